@@ -1,0 +1,269 @@
+/**
+ * Sheet rows → the model. Every cell is validated here, once; a row with a
+ * problem keeps all its data (nothing is written back from here) and carries
+ * the reasons, phrased with the user's own column header so they can find it.
+ */
+import { cellText, isValidEmail, parseComplaintSize, parseContactType, parseDate, parseLanguage, parseMonthDay, parseNumber, parseStatus, type Parsed, type ToCalDate } from './cells';
+import type { CalDate } from './dates';
+import type { HeaderMatch } from './headers';
+import { tr, type Msg } from './i18n';
+import type { Contact, Customer, Holiday, Lang, Purchase, RowProblem, Tier } from './model';
+import type { SheetSpec } from './schema';
+
+/** One sheet as read: row 0 is the header row; `formulas` parallel to `values` when read. */
+export interface RawTable {
+  sheetName: string;
+  spec: SheetSpec;
+  values: unknown[][];
+  formulas: string[][] | null;
+  match: HeaderMatch;
+}
+
+export interface ParseContext {
+  toCalDate: ToCalDate;
+  lang: Lang;
+}
+
+const BLANK_ID: Msg = { en: 'no Customer ID: run Retain > Set up sheets to fill it', zh: '缺少客户编号：请运行 Retain > 设置表格 自动填写' };
+const BLANK_NAME: Msg = { en: 'Name is blank', zh: '姓名为空' };
+const BAD_EMAIL: Msg = { en: 'Email "{value}" is not valid', zh: '邮箱“{value}”无效' };
+const DUPLICATE_ID: Msg = { en: 'Customer ID {id} is used by rows {rows}', zh: '客户编号 {id} 被多行使用：第 {rows} 行' };
+const REQUIRED_BLANK: Msg = { en: '{column} is blank', zh: '{column}为空' };
+
+function isBlankRow(row: unknown[]): boolean {
+  for (const v of row) if (!(v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
+  return true;
+}
+
+/** Reads cells of one row by field key and collects the problems with their column header. */
+class RowReader {
+  readonly problems: string[] = [];
+  readonly rowProblems: RowProblem[] = [];
+  constructor(
+    private readonly t: RawTable,
+    private readonly row: unknown[],
+    readonly rowNumber: number,
+    private readonly ctx: ParseContext,
+  ) {}
+
+  has(key: string): boolean {
+    return this.t.match.columns[key] !== undefined;
+  }
+
+  raw(key: string): unknown {
+    const c = this.t.match.columns[key];
+    return c === undefined ? '' : this.row[c];
+  }
+
+  header(key: string): string {
+    const c = this.t.match.columns[key];
+    const h = c === undefined ? key : this.t.values[0]?.[c];
+    return typeof h === 'string' && h.trim() ? h.trim() : key;
+  }
+
+  text(key: string): string {
+    return cellText(this.raw(key), this.ctx.toCalDate).trim();
+  }
+
+  problem(key: string | undefined, message: string): void {
+    this.problems.push(message);
+    this.rowProblems.push({ sheet: this.t.sheetName, row: this.rowNumber, column: key ? this.header(key) : undefined, message });
+  }
+
+  /** The value of a parser, or null with a problem that names the column. */
+  parsed<T>(key: string, p: Parsed<T> | null): T | null {
+    if (p === null) return null;
+    if (p.ok) return p.value;
+    const msg = tr(this.ctx.lang, p.message);
+    const header = this.header(key);
+    this.problem(key, msg.toLowerCase().startsWith(header.toLowerCase()) ? msg : `${header}: ${msg}`);
+    return null;
+  }
+
+  number(key: string): number | null {
+    return this.parsed(key, parseNumber(this.raw(key)));
+  }
+
+  date(key: string): CalDate | null {
+    return this.parsed(key, parseDate(this.raw(key), this.ctx.toCalDate));
+  }
+
+  required(key: string): void {
+    if (this.text(key) === '') this.problem(key, tr(this.ctx.lang, REQUIRED_BLANK, { column: this.header(key) }));
+  }
+}
+
+function tierOf(v: unknown): Tier | null {
+  const s = typeof v === 'string' ? v.trim().toUpperCase() : '';
+  return s === 'A' || s === 'B' || s === 'C' ? s : null;
+}
+
+export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Customer[]; problems: RowProblem[] } {
+  const customers: Customer[] = [];
+  const problems: RowProblem[] = [];
+  const tierCol = t.match.columns.tier;
+  for (let i = 1; i < t.values.length; i++) {
+    const row = t.values[i];
+    if (isBlankRow(row)) continue;
+    const r = new RowReader(t, row, i + 1, ctx);
+    const id = r.text('id');
+    if (!id) r.problem('id', tr(ctx.lang, BLANK_ID));
+    const name = r.text('name');
+    if (!name) r.problem('name', tr(ctx.lang, BLANK_NAME));
+    const email = r.text('email');
+    if (email && !isValidEmail(email)) r.problem('email', tr(ctx.lang, BAD_EMAIL, { value: email.length > 60 ? email.slice(0, 59) + '…' : email }));
+    const tierFormula = tierCol !== undefined && !!t.formulas && !!t.formulas[i]?.[tierCol];
+    customers.push({
+      row: i + 1,
+      id,
+      name,
+      company: r.text('company'),
+      email,
+      phone: r.text('phone'),
+      address: r.text('address'),
+      owner: r.text('owner'),
+      language: r.parsed('language', parseLanguage(r.raw('language'))),
+      revenue: r.number('revenue'),
+      lastPurchase: r.date('lastPurchase'),
+      lastPurchaseAmount: r.number('lastPurchaseAmount'),
+      customerSince: r.date('customerSince'),
+      birthday: r.parsed('birthday', parseMonthDay(r.raw('birthday'), ctx.toCalDate)),
+      lastContact: r.date('lastContact'),
+      snoozeUntil: r.date('snoozeUntil'),
+      status: r.parsed('status', parseStatus(r.raw('status'))) ?? 'Active',
+      referredBy: r.text('referredBy'),
+      tierFromSheet: tierOf(r.raw('tier')),
+      tierIsFormula: tierFormula,
+      thankYouDraft: r.text('thankYouDraft'),
+      nextVisit: r.text('nextVisit'),
+      problems: r.problems,
+    });
+    problems.push(...r.rowProblems);
+  }
+  markDuplicateIds(customers, t.sheetName, ctx.lang, problems);
+  return { customers, problems };
+}
+
+/** Two rows with one ID: neither can be trusted to be "the" customer, so both are held back. */
+function markDuplicateIds(customers: Customer[], sheet: string, lang: Lang, problems: RowProblem[]): void {
+  const rowsById = new Map<string, number[]>();
+  for (const c of customers) {
+    if (!c.id) continue;
+    const rows = rowsById.get(c.id);
+    if (rows) rows.push(c.row);
+    else rowsById.set(c.id, [c.row]);
+  }
+  for (const c of customers) {
+    const rows = c.id ? rowsById.get(c.id) : undefined;
+    if (rows && rows.length > 1) {
+      const message = tr(lang, DUPLICATE_ID, { id: c.id, rows: rows.join(', ') });
+      c.problems.push(message);
+      problems.push({ sheet, row: c.row, message });
+    }
+  }
+}
+
+export function parsePurchases(t: RawTable, ctx: ParseContext): { purchases: Purchase[]; problems: RowProblem[] } {
+  const purchases: Purchase[] = [];
+  const problems: RowProblem[] = [];
+  for (let i = 1; i < t.values.length; i++) {
+    const row = t.values[i];
+    if (isBlankRow(row)) continue;
+    const r = new RowReader(t, row, i + 1, ctx);
+    r.required('customerId');
+    const date = r.date('date');
+    if (date === null && r.text('date') === '') r.required('date');
+    const amount = r.number('amount');
+    purchases.push({
+      row: i + 1,
+      customerId: r.text('customerId'),
+      date,
+      amount,
+      product: r.text('product'),
+      thankYouDraft: r.text('thankYouDraft'),
+      problems: r.problems,
+    });
+    problems.push(...r.rowProblems);
+  }
+  return { purchases, problems };
+}
+
+export function parseContacts(t: RawTable, ctx: ParseContext): { contacts: Contact[]; problems: RowProblem[] } {
+  const contacts: Contact[] = [];
+  const problems: RowProblem[] = [];
+  for (let i = 1; i < t.values.length; i++) {
+    const row = t.values[i];
+    if (isBlankRow(row)) continue;
+    const r = new RowReader(t, row, i + 1, ctx);
+    r.required('customerId');
+    const date = r.date('date');
+    if (date === null && r.text('date') === '') r.required('date');
+    contacts.push({
+      row: i + 1,
+      loggedAt: r.text('loggedAt'),
+      customerId: r.text('customerId'),
+      customerName: r.text('customerName'),
+      date,
+      type: r.parsed('type', parseContactType(r.raw('type'))),
+      by: r.text('by'),
+      outcome: r.text('outcome'),
+      notes: r.text('notes'),
+      nextStep: r.text('nextStep'),
+      nextStepDate: r.date('nextStepDate'),
+      complaintSize: r.parsed('complaintSize', parseComplaintSize(r.raw('complaintSize'))),
+      resolvedOn: r.date('resolvedOn'),
+      problems: r.problems,
+    });
+    problems.push(...r.rowProblems);
+  }
+  return { contacts, problems };
+}
+
+export function parseHolidays(t: RawTable, ctx: ParseContext): { holidays: Holiday[]; problems: RowProblem[] } {
+  const holidays: Holiday[] = [];
+  const problems: RowProblem[] = [];
+  for (let i = 1; i < t.values.length; i++) {
+    const row = t.values[i];
+    if (isBlankRow(row)) continue;
+    const r = new RowReader(t, row, i + 1, ctx);
+    const date = r.date('date');
+    if (date) holidays.push({ date, name: r.text('name') });
+    else if (r.text('date') === '') r.required('date');
+    problems.push(...r.rowProblems);
+  }
+  return { holidays, problems };
+}
+
+export interface TemplateRow {
+  row: number;
+  key: string;
+  language: Lang | null;
+  subject: string;
+  body: string;
+}
+
+export function parseTemplates(t: RawTable, ctx: ParseContext): { templates: TemplateRow[]; problems: RowProblem[] } {
+  const templates: TemplateRow[] = [];
+  const problems: RowProblem[] = [];
+  for (let i = 1; i < t.values.length; i++) {
+    const row = t.values[i];
+    if (isBlankRow(row)) continue;
+    const r = new RowReader(t, row, i + 1, ctx);
+    templates.push({
+      row: i + 1,
+      key: r.text('key').toLowerCase(),
+      language: r.parsed('language', parseLanguage(r.raw('language'))),
+      // Keep the body's own line breaks and spacing: they are the letter's layout.
+      subject: r.text('subject'),
+      body: cellText(r.raw('body'), ctx.toCalDate),
+    });
+    problems.push(...r.rowProblems);
+  }
+  return { templates, problems };
+}
+
+/** The template for a key and language: that language's row, else one without a language, else any. */
+export function pickTemplate(templates: TemplateRow[], key: string, lang: Lang): TemplateRow | null {
+  const rows = templates.filter((t) => t.key === key);
+  return rows.find((t) => t.language === lang) ?? rows.find((t) => t.language === null) ?? rows[0] ?? null;
+}

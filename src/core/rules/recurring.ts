@@ -1,0 +1,31 @@
+/**
+ * The recurring contact (SPEC 3.2; DOMAIN.md section 3, "the salesperson stops
+ * calling" is a churn cause, doc 001): the latest of last contact, last
+ * purchase and the end of the post-sale sequence, plus the tier's days.
+ */
+import { maxDate } from '../dates';
+import { plusDays as addDays } from './days';
+import { qualifiesForFollowUp, type CustomerFacts } from '../customerFacts';
+import type { Customer, Tier } from '../model';
+import type { DueItem, RuleContext } from './dueItem';
+import { postSaleEnd } from './postSale';
+
+/**
+ * A customer without a tier (blank revenue, e.g. a prospect) is kept in touch
+ * at the C cadence, the least frequent: DOMAIN.md asks not to pester.
+ */
+export function contactCadence(tier: Tier | null, ctx: RuleContext): number {
+  return ctx.settings.contactEveryDays[tier ?? 'C'];
+}
+
+export function recurringItem(c: Customer, f: CustomerFacts, tier: Tier | null, ctx: RuleContext): DueItem {
+  const every = contactCadence(tier, ctx);
+  const end = postSaleEnd(f, ctx, (p) => qualifiesForFollowUp(p.amount, ctx.settings.minFollowUpAmount));
+  const base = maxDate(f.lastContact, f.lastPurchase, end);
+  // Nothing to count from: `Customer since` + days, or due today (a customer
+  // nobody ever contacted is overdue for a first call).
+  const baseDue = base !== null ? addDays(base, every) : c.customerSince !== null ? addDays(c.customerSince, every) : ctx.today;
+  const detail: DueItem['detail'] = { everyDays: every };
+  if (tier !== null) detail.tier = tier;
+  return { customerId: c.id, kind: 'recurring', due: baseDue, baseDue, channel: 'call', who: 'rep', detail, spreadable: true };
+}

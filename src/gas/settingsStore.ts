@@ -1,0 +1,31 @@
+/**
+ * Settings live in document properties (SPEC section 6): shared by everyone
+ * who uses the spreadsheet, one property per setting so each stays far below
+ * the 9 KB limit. Nothing invalid is ever saved.
+ */
+import type { Lang, Settings } from '../core/model';
+import { settingsFromProperties, settingsToProperties, validateSettings } from '../core/settings';
+
+const PREFIX = 'setting.';
+
+export function loadSettings_(): { settings: Settings; errors: Record<string, string> } {
+  const all = PropertiesService.getDocumentProperties().getProperties();
+  const mine: Record<string, string> = {};
+  for (const k of Object.keys(all)) if (k.indexOf(PREFIX) === 0) mine[k.slice(PREFIX.length)] = all[k];
+  return settingsFromProperties(mine);
+}
+
+/** Validates the changes against the current settings; saves all of them or none. */
+export function saveSettings_(changes: Record<string, unknown>, lang: Lang): { ok: true; settings: Settings } | { ok: false; errors: Record<string, string> } {
+  const current = loadSettings_().settings;
+  const merged: Record<string, unknown> = { ...current, ...changes };
+  const result = validateSettings(merged, lang);
+  const errors = result.errors;
+  // Only report errors for what the user changed, plus anything that makes the whole invalid.
+  if (!result.settings || Object.keys(errors).length > 0) return { ok: false, errors };
+  const props = settingsToProperties(result.settings);
+  const prefixed: Record<string, string> = {};
+  for (const k of Object.keys(props)) prefixed[PREFIX + k] = props[k];
+  PropertiesService.getDocumentProperties().setProperties(prefixed);
+  return { ok: true, settings: result.settings };
+}

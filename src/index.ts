@@ -1,0 +1,159 @@
+/**
+ * The entry file: only `global.NAME = ...` wiring and the JSDoc Apps Script
+ * shows. gas-webpack-plugin turns each assignment into a top-level
+ * `function NAME(...)` with the comment above it (PLATFORM.md: entry points
+ * must be top-level declarations). The arrow functions give the generated
+ * stubs their parameter names. No service is called at top level.
+ */
+import { retainTier } from './core/tiers';
+import { buildMenu_ } from './server/menu';
+import {
+  runFollowUpTrigger_,
+  runNightlyTrigger_,
+  runNow_,
+  scheduleNightlyRun_,
+  setupSheetsNow_,
+  showHelp_,
+  showSidebar_,
+  stopNightlyRun_,
+  toast_,
+} from './server/menuActions';
+import * as api from './server/sidebarApi';
+
+/* eslint-disable no-var */
+declare global {
+  var onOpen: (e?: unknown) => void;
+  var onInstall: (e?: unknown) => void;
+  var showLogContact: () => void;
+  var showDueToday: () => void;
+  var showSettings: () => void;
+  var showHelp: () => void;
+  var runFollowUpsNow: () => unknown;
+  var previewTonightsRun: () => unknown;
+  var scheduleNightlyRun: () => unknown;
+  var stopNightlyRun: () => unknown;
+  var setupSheets: () => unknown;
+  var runNightly: (e?: { triggerUid?: string }) => unknown;
+  var runFollowUp: (e?: { triggerUid?: string }) => unknown;
+  var RETAIN_TIER: (revenue: unknown, a_cutoff?: unknown, b_cutoff?: unknown, method?: unknown) => string[][];
+  var getSidebarData: typeof api.getSidebarData;
+  var searchCustomers: typeof api.searchCustomers;
+  var getCustomerCard: typeof api.getCustomerCard;
+  var logContact: typeof api.logContact;
+  var getDueItems: typeof api.getDueItems;
+  var selectCustomerRow: typeof api.selectCustomerRow;
+  var getSettings: typeof api.getSettings;
+  var saveSettings: typeof api.saveSettings;
+  var scheduleNightly: typeof api.scheduleNightly;
+  var stopNightly: typeof api.stopNightly;
+  var previewRun: typeof api.previewRun;
+}
+
+/**
+ * Adds the Retain menu. Runs in the add-on's no-authorization mode too, so it
+ * only builds the menu.
+ * @param {Object} e The open event.
+ */
+global.onOpen = (e) => buildMenu_();
+
+/**
+ * Called when the add-on is installed: builds the menu at once.
+ * @param {Object} e The install event.
+ */
+global.onInstall = (e) => global.onOpen(e);
+
+/** Menu: opens the sidebar on the Log tab. */
+global.showLogContact = () => showSidebar_('log');
+
+/** Menu: opens the sidebar on the Due tab. */
+global.showDueToday = () => showSidebar_('due');
+
+/** Menu: opens the sidebar on the Settings tab. */
+global.showSettings = () => showSidebar_('settings');
+
+/** Menu: what Retain does, in a dialog. */
+global.showHelp = () => showHelp_();
+
+/** Menu: runs tonight's follow-ups now (drafts, visits, managed columns) and reports. */
+global.runFollowUpsNow = () => runNow_('manual');
+
+/** Menu: computes tonight's plan and shows it; makes and writes nothing. */
+global.previewTonightsRun = () => runNow_('preview');
+
+/** Menu: installs the daily trigger for runNightly at the nightlyHour setting. */
+global.scheduleNightlyRun = () => {
+  const r = scheduleNightlyRun_();
+  toast_(r.message);
+  return r;
+};
+
+/** Menu: removes this user's nightly trigger for this spreadsheet. */
+global.stopNightlyRun = () => {
+  const r = stopNightlyRun_();
+  toast_(r.message);
+  return r;
+};
+
+/** Menu: creates missing sheets and managed columns, fills blank Customer IDs. */
+global.setupSheets = () => setupSheetsNow_();
+
+/**
+ * The nightly trigger's handler: opens the spreadsheet stored when the trigger
+ * was installed and runs the follow-ups.
+ * @param {Object} e The time-driven trigger event.
+ */
+global.runNightly = (e) => runNightlyTrigger_(e);
+
+/**
+ * One-off trigger set by a run that reached its time budget: finishes the rest.
+ * @param {Object} e The time-driven trigger event.
+ */
+global.runFollowUp = (e) => runFollowUpTrigger_(e);
+
+/**
+ * ABC tiers for a whole column of revenue, e.g. =RETAIN_TIER(F2:F). A: the
+ * customers making the first 80% of revenue, B: up to 95%, C: the rest.
+ *
+ * @param {number[][]} revenue The revenue column (or row), e.g. F2:F.
+ * @param {number} a_cutoff Optional. Share for A: 0.8 (revenue method) or 0.2 (count method).
+ * @param {number} b_cutoff Optional. Share for A and B together: 0.95 (revenue) or 0.5 (count).
+ * @param {string} method Optional. "revenue" (cumulative revenue share, default) or "count" (customer rank share).
+ * @return {string[][]} A, B or C for each row, blank for blank rows.
+ * @customfunction
+ */
+global.RETAIN_TIER = (revenue, a_cutoff, b_cutoff, method) => retainTier(revenue, a_cutoff, b_cutoff, method);
+
+/** Sidebar: first data when the sidebar opens. */
+global.getSidebarData = (req) => api.getSidebarData(req);
+
+/** Sidebar: customers matching a search. */
+global.searchCustomers = (req) => api.searchCustomers(req);
+
+/** Sidebar: one customer's card. */
+global.getCustomerCard = (req) => api.getCustomerCard(req);
+
+/** Sidebar: logs a contact for one or more customers. */
+global.logContact = (req) => api.logContact(req);
+
+/** Sidebar: what is due today and overdue, grouped by reason. */
+global.getDueItems = (req) => api.getDueItems(req);
+
+/** Sidebar: selects a customer's row. */
+global.selectCustomerRow = (req) => api.selectCustomerRow(req);
+
+/** Sidebar: the settings and the nightly trigger's state. */
+global.getSettings = (req) => api.getSettings(req);
+
+/** Sidebar: validates and saves settings (all or none). */
+global.saveSettings = (req) => api.saveSettings(req);
+
+/** Sidebar: schedules the nightly run. */
+global.scheduleNightly = (req) => api.scheduleNightly(req);
+
+/** Sidebar: stops the nightly run. */
+global.stopNightly = (req) => api.stopNightly(req);
+
+/** Sidebar: tonight's plan without making anything. */
+global.previewRun = (req) => api.previewRun(req);
+
+export {};

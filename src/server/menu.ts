@@ -1,0 +1,46 @@
+/**
+ * The Retain menu (SPEC section 7). onOpen may run in the add-on's
+ * no-authorization mode, where properties and most services are off limits:
+ * it only builds the menu. The locale is read when allowed, to label the menu
+ * in the user's language; English otherwise.
+ */
+import { langOfLocale, tr, type Msg } from '../core/i18n';
+import type { Lang } from '../core/model';
+
+export interface MenuItem {
+  caption: Msg;
+  fn: string;
+}
+
+/** null = separator. Every handler named here is a top-level function in src/index.ts. */
+export const MENU: Array<MenuItem | null> = [
+  { caption: { en: 'Log a contact…', zh: '记录联系…' }, fn: 'showLogContact' },
+  { caption: { en: 'Due today…', zh: '今日待跟进…' }, fn: 'showDueToday' },
+  null,
+  { caption: { en: 'Run follow-ups now', zh: '立即运行跟进' }, fn: 'runFollowUpsNow' },
+  { caption: { en: "Preview tonight's run", zh: '预览今晚的运行' }, fn: 'previewTonightsRun' },
+  { caption: { en: 'Schedule nightly run', zh: '安排每晚运行' }, fn: 'scheduleNightlyRun' },
+  { caption: { en: 'Stop nightly run', zh: '停止每晚运行' }, fn: 'stopNightlyRun' },
+  null,
+  { caption: { en: 'Set up sheets', zh: '设置表格' }, fn: 'setupSheets' },
+  { caption: { en: 'Settings…', zh: '设置…' }, fn: 'showSettings' },
+  { caption: { en: 'Help', zh: '帮助' }, fn: 'showHelp' },
+];
+
+function menuLang(): Lang {
+  try {
+    return langOfLocale(Session.getActiveUserLocale());
+  } catch (e) {
+    return 'en';
+  }
+}
+
+export function buildMenu_(): void {
+  const lang = menuLang();
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  for (const item of MENU) {
+    if (item === null) menu.addSeparator();
+    else menu.addItem(tr(lang, item.caption), item.fn);
+  }
+  menu.addToUi();
+}

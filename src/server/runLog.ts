@@ -1,0 +1,58 @@
+/**
+ * The `Retain log` sheet (SPEC section 1): one row a run, failed runs
+ * included, so the user can see what happened at night without opening the
+ * Apps Script console. The sheet is Retain's own: it is made when missing.
+ */
+import { matchHeaders } from '../core/headers';
+import type { Lang } from '../core/model';
+import { headerLabel, SHEETS, sheetLabel } from '../core/schema';
+import { findSheet_, protectText, sheetsByName_ } from '../gas/sheets';
+import { zoneClock } from '../gas/time';
+import type { RunSummary } from './nightly';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Errors can be long (a stack of skipped drafts); a cell holds 50,000 characters, a log row should hold far less. */
+const MAX_TEXT = 2000;
+
+function clip(s: string): string {
+  return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1) + '…' : s;
+}
+
+export function appendRunLog_(ss: Spreadsheet, s: RunSummary, lang: Lang): void {
+  const spec = SHEETS.runLog;
+  let sheet = findSheet_(sheetsByName_(ss), spec);
+  let header: unknown[];
+  if (!sheet) {
+    sheet = ss.insertSheet(sheetLabel(spec, lang));
+    header = spec.fields.map((f) => headerLabel(f, lang));
+    sheet.appendRow(header);
+    sheet.setFrozenRows(1);
+  } else {
+    const lastCol = Math.max(sheet.getLastColumn(), 1);
+    header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as unknown[];
+  }
+  const match = matchHeaders(header, spec);
+  const clock = zoneClock(ss.getSpreadsheetTimeZone());
+  const local = (iso: string) => (iso ? clock.toLocalDateTime(new Date(iso)) : '');
+  const byKey: Record<string, unknown> = {
+    started: local(s.started),
+    finished: local(s.finished),
+    mode: s.mode,
+    customersRead: s.customersRead,
+    rowsWithProblems: s.rowsWithProblems,
+    tiersChanged: s.tiersChanged,
+    draftsMade: s.draftsMade,
+    eventsMade: s.eventsMade,
+    skipped: s.skipped.length,
+    errors: protectText(clip(s.errors.join(' | '))),
+    mustContinue: s.mustContinue ? 'yes' : 'no',
+  };
+  const width = Math.max(header.length, 1);
+  const row = new Array(width).fill('');
+  for (const key of Object.keys(byKey)) {
+    const col = match.columns[key];
+    if (col !== undefined) row[col] = byKey[key];
+  }
+  sheet.appendRow(row);
+}

@@ -1,0 +1,101 @@
+/**
+ * The workbook as one value: every Retain sheet read once, parsed into the
+ * model, with what stops a run (a missing required sheet or column) said in
+ * the user's language, naming the sheet and the header.
+ */
+import { tr, type Msg } from '../core/i18n';
+import type { Contact, Customer, Holiday, Lang, Purchase, RowProblem } from '../core/model';
+import { parseContacts, parseCustomers, parseHolidays, parsePurchases, parseTemplates, type TemplateRow } from '../core/rows';
+import { headerLabel, SHEETS, sheetLabel, type SheetKey } from '../core/schema';
+import { readSheetByKey_, sheetsByName_, type SheetTable } from '../gas/sheets';
+import { zoneClock, type ZoneClock } from '../gas/time';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface Workbook {
+  ss: Spreadsheet;
+  clock: ZoneClock;
+  lang: Lang;
+  sheets: Map<string, Sheet>;
+  tables: Partial<Record<SheetKey, SheetTable>>;
+  customers: Customer[];
+  purchases: Purchase[] | null;
+  contacts: Contact[];
+  holidays: Holiday[];
+  templates: TemplateRow[];
+  problems: RowProblem[];
+  /** Why nothing can be done (missing sheet or column), or null. */
+  fatal: string | null;
+}
+
+const NO_SHEET: Msg = {
+  en: 'There is no "{sheet}" sheet: run Retain > Set up sheets, or rename your customer sheet to "{sheet}".',
+  zh: '找不到“{sheet}”工作表：请运行 Retain > 设置表格，或将客户表重命名为“{sheet}”。',
+};
+const NO_COLUMN: Msg = {
+  en: 'Sheet "{sheet}" has no "{header}" column in row 1: add it (Retain finds columns by their header).',
+  zh: '工作表“{sheet}”的第 1 行没有“{header}”列：请添加（Retain 按表头查找列）。',
+};
+
+/** Which sheets need formulas read: the ones with managed columns Retain writes. */
+const WITH_FORMULAS: Partial<Record<SheetKey, boolean>> = { customers: true, purchases: true };
+
+export function readWorkbook_(ss: Spreadsheet, lang: Lang, keys: SheetKey[] = ['customers', 'purchases', 'contactLog', 'holidays', 'templates']): Workbook {
+  const clock = zoneClock(ss.getSpreadsheetTimeZone());
+  const sheets = sheetsByName_(ss);
+  const wb: Workbook = { ss, clock, lang, sheets, tables: {}, customers: [], purchases: null, contacts: [], holidays: [], templates: [], problems: [], fatal: null };
+  for (const key of keys) {
+    const t = readSheetByKey_(sheets, key, !!WITH_FORMULAS[key]);
+    if (t) wb.tables[key] = t;
+  }
+  wb.fatal = missingStructure(wb, keys);
+  if (wb.fatal) return wb;
+  const ctx = { toCalDate: (d: Date) => clock.toCalDate(d), lang };
+  const c = parseCustomers(wb.tables.customers as SheetTable, ctx);
+  wb.customers = c.customers;
+  wb.problems.push(...c.problems);
+  if (wb.tables.purchases) {
+    const p = parsePurchases(wb.tables.purchases, ctx);
+    wb.purchases = p.purchases;
+    wb.problems.push(...p.problems);
+  }
+  if (wb.tables.contactLog) {
+    const p = parseContacts(wb.tables.contactLog, ctx);
+    wb.contacts = p.contacts;
+    wb.problems.push(...p.problems);
+  }
+  if (wb.tables.holidays) {
+    const p = parseHolidays(wb.tables.holidays, ctx);
+    wb.holidays = p.holidays;
+    wb.problems.push(...p.problems);
+  }
+  if (wb.tables.templates) {
+    const p = parseTemplates(wb.tables.templates, ctx);
+    wb.templates = p.templates;
+    wb.problems.push(...p.problems);
+  }
+  return wb;
+}
+
+/** The first thing that makes the workbook unusable, in the user's language. */
+function missingStructure(wb: Workbook, keys: SheetKey[]): string | null {
+  for (const key of keys) {
+    const spec = SHEETS[key];
+    const t = wb.tables[key];
+    if (!t) {
+      if (spec.required) return tr(wb.lang, NO_SHEET, { sheet: sheetLabel(spec, wb.lang) });
+      continue;
+    }
+    // An optional sheet the user made but left empty is simply not used yet.
+    if (!spec.required && t.values.length <= 1 && t.match.missingRequired.length === spec.fields.filter((f) => f.required).length) {
+      delete wb.tables[key];
+      continue;
+    }
+    for (const fieldKey of t.match.missingRequired) {
+      const field = spec.fields.find((f) => f.key === fieldKey);
+      return tr(wb.lang, NO_COLUMN, { sheet: t.sheetName, header: field ? headerLabel(field, wb.lang) : fieldKey });
+    }
+  }
+  return null;
+}

@@ -1,0 +1,139 @@
+/**
+ * Writing the plan's managed values back (SPEC section 4, step 5).
+ *
+ * The run may take minutes; meanwhile the user can sort, insert or delete
+ * rows and even move columns. So the sheet is read again under the lock just
+ * before writing, headers are matched again, and each row gets the values of
+ * the customer whose ID it holds now. Rows Retain has nothing for keep what
+ * their managed cells hold; columns holding a formula are never written; user
+ * columns are never part of a write.
+ */
+import { matchHeaders } from '../core/headers';
+import { cellText } from '../core/cells';
+import type { ManagedValues } from '../core/plan';
+import { SHEETS } from '../core/schema';
+import { columnHasFormula, protectText, writeColumns_ } from '../gas/sheets';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** What Retain has for one customer row: the plan's values plus what the actions recorded. */
+export interface RowValues extends ManagedValues {
+  thankYouDraft?: string;
+  nextVisit?: string;
+}
+
+/** Managed text columns: whatever they say must stay text. */
+const TEXT_KEYS = new Set(['followUp', 'retainNotes', 'thankYouDraft']);
+
+function cellFor(key: string, v: RowValues): unknown {
+  switch (key) {
+    case 'tier':
+      return v.tier;
+    case 'nextFollowUp':
+      // 'YYYY-MM-DD' typed into a cell is a date in the spreadsheet's own zone: no offset arithmetic here.
+      return v.nextFollowUp;
+    case 'followUp':
+      return protectText(v.followUp);
+    case 'daysToDue':
+      return v.daysToDue;
+    case 'retainNotes':
+      return protectText(v.notes);
+    case 'thankYouDraft':
+      return v.thankYouDraft === undefined ? undefined : protectText(v.thankYouDraft);
+    case 'nextVisit':
+      return v.nextVisit;
+    default:
+      return undefined;
+  }
+}
+
+/** A value read from the sheet, written back unchanged: strings stay strings. */
+function keep(v: unknown): unknown {
+  return typeof v === 'string' ? protectText(v) : v;
+}
+
+export interface WriteResult {
+  rowsWritten: number;
+  /** IDs in `values` that were not found in the sheet any more (the row was deleted meanwhile). */
+  missing: string[];
+  formulaColumns: string[];
+}
+
+/**
+ * Writes `values` (by Customer ID) into the managed columns of Customers.
+ * Rows whose ID appears several times get the entries in order of the plan
+ * (they are problem rows; their notes say so).
+ */
+export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>): WriteResult {
+  const range = sheet.getDataRange();
+  const current = range.getValues() as unknown[][];
+  const formulas = range.getFormulas() as string[][];
+  const match = matchHeaders(current[0] ?? [], SHEETS.customers);
+  const idCol = match.columns.id;
+  const result: WriteResult = { rowsWritten: 0, missing: [], formulaColumns: [] };
+  if (idCol === undefined || current.length < 2) {
+    result.missing = Array.from(values.keys());
+    return result;
+  }
+  const managed = SHEETS.customers.fields.filter((f) => f.managed && match.columns[f.key] !== undefined);
+  const writable: number[] = [];
+  const keyOfCol = new Map<number, string>();
+  for (const f of managed) {
+    const col = match.columns[f.key];
+    if (columnHasFormula(formulas, col)) {
+      result.formulaColumns.push(String(current[0][col]));
+      continue;
+    }
+    writable.push(col);
+    keyOfCol.set(col, f.key);
+  }
+  // Row → the values it gets now, matched by the ID it holds now.
+  const used = new Map<string, number>();
+  const rowValues: Array<RowValues | null> = new Array(current.length - 1).fill(null);
+  for (let i = 1; i < current.length; i++) {
+    const id = cellText(current[i][idCol]).trim();
+    const list = id ? values.get(id) : undefined;
+    if (!list) continue;
+    const n = used.get(id) ?? 0;
+    used.set(id, n + 1);
+    rowValues[i - 1] = list[Math.min(n, list.length - 1)];
+  }
+  for (const id of values.keys()) if (!used.has(id)) result.missing.push(id);
+  if (writable.length === 0) return result;
+  writeColumns_(sheet, writable, current.length - 1, (r, col) => {
+    const v = rowValues[r];
+    if (v) {
+      const out = cellFor(keyOfCol.get(col) as string, v);
+      if (out !== undefined) return out;
+    }
+    return keep(current[r + 1][col]);
+  });
+  result.rowsWritten = rowValues.filter(Boolean).length;
+  return result;
+}
+
+/**
+ * Writes `Thank-you draft` cells of Purchases by purchase key (see
+ * purchaseKeys in core/plan), after the same re-read.
+ */
+export function writePurchaseDrafts_(sheet: Sheet, byKey: Map<string, string>, keysOf: (rows: unknown[][], columns: Record<string, number>) => Array<string | null>): number {
+  if (byKey.size === 0) return 0;
+  const range = sheet.getDataRange();
+  const current = range.getValues() as unknown[][];
+  const formulas = range.getFormulas() as string[][];
+  const match = matchHeaders(current[0] ?? [], SHEETS.purchases);
+  const col = match.columns.thankYouDraft;
+  if (col === undefined || columnHasFormula(formulas, col) || current.length < 2) return 0;
+  const keys = keysOf(current, match.columns);
+  let written = 0;
+  writeColumns_(sheet, [col], current.length - 1, (r) => {
+    const key = keys[r + 1];
+    const text = key ? byKey.get(key) : undefined;
+    if (text !== undefined && cellText(current[r + 1][col]).trim() === '') {
+      written++;
+      return protectText(text);
+    }
+    return keep(current[r + 1][col]);
+  });
+  return written;
+}

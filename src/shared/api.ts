@@ -1,0 +1,143 @@
+/**
+ * What crosses google.script.run between the sidebar and the server.
+ *
+ * Both sides import this one file, so a renamed field breaks the build, not
+ * the user. Only plain data crosses: strings, numbers, booleans, null, arrays
+ * and plain objects. Dates are ISO strings ('YYYY-MM-DD' for calendar dates)
+ * because a Date anywhere in a call makes google.script.run fail silently.
+ */
+
+export type ApiLang = 'en' | 'zh';
+export type ApiTier = 'A' | 'B' | 'C';
+export type ApiContactType = 'Visit' | 'Call' | 'Email' | 'Message' | 'Gift' | 'Complaint' | 'Other';
+
+/** Every server function the sidebar may call, with its argument and result. */
+export interface SidebarApi {
+  /** First call when the sidebar opens. */
+  getSidebarData(req: { tab?: 'log' | 'due' | 'settings' }): SidebarData;
+  searchCustomers(req: { query: string; limit?: number }): CustomerSummary[];
+  getCustomerCard(req: { customerId: string }): CustomerCard;
+  logContact(req: LogContactRequest): LogContactResult;
+  getDueItems(req: Record<string, never>): DueGroup[];
+  /** Select the customer's row in the sheet (from the Due tab). */
+  selectCustomerRow(req: { customerId: string }): { ok: true; row: number };
+  getSettings(req: Record<string, never>): SettingsView;
+  saveSettings(req: { values: Record<string, unknown> }): SaveSettingsResult;
+  scheduleNightly(req: Record<string, never>): TriggerState;
+  stopNightly(req: Record<string, never>): TriggerState;
+  previewRun(req: Record<string, never>): RunPreview;
+}
+
+export type ApiName = keyof SidebarApi;
+
+export interface SidebarData {
+  lang: ApiLang;
+  /** The tab the menu item asked for (Log a contact, Due today, Settings). */
+  tab: 'log' | 'due' | 'settings';
+  today: string;
+  timeZone: string;
+  user: string;
+  /** Customers of the selected rows (the active row first); empty when the selection is not on Customers. */
+  selected: CustomerSummary[];
+  customers: CustomerSummary[];
+  contactTypes: ApiContactType[];
+  /** Problems that stop the sidebar from working (e.g. no Customers sheet), already in `lang`. */
+  problems: string[];
+}
+
+export interface CustomerSummary {
+  id: string;
+  name: string;
+  company: string;
+  email: string;
+  tier: ApiTier | '';
+  row: number;
+}
+
+export interface ContactView {
+  date: string;
+  type: string;
+  by: string;
+  outcome: string;
+  notes: string;
+  nextStep: string;
+  nextStepDate: string;
+}
+
+export interface DueView {
+  kind: string;
+  due: string;
+  daysToDue: number;
+  text: string;
+}
+
+export interface CustomerCard {
+  customer: CustomerSummary;
+  revenue: number | null;
+  lastPurchase: string;
+  lastContact: string;
+  status: string;
+  due: DueView[];
+  lastContacts: ContactView[];
+  openComplaints: number;
+  notes: string;
+}
+
+export interface LogContactRequest {
+  /** One customer, or every selected row at once. */
+  customerIds: string[];
+  date: string;
+  type: ApiContactType;
+  outcome: string;
+  notes: string;
+  nextStep: string;
+  nextStepDate: string;
+  complaintSize: '' | 'Small' | 'Big';
+  resolvedOn: string;
+}
+
+/** Field errors are keyed by request field name and already in the user's language. */
+export type LogContactResult =
+  | { ok: true; logged: number; cards: CustomerCard[] }
+  | { ok: false; errors: Partial<Record<keyof LogContactRequest | 'form', string>> };
+
+export interface DueGroup {
+  kind: string;
+  label: string;
+  items: Array<{ customerId: string; name: string; company: string; tier: ApiTier | ''; due: string; daysToDue: number; text: string; row: number }>;
+}
+
+export interface SettingField {
+  key: string;
+  label: string;
+  help: string;
+  /** JSON-friendly current value. */
+  value: unknown;
+  kind: 'number' | 'text' | 'boolean' | 'select' | 'json';
+  options?: string[];
+}
+
+export interface TriggerState {
+  scheduled: boolean;
+  hour: number | null;
+  timeZone: string;
+  message: string;
+}
+
+export interface SettingsView {
+  fields: SettingField[];
+  trigger: TriggerState;
+}
+
+export type SaveSettingsResult =
+  | { ok: true; settings: SettingsView }
+  | { ok: false; errors: Record<string, string> };
+
+export interface RunPreview {
+  today: string;
+  due: Array<{ label: string; count: number }>;
+  drafts: Array<{ customer: string; email: string; subject: string }>;
+  visits: Array<{ customer: string; due: string; tier: ApiTier }>;
+  skipped: Array<{ what: string; customer: string; reason: string }>;
+  problems: string[];
+}

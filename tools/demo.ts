@@ -1,0 +1,661 @@
+/**
+ * npm run demo: Retain without Google (SPEC section 9).
+ *
+ * Loads the built bundle (dist/Code.js) into the local Apps Script emulator
+ * with the sample workbook, runs Set up, the RETAIN_TIER custom function and a
+ * nightly run as a trigger execution on a fixed date, prints what happened and
+ * writes the workbook, the drafts and the visits to demo-out/.
+ *
+ *   npm run demo -- [--today YYYY-MM-DD] [--customers FILE.csv|xlsx]
+ *                   [--purchases FILE.csv] [--contacts FILE.csv] [--out DIR]
+ *
+ * The sheets are the source of truth: the bundle's return values are printed
+ * when they have the expected shape, but every table below is read back from
+ * the emulated workbook, the way a user would check it.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import Papa from 'papaparse';
+import { simpleParser } from 'mailparser';
+import { columnLetter, findSheet, matchHeaders } from '../src/core/headers';
+import { isCalDate, weekday } from '../src/core/dates';
+import { SHEETS, type SheetSpec } from '../src/core/schema';
+import { SAMPLES_DIR } from './sample/generate';
+import { formatCellDate, parseCsv, readCustomersFile, readWorkbookDir, zonedIso } from './sample/load';
+
+export const ROOT = path.resolve(__dirname, '..');
+export const BUNDLE = path.join(ROOT, 'dist', 'Code.js');
+export const DEMO_TODAY = '2026-11-16';
+export const DEMO_TIME_ZONE = 'Asia/Shanghai';
+export const DEMO_USER = 'rep@example.com';
+
+// ---------------------------------------------------------------- the emulator, loosely typed
+
+/**
+ * What the demo and the benchmark use of tools/emulator. Declared here rather
+ * than imported so the tools keep compiling while the emulator grows, and so a
+ * missing piece is reported as such at run time instead of as a type error.
+ */
+export interface EmulatorLike {
+  setSheet(name: string, rows: unknown[][]): unknown;
+  load(src: string, filename?: string): unknown;
+  invoke(fn: string, ...args: unknown[]): unknown;
+  invokeAs(opts: { trigger?: boolean }, fn: string, ...args: unknown[]): unknown;
+  sheetValues(name: string): unknown[][];
+  sheetNames(): string[];
+  calls: { byMethod(): Record<string, number> };
+  gmail: { drafts(): unknown[] };
+  calendar: { events(): unknown[] };
+  exportEml(dir: string): unknown;
+  exportIcs(file: string): unknown;
+  ui?: unknown;
+}
+
+export interface EmulatorOptions {
+  timeZone: string;
+  locale: string;
+  now: string;
+  userEmail: string;
+}
+
+export class DemoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DemoError';
+  }
+}
+
+type EmulatorCtor = new (opts: EmulatorOptions) => EmulatorLike;
+
+/** The Emulator class of tools/emulator, loaded at run time (see EmulatorLike). */
+export function loadEmulatorClass(): EmulatorCtor {
+  const dir = path.join(__dirname, 'emulator');
+  let mod: Record<string, unknown>;
+  try {
+    // A computed path: the type checker does not follow it (see EmulatorLike).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(path.join(dir, 'index')) as Record<string, unknown>;
+  } catch (e) {
+    throw new DemoError(`Could not load the Apps Script emulator (tools/emulator/index.ts): ${errorText(e).split('\n')[0]}`);
+  }
+  const ctor = mod.Emulator ?? mod.default;
+  if (typeof ctor !== 'function') throw new DemoError('tools/emulator/index.ts does not export an Emulator class');
+  return ctor as EmulatorCtor;
+}
+
+/** The bundle's source; a clear error when it was not built. */
+export function readBundle(file: string = BUNDLE): string {
+  if (!fs.existsSync(file)) {
+    throw new DemoError(`${path.relative(process.cwd(), file) || file} is missing: run \`npm run build\` first (\`npm run demo\` builds it for you).`);
+  }
+  return fs.readFileSync(file, 'utf8');
+}
+
+/** Top-level functions of the bundle (gas-webpack-plugin writes one `function NAME(` per entry point). */
+export function bundleFunctions(src: string): Set<string> {
+  const names = new Set<string>();
+  for (const m of src.matchAll(/^function\s+([A-Za-z_$][\w$]*)\s*\(/gm)) names.add(m[1]);
+  return names;
+}
+
+export function errorText(e: unknown): string {
+  if (e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e)) {
+    const err = e as { name?: string; message?: string };
+    return err.name && err.name !== 'Error' && err.name !== 'DemoError' ? `${err.name}: ${err.message}` : String(err.message);
+  }
+  return String(e);
+}
+
+/** True for a Date from any realm (the bundle runs in a vm context). */
+export function isDate(v: unknown): v is Date {
+  return Object.prototype.toString.call(v) === '[object Date]';
+}
+
+// ---------------------------------------------------------------- text tables
+
+// East Asian wide characters take two terminal columns; without this a table of Chinese names is ragged.
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+export function displayWidth(s: string): number {
+  let w = 0;
+  for (const ch of s) w += WIDE.test(ch) || ch.codePointAt(0)! > 0x1ffff ? 2 : 1;
+  return w;
+}
+
+function clip(s: string, max: number): string {
+  if (displayWidth(s) <= max) return s;
+  let out = '';
+  for (const ch of s) {
+    if (displayWidth(out + ch) > max - 1) break;
+    out += ch;
+  }
+  return out + '…';
+}
+
+/**
+ * An aligned text table. Columns whose header ends in '#' (removed) are
+ * right-aligned: numbers line up. Cells longer than `maxWidth` are clipped.
+ */
+export function table(headers: string[], rows: Array<Array<string | number>>, opts: { indent?: string; maxWidth?: number } = {}): string[] {
+  const indent = opts.indent ?? '  ';
+  const maxWidth = opts.maxWidth ?? 48;
+  const right = headers.map((h) => h.endsWith('#'));
+  const head = headers.map((h) => (h.endsWith('#') ? h.slice(0, -1) : h));
+  const cells = rows.map((r) => r.map((c) => clip(typeof c === 'number' ? fmtNumber(c) : String(c ?? ''), maxWidth)));
+  const widths = head.map((h, i) => Math.max(displayWidth(h), ...cells.map((r) => displayWidth(r[i] ?? ''))));
+  const line = (r: string[]) =>
+    indent +
+    r
+      .map((c, i) => {
+        const pad = ' '.repeat(Math.max(0, widths[i] - displayWidth(c)));
+        return right[i] ? pad + c : i === r.length - 1 ? c : c + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(head), indent + widths.map((w) => '-'.repeat(w)).join('  '), ...cells.map(line)];
+}
+
+export function fmtNumber(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+function pct(part: number, whole: number): string {
+  return whole > 0 ? `${((100 * part) / whole).toFixed(1)} %` : '-';
+}
+
+// ---------------------------------------------------------------- service calls
+
+export type ServiceGroup = 'Spreadsheet' | 'Gmail' | 'Calendar' | 'Properties' | 'Lock' | 'Triggers' | 'Session' | 'Utilities' | 'Html/UI' | 'Cache' | 'Other';
+
+/** 'SpreadsheetApp.Range.getValues' -> 'Spreadsheet'. Tolerant of how the emulator names methods. */
+export function serviceOf(key: string): ServiceGroup {
+  const k = key.toLowerCase();
+  if (/^(spreadsheetapp|spreadsheet|sheet|range)\b/.test(k)) return 'Spreadsheet';
+  if (k.startsWith('gmail')) return 'Gmail';
+  if (k.startsWith('calendar')) return 'Calendar';
+  if (k.startsWith('properties')) return 'Properties';
+  if (k.startsWith('lock')) return 'Lock';
+  if (k.startsWith('scriptapp') || k.startsWith('trigger')) return 'Triggers';
+  if (k.startsWith('session')) return 'Session';
+  if (k.startsWith('utilities')) return 'Utilities';
+  if (k.startsWith('html') || k.startsWith('ui')) return 'Html/UI';
+  if (k.startsWith('cache')) return 'Cache';
+  return 'Other';
+}
+
+/** Calls made between two byMethod() snapshots. */
+export function diffCalls(after: Record<string, number>, before: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries(after)) {
+    const d = n - (before[k] ?? 0);
+    if (d > 0) out[k] = d;
+  }
+  return out;
+}
+
+export function callsByService(byMethod: Record<string, number>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [k, n] of Object.entries(byMethod)) out[serviceOf(k)] = (out[serviceOf(k)] ?? 0) + n;
+  return out;
+}
+
+// ---------------------------------------------------------------- reading the workbook back
+
+interface SheetTable {
+  name: string;
+  rows: unknown[][];
+  col: Record<string, number>;
+}
+
+function readTable(emu: EmulatorLike, spec: SheetSpec): SheetTable | null {
+  const name = findSheet(emu.sheetNames(), spec);
+  if (!name) return null;
+  const rows = emu.sheetValues(name);
+  return { name, rows, col: matchHeaders(rows[0] ?? [], spec).columns };
+}
+
+function cell(t: SheetTable, row: unknown[], key: string): unknown {
+  const i = t.col[key];
+  return i === undefined ? '' : row[i];
+}
+
+function text(v: unknown, timeZone: string): string {
+  if (v === null || v === undefined) return '';
+  if (isDate(v)) return formatCellDate(v, timeZone);
+  return String(v);
+}
+
+function num(v: unknown): number | null {
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string' && /^-?\d+(\.\d+)?$/.test(v.trim())) return Number(v);
+  return null;
+}
+
+/**
+ * The kind of a `Follow-up` text without its particulars, so items group:
+ * 'Day-3 manager call after purchase of Sofa on 2026-11-13' -> 'Day-3 manager call',
+ * 'Keep in touch (A: every 14 days)' -> 'Keep in touch', 'Complaint (big) from ...' -> 'Complaint (big)'.
+ */
+export function reasonOf(followUp: string): string {
+  let s = followUp.replace(/\s*\(\+\d+ more\)\s*$/, '').replace(/（另有\d+项）$/, '');
+  s = s.replace(/\s*[(（][^)）]*\d[^)）]*[)）]/g, '');
+  s = s.split(/ after | from |[:：]/)[0];
+  s = s.replace(/^购买.*?后/, '').replace(/\d{4}-\d{2}-\d{2}/g, '');
+  return s.trim() || followUp.trim();
+}
+
+// ---------------------------------------------------------------- the demo
+
+export interface DemoOptions {
+  /** 'YYYY-MM-DD'; the clock is set to 06:30 that day in the sheet's zone. Default 2026-11-16. */
+  today?: string;
+  /** Output folder. Default demo-out/ in the project. */
+  out?: string;
+  /** A customer list (CSV or XLSX) replacing the sample's Customers sheet. */
+  customers?: string;
+  purchases?: string;
+  contacts?: string;
+  /** Folder of the sample workbook. Default samples/. */
+  samples?: string;
+  bundle?: string;
+  timeZone?: string;
+  user?: string;
+  /** Where the report goes, a line at a time. Default console.log. */
+  print?: (line: string) => void;
+}
+
+export interface TierCount {
+  tier: string;
+  customers: number;
+  revenue: number;
+}
+
+export interface DemoResult {
+  today: string;
+  outDir: string;
+  sheets: string[];
+  csvFiles: string[];
+  emlFiles: string[];
+  icsFile: string | null;
+  /** What runNightly returned. */
+  summary: unknown;
+  tiers: TierCount[];
+  problems: Array<{ row: number; id: string; name: string; notes: string }>;
+  due: Array<{ reason: string; tier: string; daysToDue: number }>;
+  drafts: number;
+  visits: number;
+  /** Service calls of the nightly run, 'Service.method' -> count. */
+  nightlyCalls: Record<string, number>;
+}
+
+export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
+  const print = opts.print ?? ((line: string) => console.log(line));
+  const today = opts.today ?? DEMO_TODAY;
+  if (!isCalDate(today)) throw new DemoError(`--today must be a date YYYY-MM-DD, got "${today}"`);
+  const timeZone = opts.timeZone ?? DEMO_TIME_ZONE;
+  const user = opts.user ?? DEMO_USER;
+  const outDir = path.resolve(opts.out ?? path.join(ROOT, 'demo-out'));
+  const samplesDir = path.resolve(opts.samples ?? SAMPLES_DIR);
+
+  const src = readBundle(opts.bundle ?? BUNDLE);
+  const fns = bundleFunctions(src);
+  for (const required of ['setupSheets', 'runNightly']) {
+    if (!fns.has(required)) throw new DemoError(`dist/Code.js has no top-level function ${required}(): the bundle is not complete yet (check src/index.ts).`);
+  }
+
+  // ---- the workbook
+  const workbook = await step('read the workbook', () => gatherWorkbook(opts, samplesDir, timeZone));
+  const Emulator = loadEmulatorClass();
+  const now = zonedIso(today, '06:30', timeZone);
+  const emu = await step('start the emulator', () => new Emulator({ timeZone, locale: 'en', now, userEmail: user }));
+  for (const [name, rows] of Object.entries(workbook.sheets)) emu.setSheet(name, rows);
+  await step('load dist/Code.js', () => emu.load(src, 'Code.js'));
+
+  const dayName = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday(today)];
+  print(`Retain demo: ${dayName} ${today} 06:30 (${timeZone}), running as ${user}`);
+  print(`Workbook: ${workbook.source}`);
+  print('  ' + Object.entries(workbook.sheets).map(([n, r]) => `${n} ${Math.max(0, r.length - 1)} rows`).join(', '));
+  print('');
+
+  // ---- 1. Set up
+  const before = readTable(emu, SHEETS.customers);
+  const setupResult = await step('setupSheets', () => emu.invoke('setupSheets'));
+  const after = readTable(emu, SHEETS.customers);
+  if (!after) throw new DemoError('After Set up there is still no Customers sheet.');
+  print('1. Set up sheets');
+  const message = pick(setupResult, 'message');
+  if (typeof message === 'string' && message) print(`  ${message}`);
+  print(`  Sheets: ${emu.sheetNames().join(', ')}`);
+  const oldHeaders = new Set((before?.rows[0] ?? []).map(String));
+  const added = (after.rows[0] ?? []).map(String).filter((h) => h && !oldHeaders.has(h));
+  if (added.length) print(`  Columns added to ${after.name}: ${added.join(', ')}`);
+  const filled = filledIds(before, after);
+  if (filled.length) print(`  Customer IDs filled in: ${filled.map((f) => `row ${f.row} -> ${f.id}`).join(', ')}`);
+  print('');
+
+  // ---- 2. RETAIN_TIER on the revenue column
+  const tiers: TierCount[] = [];
+  print('2. Custom function RETAIN_TIER');
+  if (!fns.has('RETAIN_TIER')) print('  skipped: the bundle has no RETAIN_TIER yet');
+  else if (after.col.revenue === undefined) print('  skipped: the Customers sheet has no Revenue column');
+  else {
+    const letter = columnLetter(after.col.revenue);
+    const revenue = after.rows.slice(1).map((r) => [r[after.col.revenue]]);
+    const result = await step('RETAIN_TIER', () => emu.invoke('RETAIN_TIER', revenue));
+    print(`  =RETAIN_TIER(${letter}2:${letter}) over ${revenue.length} rows, one call (revenue method, cut-offs 0.8 / 0.95):`);
+    const out = Array.isArray(result) ? (result as unknown[][]) : [];
+    const byTier = new Map<string, TierCount>();
+    const errors: string[] = [];
+    let total = 0;
+    out.forEach((r, i) => {
+      const t = String((Array.isArray(r) ? r[0] : r) ?? '');
+      const v = num(revenue[i]?.[0]);
+      const key = ['A', 'B', 'C'].includes(t) ? t : t === '' ? '(blank)' : 'error';
+      if (key === 'error') errors.push(`row ${i + 2}: ${t}`);
+      const entry = byTier.get(key) ?? { tier: key, customers: 0, revenue: 0 };
+      entry.customers++;
+      if (v !== null && v > 0) {
+        entry.revenue += v;
+        total += v;
+      }
+      byTier.set(key, entry);
+    });
+    for (const key of ['A', 'B', 'C', '(blank)', 'error']) {
+      const e = byTier.get(key);
+      if (e) tiers.push(e);
+    }
+    for (const l of table(
+      ['Tier', 'Customers#', 'Share#', 'Revenue#', 'Share of revenue#'],
+      tiers.map((t) => [t.tier, t.customers, pct(t.customers, out.length), t.revenue, pct(t.revenue, total)]),
+    ))
+      print(l);
+    for (const e of errors.slice(0, 3)) print(`  ${e}`);
+  }
+  print('');
+
+  // ---- 3. the nightly run
+  print('3. Nightly run');
+  if (fns.has('scheduleNightlyRun')) {
+    const scheduled = await step('scheduleNightlyRun', () => emu.invoke('scheduleNightlyRun'));
+    const m = pick(scheduled, 'message');
+    print(`  scheduleNightlyRun: ${typeof m === 'string' && m ? m : 'done'}`);
+  } else print('  scheduleNightlyRun: not in the bundle yet, running the handler directly');
+  const callsBefore = emu.calls.byMethod();
+  const summary = await step('runNightly (trigger)', () => emu.invokeAs({ trigger: true }, 'runNightly'));
+  const nightlyCalls = diffCalls(emu.calls.byMethod(), callsBefore);
+  print('  runNightly returned:');
+  for (const l of describeSummary(summary)) print(`    ${l}`);
+  print('');
+
+  // ---- 4. problems, from `Retain notes`
+  const final = readTable(emu, SHEETS.customers)!;
+  const problems: DemoResult['problems'] = [];
+  final.rows.slice(1).forEach((r, i) => {
+    const notes = text(cell(final, r, 'retainNotes'), timeZone);
+    if (notes) problems.push({ row: i + 2, id: text(cell(final, r, 'id'), timeZone), name: text(cell(final, r, 'name'), timeZone), notes });
+  });
+  print(`4. Rows with problems (${problems.length}, from the Retain notes column)`);
+  if (problems.length === 0) print('  none');
+  else for (const l of table(['Row#', 'ID', 'Name', 'Retain notes'], problems.slice(0, 15).map((p) => [p.row, p.id, p.name, p.notes]), { maxWidth: 80 })) print(l);
+  if (problems.length > 15) print(`  ... and ${problems.length - 15} more (see ${final.name}.csv)`);
+  print('');
+
+  // ---- 5. what is due, from the managed columns
+  const due: DemoResult['due'] = [];
+  for (const r of final.rows.slice(1)) {
+    const days = num(cell(final, r, 'daysToDue'));
+    const f = text(cell(final, r, 'followUp'), timeZone);
+    if (days === null || !f) continue;
+    due.push({ reason: reasonOf(f), tier: text(cell(final, r, 'tier'), timeZone) || '-', daysToDue: days });
+  }
+  const now0 = due.filter((d) => d.daysToDue <= 0);
+  print(`5. Due today or overdue: ${now0.length} customers (${now0.filter((d) => d.daysToDue < 0).length} overdue), by the Follow-up column`);
+  const reasons = [...new Set(now0.map((d) => d.reason))].sort((a, b) => now0.filter((d) => d.reason === b).length - now0.filter((d) => d.reason === a).length);
+  const dueRows = reasons.map((reason) => {
+    const items = now0.filter((d) => d.reason === reason);
+    const n = (t: string) => items.filter((d) => d.tier === t).length;
+    return [reason, n('A'), n('B'), n('C'), items.length - n('A') - n('B') - n('C'), items.length];
+  });
+  if (dueRows.length) for (const l of table(['Next follow-up', 'A#', 'B#', 'C#', 'no tier#', 'Total#'], dueRows)) print(l);
+  const soon = due.filter((d) => d.daysToDue > 0 && d.daysToDue <= 7).length;
+  print(`  Due in the next 7 days: ${soon} more.`);
+  const dueCounts = pick(summary, 'due');
+  if (isCountRecord(dueCounts) && Object.keys(dueCounts).length) {
+    print(`  The run counts every item due now (a customer can have several): ${Object.entries(dueCounts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  }
+  print('');
+
+  // ---- 6. drafts
+  const drafts = emu.gmail.drafts();
+  const described = await Promise.all(drafts.map(describeDraft));
+  print(`6. Thank-you drafts made: ${drafts.length} (Gmail drafts, never sent)`);
+  if (described.length) for (const l of table(['To', 'Subject'], described.slice(0, 12).map((d) => [d.to, d.subject]), { maxWidth: 60 })) print(l);
+  if (described.length > 12) print(`  ... and ${described.length - 12} more`);
+
+  // ---- 7. visits
+  const events = emu.calendar.events();
+  print('');
+  print(`7. Visits put on the calendar: ${events.length}`);
+  if (events.length) {
+    const rows = events.map((e) => describeEvent(e, timeZone)).sort((a, b) => a.start.localeCompare(b.start));
+    for (const l of table(['When', 'Title', 'Where'], rows.slice(0, 12).map((e) => [e.start, e.title, e.where]), { maxWidth: 50 })) print(l);
+    if (rows.length > 12) print(`  ... and ${rows.length - 12} more`);
+  }
+  const skipped = pick(summary, 'skipped');
+  if (Array.isArray(skipped) && skipped.length) {
+    print('');
+    print(`  Skipped (${skipped.length}):`);
+    const rows = skipped.slice(0, 12).map((s) => [text(pick(s, 'what'), timeZone), text(pick(s, 'customerId') ?? pick(s, 'customer'), timeZone), text(pick(s, 'reason'), timeZone)]);
+    for (const l of table(['What', 'Customer', 'Why'], rows, { maxWidth: 90, indent: '    ' })) print(l);
+    if (skipped.length > 12) print(`    ... and ${skipped.length - 12} more`);
+  }
+  print('');
+
+  // ---- 8. the Retain log
+  const log = readTable(emu, SHEETS.runLog);
+  if (log && log.rows.length > 1) {
+    const header = log.rows[0].map(String);
+    const last = log.rows[log.rows.length - 1];
+    print(`8. ${log.name} (last row)`);
+    print('  ' + header.map((h, i) => `${h}: ${text(last[i], timeZone) || '-'}`).join(' | '));
+    print('');
+  }
+
+  // ---- 9. service calls
+  print('9. Service calls made by the nightly run');
+  const byService = callsByService(nightlyCalls);
+  const callRows = Object.entries(nightlyCalls)
+    .sort((a, b) => serviceOf(a[0]).localeCompare(serviceOf(b[0])) || b[1] - a[1])
+    .map(([k, n]) => [serviceOf(k), k, n]);
+  if (callRows.length) for (const l of table(['Service', 'Method', 'Calls#'], callRows, { maxWidth: 60 })) print(l);
+  print(`  Total: ${Object.entries(byService).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}`);
+  print('');
+
+  // ---- files
+  const files = await step('write demo-out', () => writeOutputs(emu, outDir, timeZone));
+  const rel = path.relative(process.cwd(), outDir) || '.';
+  print(`Files in ${rel}${path.sep}`);
+  print(`  ${files.csvFiles.length} sheets as CSV: ${files.csvFiles.map((f) => path.basename(f)).join(', ')}`);
+  print(`  ${files.emlFiles.length} drafts as .eml in ${path.join(rel, 'drafts')}${path.sep}`);
+  print(`  ${events.length} visits in ${files.icsFile ? path.relative(process.cwd(), files.icsFile) : '(none)'}`);
+
+  return {
+    today,
+    outDir,
+    sheets: emu.sheetNames(),
+    ...files,
+    summary,
+    tiers,
+    problems,
+    due,
+    drafts: drafts.length,
+    visits: events.length,
+    nightlyCalls,
+  };
+}
+
+/** Run one step; any failure becomes a DemoError naming the step. */
+async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof DemoError) throw e;
+    const stack = e instanceof Error || (typeof e === 'object' && e !== null && 'stack' in e) ? String((e as Error).stack ?? '') : '';
+    const where = stack.split('\n').find((l) => /Code\.js|src[\\/]/.test(l));
+    throw new DemoError(`Step "${name}" failed: ${errorText(e)}${where ? `\n  ${where.trim()}` : ''}`);
+  }
+}
+
+async function gatherWorkbook(opts: DemoOptions, samplesDir: string, timeZone: string): Promise<{ sheets: Record<string, unknown[][]>; source: string }> {
+  const sample = readWorkbookDir(samplesDir);
+  if (!opts.customers) {
+    const sheets = { ...sample };
+    if (opts.purchases) sheets.Purchases = parseCsv(fs.readFileSync(opts.purchases, 'utf8'));
+    if (opts.contacts) sheets['Contact log'] = parseCsv(fs.readFileSync(opts.contacts, 'utf8'));
+    return { sheets, source: `${path.relative(process.cwd(), samplesDir) || samplesDir}${path.sep} (the sample)` };
+  }
+  // Your own customers: only what you give, plus the sample's holidays (a calendar, not customer data).
+  const sheets: Record<string, unknown[][]> = { Customers: await readCustomersFile(opts.customers, { timeZone }) };
+  if (opts.purchases) sheets.Purchases = await readCustomersFile(opts.purchases, { timeZone });
+  if (opts.contacts) sheets['Contact log'] = await readCustomersFile(opts.contacts, { timeZone });
+  if (sample.Holidays) sheets.Holidays = sample.Holidays;
+  const given = [opts.customers, opts.purchases, opts.contacts].filter(Boolean).map((f) => path.basename(f!));
+  return { sheets, source: `${given.join(', ')} (holidays from the sample)` };
+}
+
+function filledIds(before: SheetTable | null, after: SheetTable): Array<{ row: number; id: string }> {
+  const out: Array<{ row: number; id: string }> = [];
+  const a = after.col.id;
+  if (a === undefined) return out;
+  const b = before?.col.id;
+  after.rows.slice(1).forEach((r, i) => {
+    const was = b === undefined ? '' : String(before!.rows[i + 1]?.[b] ?? '');
+    const now = String(r[a] ?? '');
+    if (!was && now) out.push({ row: i + 2, id: now });
+  });
+  return out;
+}
+
+/** A property of an unknown value, if it is an object. */
+function pick(v: unknown, key: string): unknown {
+  return typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
+}
+
+function isCountRecord(v: unknown): v is Record<string, number> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number');
+}
+
+/** The run summary as short lines: scalars as they are, lists by their length, count records inline. */
+export function describeSummary(summary: unknown): string[] {
+  if (typeof summary !== 'object' || summary === null) return [summary === undefined ? '(nothing)' : String(summary)];
+  const lines: string[] = [];
+  const scalars: string[] = [];
+  for (const [k, v] of Object.entries(summary as Record<string, unknown>)) {
+    if (v === null || v === undefined || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length === 0) continue;
+      if (v.every((x) => typeof x === 'string')) lines.push(`${k}: ${v.join(' | ')}`);
+      else lines.push(`${k}: ${v.length} (listed below)`);
+    } else if (isCountRecord(v)) {
+      const entries = Object.entries(v).filter(([, n]) => n !== 0);
+      if (entries.length) lines.push(`${k}: ${entries.map(([a, n]) => `${a} ${n}`).join(', ')}`);
+    } else if (typeof v === 'object') lines.push(`${k}: ${JSON.stringify(v).slice(0, 100)}`);
+    else scalars.push(`${k}: ${isDate(v) ? v.toISOString() : String(v)}`);
+  }
+  // Scalars go three to a line; they are short.
+  const grouped: string[] = [];
+  for (let i = 0; i < scalars.length; i += 3) grouped.push(scalars.slice(i, i + 3).join(' | '));
+  return [...grouped, ...lines];
+}
+
+/** To and Subject of a draft, whatever shape the emulator keeps it in (the Gmail API's draft resource first). */
+async function describeDraft(d: unknown): Promise<{ to: string; subject: string }> {
+  const message = pick(d, 'message') ?? d;
+  const raw = pick(message, 'raw');
+  if (typeof raw === 'string') {
+    try {
+      const mail = await simpleParser(Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
+      const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : mail.to?.text ?? '';
+      return { to, subject: mail.subject ?? '' };
+    } catch {
+      // fall through to the fields
+    }
+  }
+  return { to: text(pick(d, 'to'), 'UTC'), subject: text(pick(d, 'subject'), 'UTC') };
+}
+
+function describeEvent(e: unknown, timeZone: string): { start: string; title: string; where: string } {
+  const start = pick(e, 'start');
+  const dt = pick(start, 'dateTime') ?? pick(start, 'date') ?? start;
+  let when = '';
+  if (typeof dt === 'string' && !Number.isNaN(Date.parse(dt))) when = formatCellDate(new Date(dt), timeZone);
+  else if (isDate(dt)) when = formatCellDate(dt, timeZone);
+  else when = String(dt ?? '');
+  if (/^\d{4}-\d{2}-\d{2}/.test(when)) when = `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][weekday(when.slice(0, 10))]} ${when}`;
+  return { start: when, title: String(pick(e, 'summary') ?? pick(e, 'title') ?? ''), where: String(pick(e, 'location') ?? '') };
+}
+
+/** Sheets as CSV, drafts as .eml, visits as .ics. Only files the demo writes are replaced. */
+async function writeOutputs(emu: EmulatorLike, outDir: string, timeZone: string): Promise<{ csvFiles: string[]; emlFiles: string[]; icsFile: string | null }> {
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const f of fs.readdirSync(outDir)) if (f.endsWith('.csv') || f === 'visits.ics') fs.rmSync(path.join(outDir, f));
+  const draftsDir = path.join(outDir, 'drafts');
+  fs.rmSync(draftsDir, { recursive: true, force: true });
+  fs.mkdirSync(draftsDir, { recursive: true });
+
+  const csvFiles: string[] = [];
+  for (const name of emu.sheetNames()) {
+    const rows = emu.sheetValues(name).map((r) => r.map((v) => (typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : text(v, timeZone))));
+    const file = path.join(outDir, `${name.replace(/[\\/:*?"<>|]/g, '_')}.csv`);
+    fs.writeFileSync(file, Papa.unparse(rows, { newline: '\n' }) + '\n', 'utf8');
+    csvFiles.push(file);
+  }
+  await emu.exportEml(draftsDir);
+  const emlFiles = fs
+    .readdirSync(draftsDir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((f) => path.join(draftsDir, f));
+  const icsFile = path.join(outDir, 'visits.ics');
+  await emu.exportIcs(icsFile);
+  return { csvFiles, emlFiles, icsFile: fs.existsSync(icsFile) ? icsFile : null };
+}
+
+// ---------------------------------------------------------------- CLI
+
+export function parseDemoArgs(argv: string[]): DemoOptions {
+  const opts: DemoOptions = {};
+  const flags: Record<string, keyof DemoOptions> = { '--today': 'today', '--out': 'out', '--customers': 'customers', '--purchases': 'purchases', '--contacts': 'contacts' };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const key = flags[flag];
+    if (!key) throw new DemoError(`Unknown option ${a}\n${USAGE}`);
+    const value = inline ?? argv[++i];
+    if (value === undefined || value.startsWith('--')) throw new DemoError(`${flag} needs a value\n${USAGE}`);
+    (opts as Record<string, string>)[key] = value;
+  }
+  return opts;
+}
+
+const USAGE = `Usage: npm run demo -- [--today YYYY-MM-DD] [--customers FILE.csv|FILE.xlsx] [--purchases FILE.csv] [--contacts FILE.csv] [--out DIR]
+  --today      the date of the run (default ${DEMO_TODAY}); the clock is 06:30 that day in ${DEMO_TIME_ZONE}
+  --customers  your own customer list instead of the sample (headers in row 1, English or Chinese)
+  --out        where to write the sheets, drafts and visits (default demo-out/)`;
+
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  Promise.resolve()
+    .then(() => runDemo(parseDemoArgs(argv)))
+    .then(() => process.exit(0))
+    .catch((e: unknown) => {
+      console.error(`\ndemo: ${e instanceof DemoError ? e.message : errorText(e)}`);
+      if (!(e instanceof DemoError) && e instanceof Error && e.stack) console.error(e.stack);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,373 @@
+/**
+ * The shared state of one emulator: the current execution, the clock, the call
+ * counter, faults, and the realm of the vm context the bundle runs in.
+ *
+ * Every public method of every fake service goes through `Env.call` (see
+ * `instrument`), which models what Apps Script does around a service call:
+ * authorization by auth mode, the 6-minute execution limit, latency on the
+ * fake clock, counting, and injected faults.
+ */
+import type { CallInfo, Clock, CallLog, Faults, FaultKind, ServiceName } from './calls';
+import type { Realm } from './realm';
+
+export type AuthMode = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
+
+/**
+ * What a method needs. Modelled on the "Authorization modes" table of the
+ * add-on docs and the custom-function guide:
+ * NONE: menus and locale only; LIMITED (simple triggers): the bound file,
+ * properties, no Gmail/Calendar/triggers/sidebars; CUSTOM_FUNCTION: read-only
+ * spreadsheet, properties, cache, lock, utilities.
+ */
+export type Cap =
+  | 'free' | 'ui' | 'sidebar' | 'read' | 'write' | 'open' | 'props.read' | 'props.write'
+  | 'lock' | 'cache' | 'trigger' | 'gmail' | 'calendar' | 'user' | 'html';
+
+const ALLOWED: Record<Cap, AuthMode[]> = {
+  free: ['NONE', 'LIMITED', 'CUSTOM_FUNCTION', 'FULL'],
+  ui: ['NONE', 'LIMITED', 'FULL'],
+  html: ['NONE', 'LIMITED', 'FULL'],
+  sidebar: ['FULL'],
+  read: ['LIMITED', 'CUSTOM_FUNCTION', 'FULL'],
+  write: ['LIMITED', 'FULL'],
+  open: ['FULL'],
+  'props.read': ['LIMITED', 'CUSTOM_FUNCTION', 'FULL'],
+  'props.write': ['LIMITED', 'FULL'],
+  lock: ['LIMITED', 'CUSTOM_FUNCTION', 'FULL'],
+  cache: ['LIMITED', 'CUSTOM_FUNCTION', 'FULL'],
+  trigger: ['FULL'],
+  gmail: ['FULL'],
+  calendar: ['FULL'],
+  user: ['LIMITED', 'CUSTOM_FUNCTION', 'FULL'],
+};
+
+const SCOPE: Partial<Record<Cap, string>> = {
+  ui: 'https://www.googleapis.com/auth/script.container.ui',
+  sidebar: 'https://www.googleapis.com/auth/script.container.ui',
+  read: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  write: 'https://www.googleapis.com/auth/spreadsheets.currentonly',
+  open: 'https://www.googleapis.com/auth/spreadsheets',
+  'props.read': 'https://www.googleapis.com/auth/script.storage',
+  'props.write': 'https://www.googleapis.com/auth/script.storage',
+  trigger: 'https://www.googleapis.com/auth/script.scriptapp',
+  gmail: 'https://www.googleapis.com/auth/gmail.compose',
+  calendar: 'https://www.googleapis.com/auth/calendar.events',
+  user: 'https://www.googleapis.com/auth/userinfo.email',
+};
+
+const SHORT: Record<ServiceName, string> = {
+  SpreadsheetApp: 'spreadsheets', PropertiesService: 'properties', LockService: 'lock',
+  ScriptApp: 'script', Session: 'session', Utilities: 'utilities', HtmlService: 'html',
+  Gmail: 'gmail', Calendar: 'calendar', CacheService: 'cache',
+};
+
+export interface Execution {
+  /** 1-based execution number; 0 for "no execution" (test helpers). */
+  id: number;
+  /** Inside an execution: permissions, the time limit and faults apply. */
+  active: boolean;
+  /** Calls are counted (false for custom-function recalculation and helpers). */
+  counted: boolean;
+  start: number;
+  limitMs: number;
+  authMode: AuthMode;
+  user: string;
+  trigger: boolean;
+  killed: boolean;
+  customFunction: boolean;
+}
+
+export const NO_EXECUTION: Execution = Object.freeze({
+  id: 0, active: false, counted: false, start: 0, limitMs: Infinity, authMode: 'FULL' as AuthMode,
+  user: '', trigger: false, killed: false, customFunction: false,
+}) as Execution;
+
+/** Apps Script's limit for one execution (PLATFORM.md: plan for 6 minutes). */
+export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
+/** And for one custom-function call. */
+export const CUSTOM_FUNCTION_LIMIT_MS = 30 * 1000;
+
+export interface LogLine {
+  level: 'log' | 'info' | 'warn' | 'error' | 'debug' | 'Logger';
+  text: string;
+  execution: number;
+  at: number;
+}
+
+export interface EnvConfig {
+  scriptTimeZone: string;
+  locale: string;
+  defaultUser: string;
+  latencyMs: Partial<Record<ServiceName, number>>;
+  quiet: boolean;
+  htmlDir: string;
+  addonName: string;
+  seed: number;
+}
+
+export class Env {
+  exec: Execution = NO_EXECUTION;
+  depth = 0;
+  logs: LogLine[] = [];
+  realm!: Realm;
+  private rng: number;
+
+  constructor(
+    readonly config: EnvConfig,
+    readonly clock: Clock,
+    readonly calls: CallLog,
+    readonly faults: Faults,
+  ) {
+    this.rng = config.seed >>> 0 || 1;
+  }
+
+  /** The user the current execution runs as (the default user outside executions). */
+  get user(): string {
+    return this.exec.user || this.config.defaultUser;
+  }
+
+  /**
+   * Run one service method as Apps Script would. Nested calls (a service
+   * method implemented with another) are not counted or checked again.
+   */
+  call<T>(service: ServiceName, method: string, args: ArrayLike<unknown>, cap: Cap, fn: () => T): T {
+    const ex = this.exec;
+    if (this.depth > 0 || !ex.active) return this.nested(fn);
+    if (ex.killed) throw this.timeLimitError();
+    if (this.clock.ms() - ex.start > ex.limitMs) {
+      ex.killed = true;
+      throw this.timeLimitError();
+    }
+    if (!ALLOWED[cap].includes(ex.authMode)) throw this.permissionError(service, method, cap);
+    if (!ex.counted) return this.nested(fn);
+
+    const seq = this.calls.record(service, method, ex.id);
+    const lat = this.config.latencyMs[service];
+    if (lat) this.clock.advance(lat);
+    const info: CallInfo = { service, method, seq, args: Array.prototype.slice.call(args) };
+    const decision = this.faults.decide(info);
+    let lost = false;
+    if (decision) {
+      if (decision.kind === 'timeout') {
+        this.clock.set(Math.max(this.clock.ms(), ex.start + ex.limitMs + 1));
+        ex.killed = true;
+        this.runHooks(info);
+        throw this.timeLimitError();
+      }
+      if (decision.kind === 'lostResponse') {
+        lost = true;
+      } else {
+        this.runHooks(info);
+        throw decision.error ? this.foreignError(decision.error) : this.faultError(service, method, decision.kind);
+      }
+    }
+    let ok = false;
+    try {
+      const r = this.nested(fn);
+      ok = true;
+      return r;
+    } finally {
+      this.runHooks(info);
+      // Thrown from finally only after a successful effect: the response was lost.
+      // eslint-disable-next-line no-unsafe-finally
+      if (ok && lost) throw this.faultError(service, method, 'lostResponse');
+    }
+  }
+
+  private nested<T>(fn: () => T): T {
+    this.depth++;
+    try {
+      return fn();
+    } finally {
+      this.depth--;
+    }
+  }
+
+  private runHooks(info: CallInfo): void {
+    for (const h of this.faults.hooksAfter(info)) this.outside(() => h(info));
+  }
+
+  /** Run emulator-side code (test helpers, hooks) outside the current execution: nothing counted or checked. */
+  outside<T>(fn: () => T): T {
+    const ex = this.exec;
+    const depth = this.depth;
+    this.exec = NO_EXECUTION;
+    this.depth = 0;
+    try {
+      return fn();
+    } finally {
+      this.exec = ex;
+      this.depth = depth;
+    }
+  }
+
+  /** Run fn as a different execution (custom-function recalculation), restoring afterwards. */
+  withExecution<T>(ex: Execution, fn: () => T): T {
+    const saved = this.exec;
+    const depth = this.depth;
+    this.exec = ex;
+    this.depth = 0;
+    try {
+      return fn();
+    } finally {
+      this.exec = saved;
+      this.depth = depth;
+    }
+  }
+
+  // ---- errors, in the bundle's realm so `e instanceof Error` holds there ----
+
+  /** Apps Script's own exceptions print as "Exception: message". */
+  exception(message: string, props?: Record<string, unknown>): Error {
+    return this.realm ? this.realm.error(message, 'Exception', props) : Object.assign(new Error(message), { name: 'Exception' }, props);
+  }
+
+  error(message: string, name = 'Error'): Error {
+    return this.realm ? this.realm.error(message, name) : Object.assign(new Error(message), { name });
+  }
+
+  /** Errors of advanced services (Gmail, Calendar) as the API reports them. */
+  apiError(api: string, code: number, message: string, reason?: string): Error {
+    const details = { code, message, errors: [{ domain: 'global', reason: reason ?? defaultReason(code), message }] };
+    return this.realm
+      ? this.realm.error(`API call to ${api} failed with error: ${message}`, 'GoogleJsonResponseException', { details })
+      : Object.assign(new Error(`API call to ${api} failed with error: ${message}`), { name: 'GoogleJsonResponseException', details });
+  }
+
+  timeLimitError(): Error {
+    return this.error('Exceeded maximum execution time');
+  }
+
+  permissionError(service: ServiceName, method: string, cap: Cap): Error {
+    const name = method.includes('.') && service !== 'Gmail' && service !== 'Calendar' ? method : `${service}.${method}`;
+    const scope = SCOPE[cap];
+    return this.exception(`You do not have permission to call ${name}.${scope ? ` Required permissions: ${scope}` : ''}`);
+  }
+
+  /** The error a fault of this kind produces for this service. */
+  faultError(service: ServiceName, method: string, kind: FaultKind): Error {
+    const advanced = service === 'Gmail' || service === 'Calendar';
+    const api = `${SHORT[service]}.${method.toLowerCase()}`;
+    switch (kind) {
+      case 'transient':
+        return advanced
+          ? this.apiError(api, 429, 'Rate Limit Exceeded', 'rateLimitExceeded')
+          : this.exception(`Service invoked too many times in a short time: ${SHORT[service]}. Try Utilities.sleep(1000) between calls.`);
+      case 'quota':
+        return service === 'SpreadsheetApp'
+          ? this.exception('Service using too much computer time for one day')
+          : this.exception(`Service invoked too many times for one day: ${SHORT[service]}.`);
+      case 'backend':
+      case 'lostResponse':
+      default:
+        return advanced
+          ? this.apiError(api, 503, 'Backend Error', 'backendError')
+          : this.exception("We're sorry, a server error occurred. Please wait a bit and try again.");
+    }
+  }
+
+  private foreignError(e: Error): Error {
+    const props: Record<string, unknown> = {};
+    for (const k of Object.keys(e)) props[k] = (e as unknown as Record<string, unknown>)[k];
+    return this.realm ? this.realm.error(e.message, e.name, props) : e;
+  }
+
+  // ---- misc ----
+
+  /** Deterministic pseudo-random numbers (mulberry32), so ids are stable across runs. */
+  random(): number {
+    let t = (this.rng = (this.rng + 0x6d2b79f5) >>> 0);
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  }
+
+  randomId(length: number, alphabet = '0123456789abcdef'): string {
+    let s = '';
+    for (let i = 0; i < length; i++) s += alphabet[Math.floor(this.random() * alphabet.length)];
+    return s;
+  }
+
+  log(level: LogLine['level'], text: string): void {
+    this.logs.push({ level, text, execution: this.exec.id, at: this.clock.ms() });
+    if (!this.config.quiet) {
+      const out = level === 'error' ? console.error : level === 'warn' ? console.warn : console.log;
+      out(`[gas] ${text}`);
+    }
+  }
+}
+
+function defaultReason(code: number): string {
+  switch (code) {
+    case 400: return 'badRequest';
+    case 401: return 'authError';
+    case 403: return 'forbidden';
+    case 404: return 'notFound';
+    case 409: return 'duplicate';
+    case 429: return 'rateLimitExceeded';
+    default: return 'backendError';
+  }
+}
+
+/** Anything with an Env, i.e. every fake service object. */
+export interface HasEnv {
+  readonly env: Env;
+}
+
+/**
+ * Route every public prototype method of `cls` (names not starting with '_')
+ * through Env.call, counted as `${prefix}.${name}` (or `name` when prefix is
+ * empty) of `service`. `caps` gives what each method needs.
+ */
+export function instrument(
+  cls: { prototype: object },
+  service: ServiceName,
+  prefix: string,
+  caps: Cap | ({ default: Cap } & Record<string, Cap>),
+): void {
+  const proto = cls.prototype as Record<string, unknown>;
+  for (const name of Object.getOwnPropertyNames(proto)) {
+    if (name === 'constructor' || name === 'toString' || name.startsWith('_')) continue;
+    const desc = Object.getOwnPropertyDescriptor(proto, name);
+    if (!desc || typeof desc.value !== 'function') continue;
+    const fn = desc.value as (...a: unknown[]) => unknown;
+    const method = prefix ? `${prefix}.${name}` : name;
+    const cap: Cap = typeof caps === 'string' ? caps : caps[name] ?? caps.default;
+    const wrapped = function (this: HasEnv, ...args: unknown[]) {
+      return this.env.call(service, method, args, cap, () => fn.apply(this, args));
+    };
+    Object.defineProperty(wrapped, 'name', { value: name });
+    Object.defineProperty(proto, name, { ...desc, value: wrapped });
+  }
+}
+
+/** Describe argument types the way Apps Script's signature errors do: (String,number). */
+export function signatureOf(args: ArrayLike<unknown>): string {
+  const parts: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const v = args[i];
+    if (v === null || v === undefined) parts.push('null');
+    else if (typeof v === 'string') parts.push('String');
+    else if (typeof v === 'number') parts.push('number');
+    else if (typeof v === 'boolean') parts.push('Boolean');
+    else if (Array.isArray(v)) parts.push(Array.isArray(v[0]) ? 'number[][]'.replace('number', typeOfCell(v[0][0])) : `${typeOfCell(v[0])}[]`);
+    else if (Object.prototype.toString.call(v) === '[object Date]') parts.push('Date');
+    else parts.push((v as { toString(): string }).toString?.() === '[object Object]' ? 'Object' : String(v));
+  }
+  return `(${parts.join(',')})`;
+}
+
+function typeOfCell(v: unknown): string {
+  return typeof v === 'string' ? 'String' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'Boolean' : 'Object';
+}
+
+/** Base class of fake service objects: Apps Script objects print as their class name. */
+export abstract class FakeObject implements HasEnv {
+  constructor(readonly env: Env) {
+    Object.defineProperty(this, 'env', { enumerable: false });
+  }
+  protected abstract get _kind(): string;
+  toString(): string {
+    return this._kind;
+  }
+}
