@@ -15,7 +15,6 @@ const MESSAGES = {
   'app.loading': { en: 'Loading…', zh: '正在加载…' },
   'app.retry': { en: 'Try again', zh: '重试' },
   'app.problems': { en: 'Retain needs your attention', zh: 'Retain 需要您处理以下问题' },
-  'app.user': { en: 'Signed in as {user}', zh: '当前用户：{user}' },
   'error.server': { en: 'Something went wrong: {msg}', zh: '出错了：{msg}' },
   'error.unknown': { en: 'The server did not answer. Please try again.', zh: '服务器没有响应，请重试。' },
   'error.noGoogle': {
@@ -83,7 +82,6 @@ const MESSAGES = {
   'card.lastContacts': { en: 'Last contacts', zh: '最近联系记录' },
   'card.noContacts': { en: 'No contact logged yet.', zh: '还没有联系记录。' },
   'card.openComplaints': { en: 'Open complaints: {n}', zh: '未解决投诉：{n}' },
-  'card.noComplaints': { en: 'No open complaints.', zh: '没有未解决的投诉。' },
   'card.notes': { en: 'Notes', zh: '提示' },
   'card.by': { en: 'by {by}', zh: '记录人：{by}' },
   'card.nextStep': { en: 'Next: {step}', zh: '下一步：{step}' },
@@ -99,7 +97,6 @@ const MESSAGES = {
   'due.refresh': { en: 'Refresh', zh: '刷新' },
   'due.loading': { en: 'Loading what is due…', zh: '正在加载待跟进事项…' },
   'due.empty': { en: 'Nothing is due today. Well done.', zh: '今天没有需要跟进的客户。' },
-  'due.count': { en: '{n}', zh: '{n}' },
   'due.groupCount': { en: '{label}, {n} items', zh: '{label}，{n} 项' },
   'due.total': { en: '{n} follow-ups in {g} groups.', zh: '共 {n} 项，分 {g} 组。' },
   'due.opening': { en: 'Opening…', zh: '正在打开…' },
@@ -112,7 +109,6 @@ const MESSAGES = {
   'settings.saved': { en: 'Settings saved.', zh: '设置已保存。' },
   'settings.fix': { en: 'Nothing was saved. Please fix the marked settings.', zh: '未保存，请修改标出的设置。' },
   'settings.json': { en: 'This is not valid JSON: {msg}', zh: '这不是有效的 JSON：{msg}' },
-  'settings.on': { en: 'On', zh: '开启' },
 
   'trigger.heading': { en: 'Nightly run', zh: '每晚自动运行' },
   'trigger.on': { en: 'Runs every night at {hour}:00 ({tz}).', zh: '每晚 {hour}:00 运行（{tz}）。' },

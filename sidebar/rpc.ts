@@ -25,11 +25,15 @@ export class RpcError extends Error {
     message: string,
     /** The server function that failed. */
     readonly fn: string,
+    /** 'unavailable': there is no google.script.run (the page was opened outside Sheets). */
+    readonly code: 'failed' | 'unavailable' = 'failed',
   ) {
     super(message);
     this.name = 'RpcError';
   }
 }
+
+const UNAVAILABLE = 'google.script.run is not available';
 
 export type Req<K extends ApiName> = Parameters<SidebarApi[K]>[0];
 export type Res<K extends ApiName> = ReturnType<SidebarApi[K]>;
@@ -67,12 +71,15 @@ function pump(): void {
       settled = true;
       inFlight -= 1;
       if (ok) job.resolve(value);
-      else job.reject(new RpcError(errorMessage(value), job.name));
+      else {
+        const msg = errorMessage(value);
+        job.reject(new RpcError(msg, job.name, msg === UNAVAILABLE ? 'unavailable' : 'failed'));
+      }
       pump();
     };
     try {
       const run = typeof google !== 'undefined' && google && google.script ? google.script.run : undefined;
-      if (!run) throw new Error('google.script.run is not available');
+      if (!run) throw new Error(UNAVAILABLE);
       const runner = run.withSuccessHandler((v) => done(true, v)).withFailureHandler((e) => done(false, e));
       const fn = runner[job.name];
       if (typeof fn !== 'function') throw new Error(`Unknown server function ${job.name}`);

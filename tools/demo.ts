@@ -21,7 +21,8 @@ import { columnLetter, findSheet, matchHeaders } from '../src/core/headers';
 import { isCalDate, weekday } from '../src/core/dates';
 import { SHEETS, type SheetSpec } from '../src/core/schema';
 import { SAMPLES_DIR } from './sample/generate';
-import { formatCellDate, parseCsv, readCustomersFile, readWorkbookDir, zonedIso } from './sample/load';
+import { formatCellDate, readCustomersFile, readWorkbookDir, zonedIso } from './sample/load';
+import { Emulator, type CalendarEvent } from './emulator';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const BUNDLE = path.join(ROOT, 'dist', 'Code.js');
@@ -29,34 +30,7 @@ export const DEMO_TODAY = '2026-11-16';
 export const DEMO_TIME_ZONE = 'Asia/Shanghai';
 export const DEMO_USER = 'rep@example.com';
 
-// ---------------------------------------------------------------- the emulator, loosely typed
-
-/**
- * What the demo and the benchmark use of tools/emulator. Declared here rather
- * than imported so the tools keep compiling while the emulator grows, and so a
- * missing piece is reported as such at run time instead of as a type error.
- */
-export interface EmulatorLike {
-  setSheet(name: string, rows: unknown[][]): unknown;
-  load(src: string, filename?: string): unknown;
-  invoke(fn: string, ...args: unknown[]): unknown;
-  invokeAs(opts: { trigger?: boolean }, fn: string, ...args: unknown[]): unknown;
-  sheetValues(name: string): unknown[][];
-  sheetNames(): string[];
-  calls: { byMethod(): Record<string, number> };
-  gmail: { drafts(): unknown[] };
-  calendar: { events(): unknown[] };
-  exportEml(dir: string): unknown;
-  exportIcs(file: string): unknown;
-  ui?: unknown;
-}
-
-export interface EmulatorOptions {
-  timeZone: string;
-  locale: string;
-  now: string;
-  userEmail: string;
-}
+// ---------------------------------------------------------------- the emulator and the bundle
 
 export class DemoError extends Error {
   constructor(message: string) {
@@ -65,28 +39,15 @@ export class DemoError extends Error {
   }
 }
 
-type EmulatorCtor = new (opts: EmulatorOptions) => EmulatorLike;
-
-/** The Emulator class of tools/emulator, loaded at run time (see EmulatorLike). */
-export function loadEmulatorClass(): EmulatorCtor {
-  const dir = path.join(__dirname, 'emulator');
-  let mod: Record<string, unknown>;
-  try {
-    // A computed path: the type checker does not follow it (see EmulatorLike).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    mod = require(path.join(dir, 'index')) as Record<string, unknown>;
-  } catch (e) {
-    throw new DemoError(`Could not load the Apps Script emulator (tools/emulator/index.ts): ${errorText(e).split('\n')[0]}`);
-  }
-  const ctor = mod.Emulator ?? mod.default;
-  if (typeof ctor !== 'function') throw new DemoError('tools/emulator/index.ts does not export an Emulator class');
-  return ctor as EmulatorCtor;
+/** The demo's emulator: the sheet's zone, the demo user, the clock at 06:30 on `today` there. */
+export function demoEmulator(today: string, timeZone: string = DEMO_TIME_ZONE, user: string = DEMO_USER): Emulator {
+  return new Emulator({ timeZone, locale: 'en', now: zonedIso(today, '06:30', timeZone), userEmail: user });
 }
 
 /** The bundle's source; a clear error when it was not built. */
 export function readBundle(file: string = BUNDLE): string {
   if (!fs.existsSync(file)) {
-    throw new DemoError(`${path.relative(process.cwd(), file) || file} is missing: run \`npm run build\` first (\`npm run demo\` builds it for you).`);
+    throw new DemoError(`${shortPath(file)} is missing: run \`npm run build\` first (\`npm run demo\` builds it for you).`);
   }
   return fs.readFileSync(file, 'utf8');
 }
@@ -208,7 +169,7 @@ interface SheetTable {
   col: Record<string, number>;
 }
 
-function readTable(emu: EmulatorLike, spec: SheetSpec): SheetTable | null {
+function readTable(emu: Emulator, spec: SheetSpec): SheetTable | null {
   const name = findSheet(emu.sheetNames(), spec);
   if (!name) return null;
   const rows = emu.sheetValues(name);
@@ -306,10 +267,9 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
 
   // ---- the workbook
   const workbook = await step('read the workbook', () => gatherWorkbook(opts, samplesDir, timeZone));
-  const Emulator = loadEmulatorClass();
-  const now = zonedIso(today, '06:30', timeZone);
-  const emu = await step('start the emulator', () => new Emulator({ timeZone, locale: 'en', now, userEmail: user }));
-  for (const [name, rows] of Object.entries(workbook.sheets)) emu.setSheet(name, rows);
+  const emu = await step('start the emulator', () => demoEmulator(today, timeZone, user));
+  // CSV cells are typed text, converted as Sheets converts typing; XLSX cells keep their types.
+  for (const [name, rows] of Object.entries(workbook.sheets)) emu.setSheet(name, rows, { parse: !workbook.typed.has(name) });
   await step('load dist/Code.js', () => emu.load(src, 'Code.js'));
 
   const dayName = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday(today)];
@@ -417,12 +377,14 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     const n = (t: string) => items.filter((d) => d.tier === t).length;
     return [reason, n('A'), n('B'), n('C'), items.length - n('A') - n('B') - n('C'), items.length];
   });
-  if (dueRows.length) for (const l of table(['Next follow-up', 'A#', 'B#', 'C#', 'no tier#', 'Total#'], dueRows)) print(l);
+  if (dueRows.length) for (const l of table(['First thing due', 'A#', 'B#', 'C#', 'No tier#', 'Total#'], dueRows)) print(l);
   const soon = due.filter((d) => d.daysToDue > 0 && d.daysToDue <= 7).length;
-  print(`  Due in the next 7 days: ${soon} more.`);
+  print(`  Due in the next 7 days: ${soon} more customers.`);
   const dueCounts = pick(summary, 'due');
-  if (isCountRecord(dueCounts) && Object.keys(dueCounts).length) {
-    print(`  The run counts every item due now (a customer can have several): ${Object.entries(dueCounts).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  if (isCountRecord(dueCounts)) {
+    const nonZero = Object.entries(dueCounts).filter(([, v]) => v > 0);
+    // The column shows each customer's earliest item; the run counts them all.
+    if (nonZero.length) print(`  All items due now, as the run counts them: ${nonZero.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
   print('');
 
@@ -432,13 +394,16 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   print(`6. Thank-you drafts made: ${drafts.length} (Gmail drafts, never sent)`);
   if (described.length) for (const l of table(['To', 'Subject'], described.slice(0, 12).map((d) => [d.to, d.subject]), { maxWidth: 60 })) print(l);
   if (described.length > 12) print(`  ... and ${described.length - 12} more`);
+  // The emulator checks each message the way Gmail would show it (headers, encodings, parts).
+  const lint = described.flatMap((d) => d.problems.map((p) => `${d.to}: ${p}`));
+  if (lint.length) for (const p of lint.slice(0, 5)) print(`  problem: ${p}`);
 
   // ---- 7. visits
   const events = emu.calendar.events();
   print('');
   print(`7. Visits put on the calendar: ${events.length}`);
   if (events.length) {
-    const rows = events.map((e) => describeEvent(e, timeZone)).sort((a, b) => a.start.localeCompare(b.start));
+    const rows = events.map((e) => describeEvent(e, timeZone)).sort((a, b) => a.at - b.at);
     for (const l of table(['When', 'Title', 'Where'], rows.slice(0, 12).map((e) => [e.start, e.title, e.where]), { maxWidth: 50 })) print(l);
     if (rows.length > 12) print(`  ... and ${rows.length - 12} more`);
   }
@@ -474,11 +439,11 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
 
   // ---- files
   const files = await step('write demo-out', () => writeOutputs(emu, outDir, timeZone));
-  const rel = path.relative(process.cwd(), outDir) || '.';
+  const rel = shortPath(outDir);
   print(`Files in ${rel}${path.sep}`);
   print(`  ${files.csvFiles.length} sheets as CSV: ${files.csvFiles.map((f) => path.basename(f)).join(', ')}`);
   print(`  ${files.emlFiles.length} drafts as .eml in ${path.join(rel, 'drafts')}${path.sep}`);
-  print(`  ${events.length} visits in ${files.icsFile ? path.relative(process.cwd(), files.icsFile) : '(none)'}`);
+  print(`  ${events.length} visits in ${files.icsFile ? shortPath(files.icsFile) : '(none)'}`);
 
   return {
     today,
@@ -495,6 +460,12 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   };
 }
 
+/** Relative to the current folder when inside it, else absolute. */
+function shortPath(p: string): string {
+  const rel = path.relative(process.cwd(), p);
+  return rel === '' ? '.' : rel.startsWith('..') || path.isAbsolute(rel) ? p : rel;
+}
+
 /** Run one step; any failure becomes a DemoError naming the step. */
 async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   try {
@@ -507,21 +478,30 @@ async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
   }
 }
 
-async function gatherWorkbook(opts: DemoOptions, samplesDir: string, timeZone: string): Promise<{ sheets: Record<string, unknown[][]>; source: string }> {
+interface GatheredWorkbook {
+  sheets: Record<string, unknown[][]>;
+  /** Sheets read from XLSX: their cells already have types and are not parsed again. */
+  typed: Set<string>;
+  source: string;
+}
+
+async function gatherWorkbook(opts: DemoOptions, samplesDir: string, timeZone: string): Promise<GatheredWorkbook> {
   const sample = readWorkbookDir(samplesDir);
-  if (!opts.customers) {
-    const sheets = { ...sample };
-    if (opts.purchases) sheets.Purchases = parseCsv(fs.readFileSync(opts.purchases, 'utf8'));
-    if (opts.contacts) sheets['Contact log'] = parseCsv(fs.readFileSync(opts.contacts, 'utf8'));
-    return { sheets, source: `${path.relative(process.cwd(), samplesDir) || samplesDir}${path.sep} (the sample)` };
-  }
-  // Your own customers: only what you give, plus the sample's holidays (a calendar, not customer data).
-  const sheets: Record<string, unknown[][]> = { Customers: await readCustomersFile(opts.customers, { timeZone }) };
-  if (opts.purchases) sheets.Purchases = await readCustomersFile(opts.purchases, { timeZone });
-  if (opts.contacts) sheets['Contact log'] = await readCustomersFile(opts.contacts, { timeZone });
-  if (sample.Holidays) sheets.Holidays = sample.Holidays;
-  const given = [opts.customers, opts.purchases, opts.contacts].filter(Boolean).map((f) => path.basename(f!));
-  return { sheets, source: `${given.join(', ')} (holidays from the sample)` };
+  const typed = new Set<string>();
+  const readFile = async (sheet: string, file: string) => {
+    if (!/\.csv$|\.txt$/i.test(file)) typed.add(sheet);
+    return readCustomersFile(file, { timeZone });
+  };
+  // Without --customers: the sample, with any sheet you give instead of its own.
+  // With it: only what you give, plus the sample's holidays (a calendar, not customer data).
+  const sheets: Record<string, unknown[][]> = opts.customers ? { Customers: await readFile('Customers', opts.customers) } : { ...sample };
+  if (opts.purchases) sheets.Purchases = await readFile('Purchases', opts.purchases);
+  if (opts.contacts) sheets['Contact log'] = await readFile('Contact log', opts.contacts);
+  if (opts.customers && sample.Holidays) sheets.Holidays = sample.Holidays;
+  const given = [opts.customers, opts.purchases, opts.contacts].filter((f): f is string => !!f).map((f) => path.basename(f));
+  const sampleName = `${shortPath(samplesDir)}${path.sep}`;
+  const source = opts.customers ? `${given.join(', ')} (holidays from the sample)` : given.length ? `${sampleName} with ${given.join(', ')}` : `${sampleName} (the sample)`;
+  return { sheets, typed, source };
 }
 
 function filledIds(before: SheetTable | null, after: SheetTable): Array<{ row: number; id: string }> {
@@ -569,35 +549,25 @@ export function describeSummary(summary: unknown): string[] {
   return [...grouped, ...lines];
 }
 
-/** To and Subject of a draft, whatever shape the emulator keeps it in (the Gmail API's draft resource first). */
-async function describeDraft(d: unknown): Promise<{ to: string; subject: string }> {
-  const message = pick(d, 'message') ?? d;
-  const raw = pick(message, 'raw');
-  if (typeof raw === 'string') {
-    try {
-      const mail = await simpleParser(Buffer.from(raw.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
-      const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : mail.to?.text ?? '';
-      return { to, subject: mail.subject ?? '' };
-    } catch {
-      // fall through to the fields
-    }
-  }
-  return { to: text(pick(d, 'to'), 'UTC'), subject: text(pick(d, 'subject'), 'UTC') };
+type Draft = ReturnType<Emulator['gmail']['drafts']>[number];
+
+/** To and Subject of a draft (the emulator keeps the decoded RFC 2822 text), read back with a real mail parser. */
+async function describeDraft(d: Draft): Promise<{ to: string; subject: string; problems: string[] }> {
+  const mail = await simpleParser(d.raw);
+  const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : mail.to?.text ?? '';
+  return { to, subject: mail.subject ?? '', problems: d.problems };
 }
 
-function describeEvent(e: unknown, timeZone: string): { start: string; title: string; where: string } {
-  const start = pick(e, 'start');
-  const dt = pick(start, 'dateTime') ?? pick(start, 'date') ?? start;
-  let when = '';
-  if (typeof dt === 'string' && !Number.isNaN(Date.parse(dt))) when = formatCellDate(new Date(dt), timeZone);
-  else if (isDate(dt)) when = formatCellDate(dt, timeZone);
-  else when = String(dt ?? '');
-  if (/^\d{4}-\d{2}-\d{2}/.test(when)) when = `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][weekday(when.slice(0, 10))]} ${when}`;
-  return { start: when, title: String(pick(e, 'summary') ?? pick(e, 'title') ?? ''), where: String(pick(e, 'location') ?? '') };
+function describeEvent(e: CalendarEvent, timeZone: string): { at: number; start: string; title: string; where: string } {
+  const raw = e.start.dateTime ?? e.start.date ?? '';
+  const at = Date.parse(raw);
+  let start = Number.isNaN(at) ? raw : formatCellDate(new Date(at), timeZone);
+  if (/^\d{4}-\d{2}-\d{2}/.test(start)) start = `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][weekday(start.slice(0, 10))]} ${start}`;
+  return { at, start, title: e.summary ?? '', where: e.location ?? '' };
 }
 
 /** Sheets as CSV, drafts as .eml, visits as .ics. Only files the demo writes are replaced. */
-async function writeOutputs(emu: EmulatorLike, outDir: string, timeZone: string): Promise<{ csvFiles: string[]; emlFiles: string[]; icsFile: string | null }> {
+async function writeOutputs(emu: Emulator, outDir: string, timeZone: string): Promise<{ csvFiles: string[]; emlFiles: string[]; icsFile: string | null }> {
   fs.mkdirSync(outDir, { recursive: true });
   for (const f of fs.readdirSync(outDir)) if (f.endsWith('.csv') || f === 'visits.ics') fs.rmSync(path.join(outDir, f));
   const draftsDir = path.join(outDir, 'drafts');
@@ -611,14 +581,14 @@ async function writeOutputs(emu: EmulatorLike, outDir: string, timeZone: string)
     fs.writeFileSync(file, Papa.unparse(rows, { newline: '\n' }) + '\n', 'utf8');
     csvFiles.push(file);
   }
-  await emu.exportEml(draftsDir);
+  emu.exportEml(draftsDir);
   const emlFiles = fs
     .readdirSync(draftsDir)
     .filter((f) => f.endsWith('.eml'))
     .sort()
     .map((f) => path.join(draftsDir, f));
   const icsFile = path.join(outDir, 'visits.ics');
-  await emu.exportIcs(icsFile);
+  emu.exportIcs(icsFile);
   return { csvFiles, emlFiles, icsFile: fs.existsSync(icsFile) ? icsFile : null };
 }
 

@@ -9,6 +9,7 @@ import { RpcError } from '../rpc';
 
 /** What to show when a call failed. */
 export function failureText(e: unknown): string {
+  if (e instanceof RpcError && e.code === 'unavailable') return t('error.noGoogle');
   const msg = e instanceof RpcError || e instanceof Error ? e.message : typeof e === 'string' ? e : '';
   return msg ? t('error.server', { msg }) : t('error.unknown');
 }

@@ -17,7 +17,9 @@ import {
   customerFacts,
   indexRows,
   qualifiesForFollowUp,
+  SHEET_CONTACTS,
   SHEET_CUSTOMERS,
+  SHEET_PURCHASES,
   type CustomerFacts,
   type FactOptions,
   type IgnoredRow,
@@ -142,6 +144,12 @@ const MSG = {
   futureLastPurchase: { en: 'Last purchase {date} is in the future: ignored', zh: '最近购买日期{date}晚于今天：已忽略' },
 } satisfies Record<string, Msg>;
 
+/** The sheet's name as the user's workbook calls it (SPEC section 1), for notes. */
+function sheetLabel(sheet: string, lang: Lang): string {
+  if (lang !== 'zh') return sheet;
+  return sheet === SHEET_PURCHASES ? '购买记录' : sheet === SHEET_CONTACTS ? '联系记录' : sheet === SHEET_CUSTOMERS ? '客户' : sheet;
+}
+
 function sameOwner(owner: string, wanted: string): boolean {
   return owner.trim().toLowerCase() === wanted;
 }
@@ -239,7 +247,7 @@ export function planNightly(input: PlanInput): Plan {
       return;
     }
     for (const g of ignoredByCustomer.get(c.id) ?? []) {
-      w.notes.push(tr(lang, MSG.ignoredRow, { sheet: g.problem.sheet, row: g.problem.row, message: g.problem.message }));
+      w.notes.push(tr(lang, MSG.ignoredRow, { sheet: sheetLabel(g.problem.sheet, lang), row: g.problem.row, message: g.problem.message }));
     }
     if (input.purchases === null && c.lastPurchase !== null && c.lastPurchase > today) {
       w.notes.push(tr(lang, MSG.futureLastPurchase, { date: c.lastPurchase }));
@@ -342,7 +350,7 @@ export function planNightly(input: PlanInput): Plan {
     skipped.push(s);
   }
 
-  const sheetOrder = (s: string): number => (s === SHEET_CUSTOMERS ? 0 : s === 'Purchases' ? 1 : 2);
+  const sheetOrder = (s: string): number => (s === SHEET_CUSTOMERS ? 0 : s === SHEET_PURCHASES ? 1 : 2);
   skipped.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row || (a.what < b.what ? -1 : a.what > b.what ? 1 : 0));
   problems.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row);
   drafts.sort((a, b) => a.customerRow - b.customerRow || (a.purchaseDate < b.purchaseDate ? -1 : a.purchaseDate > b.purchaseDate ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
@@ -378,8 +386,8 @@ export function customerItems(c: Customer, f: CustomerFacts, tier: Tier | null, 
   }
   complaintItems(c, f, ctx).forEach(add);
   nextStepItems(c, f, ctx).forEach(add);
-  const moved = raw.map((it) => moveItem(it, ctx.cal));
-  return applySnooze(moved, c.snoozeUntil, ctx.today, ctx.cal);
+  for (let i = 0; i < raw.length; i++) raw[i] = moveItem(raw[i], ctx.cal);
+  return c.snoozeUntil === null ? raw : applySnooze(raw, c.snoozeUntil, ctx.today, ctx.cal);
 }
 
 type DraftOrSkip = { need: DraftNeed } | { skip: Skip };

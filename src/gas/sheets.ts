@@ -29,17 +29,17 @@ export function findSheet_(sheets: Map<string, Sheet>, spec: SheetSpec): Sheet |
 }
 
 /** The whole sheet as a table. An empty sheet gives a table with an empty header row. */
-export function readTable_(sheet: Sheet, spec: SheetSpec, withFormulas: boolean): SheetTable {
+export function readTable_(sheet: Sheet, sheetName: string, spec: SheetSpec, withFormulas: boolean): SheetTable {
   const range = sheet.getDataRange();
   const values = range.getValues() as unknown[][];
   const formulas = withFormulas ? (range.getFormulas() as string[][]) : null;
   const header = values[0] ?? [];
-  return { sheet, sheetName: sheet.getName(), spec, values, formulas, match: matchHeaders(header, spec) };
+  return { sheet, sheetName, spec, values, formulas, match: matchHeaders(header, spec) };
 }
 
 export function readSheetByKey_(sheets: Map<string, Sheet>, key: SheetKey, withFormulas: boolean): SheetTable | null {
-  const sheet = findSheet_(sheets, SHEETS[key]);
-  return sheet ? readTable_(sheet, SHEETS[key], withFormulas) : null;
+  const name = findSheet(Array.from(sheets.keys()), SHEETS[key]);
+  return name === null ? null : readTable_(sheets.get(name) as Sheet, name, SHEETS[key], withFormulas);
 }
 
 /**
@@ -68,25 +68,52 @@ export function contiguousRuns(cols: number[]): number[][] {
   return runs;
 }
 
+/** A string that must stay text in the cell, whatever it looks like. */
+export interface TextCell {
+  text: string;
+}
+
+export function asText(text: string): TextCell {
+  return { text };
+}
+
+function isTextCell(v: unknown): v is TextCell {
+  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as TextCell).text === 'string' && Object.keys(v as object).length === 1;
+}
+
+/**
+ * The value to hand to setValues. A TextCell in a cell formatted as plain
+ * text ('@') is written as it is (Sheets keeps text there, apostrophe and
+ * all); elsewhere it is protected with a leading apostrophe. Anything else
+ * is written as given: 'YYYY-MM-DD' strings on purpose become dates.
+ */
+export function cellValue(v: unknown, numberFormat: string): unknown {
+  if (isTextCell(v)) return numberFormat === '@' ? v.text : protectText(v.text);
+  return v;
+}
+
 /**
  * Writes `cell(row, col)` for rows 2..lastRow in each run of columns: one
- * getRange + setValues per run (managed columns sit side by side after Set up,
- * so normally one). `cell` returns the value for a 0-based data row index.
+ * getRange, one getNumberFormats (to know which cells are plain text) and one
+ * setValues per run (managed columns sit side by side after Set up, so
+ * normally one run). `cell` returns the value for a 0-based data row index.
  */
 export function writeColumns_(sheet: Sheet, cols: number[], rowCount: number, cell: (rowIndex: number, col: number) => unknown): number {
   if (rowCount <= 0) return 0;
-  let calls = 0;
+  let runs = 0;
   for (const run of contiguousRuns(cols)) {
+    const range = sheet.getRange(2, run[0] + 1, rowCount, run.length);
+    const formats = range.getNumberFormats() as string[][];
     const block: unknown[][] = new Array(rowCount);
     for (let i = 0; i < rowCount; i++) {
       const line = new Array(run.length);
-      for (let j = 0; j < run.length; j++) line[j] = cell(i, run[j]);
+      for (let j = 0; j < run.length; j++) line[j] = cellValue(cell(i, run[j]), formats[i]?.[j] ?? '');
       block[i] = line;
     }
-    sheet.getRange(2, run[0] + 1, rowCount, run.length).setValues(block);
-    calls++;
+    range.setValues(block);
+    runs++;
   }
-  return calls;
+  return runs;
 }
 
 /** A managed column that holds a formula anywhere below the header is the user's: read it, never write it. */

@@ -118,16 +118,17 @@ export function runRetain_(ss: Spreadsheet, mode: RunMode, opts: RunOptions): Ru
   if (lock && !lock.tryLock(10000)) {
     summary.locked = true;
     summary.errors.push(tr(opts.lang, LOCKED));
-    finish(ss, summary, opts.lang);
+    finish(ss, summary, opts.lang, {});
     return summary;
   }
+  const known: Known = {};
   try {
-    runLocked(ss, mode, settings, deadline, summary, opts.lang);
+    runLocked(ss, mode, settings, deadline, summary, opts.lang, known);
   } catch (e) {
     summary.errors.push(errorMessage(e));
     if (/Exceeded maximum execution time/i.test(errorMessage(e))) throw e;
   } finally {
-    if (!preview) finish(ss, summary, opts.lang);
+    if (!preview) finish(ss, summary, opts.lang, known);
     if (lock) {
       SpreadsheetApp.flush();
       lock.releaseLock();
@@ -137,19 +138,27 @@ export function runRetain_(ss: Spreadsheet, mode: RunMode, opts: RunOptions): Ru
   return summary;
 }
 
-function finish(ss: Spreadsheet, summary: RunSummary, lang: Lang): void {
+/** What the run already knows about the workbook, for the log row. */
+interface Known {
+  sheets?: Workbook['sheets'];
+  clock?: Workbook['clock'];
+}
+
+function finish(ss: Spreadsheet, summary: RunSummary, lang: Lang, known: Known): void {
   summary.finished = new Date().toISOString();
   try {
-    appendRunLog_(ss, summary, lang);
+    appendRunLog_(ss, summary, lang, known);
   } catch (e) {
     // The log is a courtesy; failing to write it must not hide what the run did.
     summary.errors.push(errorMessage(e));
   }
 }
 
-function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline: number, summary: RunSummary, lang: Lang): void {
+function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline: number, summary: RunSummary, lang: Lang, known: Known): void {
   const preview = mode === 'preview';
   const wb = readWorkbook_(ss, lang);
+  known.sheets = wb.sheets;
+  known.clock = wb.clock;
   if (wb.fatal) {
     summary.fatal = wb.fatal;
     summary.errors.push(wb.fatal);

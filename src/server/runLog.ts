@@ -7,7 +7,7 @@ import { matchHeaders } from '../core/headers';
 import type { Lang } from '../core/model';
 import { headerLabel, SHEETS, sheetLabel } from '../core/schema';
 import { findSheet_, protectText, sheetsByName_ } from '../gas/sheets';
-import { zoneClock } from '../gas/time';
+import { zoneClock, type ZoneClock } from '../gas/time';
 import type { RunSummary } from './nightly';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -19,9 +19,10 @@ function clip(s: string): string {
   return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1) + '…' : s;
 }
 
-export function appendRunLog_(ss: Spreadsheet, s: RunSummary, lang: Lang): void {
+/** `known`: the sheets and zone the run already read, so the log costs no second look-up. */
+export function appendRunLog_(ss: Spreadsheet, s: RunSummary, lang: Lang, known: { sheets?: Map<string, GoogleAppsScript.Spreadsheet.Sheet>; clock?: ZoneClock } = {}): void {
   const spec = SHEETS.runLog;
-  let sheet = findSheet_(sheetsByName_(ss), spec);
+  let sheet = findSheet_(known.sheets ?? sheetsByName_(ss), spec);
   let header: unknown[];
   if (!sheet) {
     sheet = ss.insertSheet(sheetLabel(spec, lang));
@@ -33,7 +34,7 @@ export function appendRunLog_(ss: Spreadsheet, s: RunSummary, lang: Lang): void 
     header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as unknown[];
   }
   const match = matchHeaders(header, spec);
-  const clock = zoneClock(ss.getSpreadsheetTimeZone());
+  const clock = known.clock ?? zoneClock(ss.getSpreadsheetTimeZone());
   const local = (iso: string) => (iso ? clock.toLocalDateTime(new Date(iso)) : '');
   const byKey: Record<string, unknown> = {
     started: local(s.started),

@@ -13,7 +13,7 @@ import { CONTACT_TYPES, type ContactType, type Customer, type Lang } from '../co
 import { describeDue, planNightly, type CustomerPlan, type Plan } from '../core/plan';
 import { headerLabel, SHEETS, sheetLabel } from '../core/schema';
 import { SETTING_KEYS, SETTING_RULES } from '../core/settings';
-import { findSheet_, protectText, sheetsByName_ } from '../gas/sheets';
+import { asText, cellValue, findSheet_, sheetsByName_ } from '../gas/sheets';
 import { loadSettings_, saveSettings_ } from '../gas/settingsStore';
 import { currentUserEmail_, userLang_ } from '../gas/user';
 import type {
@@ -270,6 +270,7 @@ export function logContact(req: LogContactRequest): LogContactResult {
     const checked = validateLogRequest(req, { lang, today: ctx.today, known: (id) => byId.has(id) });
     if (!checked.ok) return checked;
     const v = checked.value;
+    resolveOpenComplaints_(ctx, v);
     appendContacts_(ctx, v, byId);
     updateLastContact_(ctx, v, byId);
     // Recompute with the new contact and write this customer's managed columns at once.
@@ -309,22 +310,42 @@ function appendContacts_(ctx: Context, v: LogContactRequest, byId: Map<string, C
       if (cols[key] !== undefined) row[cols[key]] = value;
     };
     put('loggedAt', loggedAt);
-    put('customerId', protectText(id));
-    put('customerName', protectText(byId.get(id)?.name ?? ''));
+    put('customerId', asText(id));
+    put('customerName', asText(byId.get(id)?.name ?? ''));
     put('date', v.date);
     put('type', v.type);
-    put('by', protectText(by));
+    put('by', asText(by));
     // Free text is stored as text: a note that starts with '=' is a note, not a formula.
-    put('outcome', protectText(v.outcome));
-    put('notes', protectText(v.notes));
-    put('nextStep', protectText(v.nextStep));
+    put('outcome', asText(v.outcome));
+    put('notes', asText(v.notes));
+    put('nextStep', asText(v.nextStep));
     put('nextStepDate', v.nextStepDate);
     put('complaintSize', v.complaintSize);
     put('resolvedOn', v.resolvedOn);
     return row;
   });
   const start = Math.max(sheet.getLastRow(), 1) + 1;
-  sheet.getRange(start, 1, rows.length, lastCol).setValues(rows);
+  const range = sheet.getRange(start, 1, rows.length, lastCol);
+  const formats = range.getNumberFormats() as string[][];
+  range.setValues(rows.map((row, i) => row.map((v, j) => cellValue(v, formats[i]?.[j] ?? ''))));
+}
+
+/**
+ * Logging a complaint with a resolution date closes that customer's open
+ * complaints: their `Resolved on` cells are blank, so filling them changes no
+ * value of the user's, and without it the old complaint would stay overdue.
+ */
+function resolveOpenComplaints_(ctx: Context, v: LogContactRequest): void {
+  if (v.type !== 'Complaint' || !v.resolvedOn) return;
+  const table = ctx.wb.tables.contactLog;
+  const col = table?.match.columns.resolvedOn;
+  if (!table || col === undefined) return;
+  const ids = new Set(v.customerIds);
+  for (const c of ctx.wb.contacts) {
+    if (!ids.has(c.customerId) || c.type !== 'Complaint' || c.resolvedOn || !c.date || c.date > v.resolvedOn) continue;
+    if (cellText(table.values[c.row - 1]?.[col]).trim() !== '' || table.formulas?.[c.row - 1]?.[col]) continue;
+    table.sheet.getRange(c.row, col + 1).setValue(v.resolvedOn);
+  }
 }
 
 /** `Last contact` moves forward only: logging an old call never makes a customer look more recently contacted. */
@@ -385,8 +406,8 @@ export function selectCustomerRow(req: { customerId: string }): { ok: true; row:
   const c = customersById(wb).get(id);
   const table = wb.tables.customers;
   if (!c || !table) throw new Error(tr(lang, NOT_FOUND, { id }));
-  table.sheet.activate();
-  table.sheet.setActiveSelection(table.sheet.getRange(c.row, 1, 1, Math.max(table.values[0].length, 1)));
+  // Range.activate makes that sheet active and selects the row in one call.
+  table.sheet.getRange(c.row, 1, 1, Math.max(table.values[0].length, 1)).activate();
   return { ok: true, row: c.row };
 }
 

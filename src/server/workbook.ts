@@ -87,8 +87,9 @@ function missingStructure(wb: Workbook, keys: SheetKey[]): string | null {
       if (spec.required) return tr(wb.lang, NO_SHEET, { sheet: sheetLabel(spec, wb.lang) });
       continue;
     }
-    // An optional sheet the user made but left empty is simply not used yet.
-    if (!spec.required && t.values.length <= 1 && t.match.missingRequired.length === spec.fields.filter((f) => f.required).length) {
+    // An optional sheet with no rows yet (Set up makes Purchases with headers only) is not used:
+    // an empty Purchases sheet must not turn everyone's revenue into 0.
+    if (!spec.required && t.values.length <= 1) {
       delete wb.tables[key];
       continue;
     }

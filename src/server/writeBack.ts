@@ -12,7 +12,7 @@ import { matchHeaders } from '../core/headers';
 import { cellText } from '../core/cells';
 import type { ManagedValues } from '../core/plan';
 import { SHEETS } from '../core/schema';
-import { columnHasFormula, protectText, writeColumns_ } from '../gas/sheets';
+import { asText, columnHasFormula, writeColumns_ } from '../gas/sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -22,9 +22,6 @@ export interface RowValues extends ManagedValues {
   nextVisit?: string;
 }
 
-/** Managed text columns: whatever they say must stay text. */
-const TEXT_KEYS = new Set(['followUp', 'retainNotes', 'thankYouDraft']);
-
 function cellFor(key: string, v: RowValues): unknown {
   switch (key) {
     case 'tier':
@@ -33,13 +30,13 @@ function cellFor(key: string, v: RowValues): unknown {
       // 'YYYY-MM-DD' typed into a cell is a date in the spreadsheet's own zone: no offset arithmetic here.
       return v.nextFollowUp;
     case 'followUp':
-      return protectText(v.followUp);
+      return asText(v.followUp);
     case 'daysToDue':
       return v.daysToDue;
     case 'retainNotes':
-      return protectText(v.notes);
+      return asText(v.notes);
     case 'thankYouDraft':
-      return v.thankYouDraft === undefined ? undefined : protectText(v.thankYouDraft);
+      return v.thankYouDraft === undefined ? undefined : asText(v.thankYouDraft);
     case 'nextVisit':
       return v.nextVisit;
     default:
@@ -49,7 +46,7 @@ function cellFor(key: string, v: RowValues): unknown {
 
 /** A value read from the sheet, written back unchanged: strings stay strings. */
 function keep(v: unknown): unknown {
-  return typeof v === 'string' ? protectText(v) : v;
+  return typeof v === 'string' ? asText(v) : v;
 }
 
 export interface WriteResult {
@@ -131,7 +128,7 @@ export function writePurchaseDrafts_(sheet: Sheet, byKey: Map<string, string>, k
     const text = key ? byKey.get(key) : undefined;
     if (text !== undefined && cellText(current[r + 1][col]).trim() === '') {
       written++;
-      return protectText(text);
+      return asText(text);
     }
     return keep(current[r + 1][col]);
   });

@@ -11,7 +11,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Emulator } from '../../tools/emulator';
-import { startPreviewServer, type PreviewServer, type Selection } from '../../tools/preview/server';
+import { startPreviewServer, type PreviewOptions, type PreviewServer, type Selection } from '../../tools/preview/server';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
@@ -110,8 +110,14 @@ export interface Opened {
 }
 
 /** Starts the preview server on a free port for `emu` and opens the sidebar in a 300 px wide page. */
-export async function openSidebar(browser: Browser, built: Built, emu: Emulator, selection: Selection = { activeSheet: 'Customers', activeRange: 'A2' }): Promise<Opened> {
-  const server = await startPreviewServer({ port: 0, emulator: emu, htmlFile: built.htmlFile, selection });
+export async function openSidebar(
+  browser: Browser,
+  built: Built,
+  emu: Emulator,
+  selection: Selection = { activeSheet: 'Customers', activeRange: 'A2' },
+  delayMs?: PreviewOptions['delayMs'],
+): Promise<Opened> {
+  const server = await startPreviewServer({ port: 0, emulator: emu, htmlFile: built.htmlFile, selection, delayMs });
   const context = await browser.newContext({ viewport: { width: 300, height: 800 }, locale: 'en-US', timezoneId: 'America/Los_Angeles' });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
@@ -143,6 +149,8 @@ export async function openSidebar(browser: Browser, built: Built, emu: Emulator,
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   const file = path.join(OUT_DIR, `sidebar-${name}.png`);
+  // From the top, so the sticky tab bar is where a user sees it.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: file, fullPage: true });
   return file;
 }

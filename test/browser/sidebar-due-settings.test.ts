@@ -13,8 +13,8 @@ let browser: Browser;
 let built: Built;
 
 beforeAll(async () => {
+  browser = await launchBrowser(); // first: a missing browser fails with how to install it
   built = await buildInto();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -77,8 +77,9 @@ test('Due tab: choosing a customer selects their row and opens the Log tab with 
     await page.waitForFunction(() => document.querySelector('.card .card-name')?.textContent === 'Alice Wong');
     expect(s.server.calls.map((c) => c.name)).toContain('selectCustomerRow');
     expect(s.server.calls.find((c) => c.name === 'selectCustomerRow')?.ok).toBe(true);
-    // The server selected row 2; the next call (getSidebarData after a reopen) sees it.
-    expect(s.server.selection.activeRange).toBe('A2');
+    // The row is selected in the sheet: reopening the sidebar now would preselect Alice.
+    const reopened = emu.invoke('getSidebarData', {}) as { selected: Array<{ id: string }> };
+    expect(reopened.selected.map((c) => c.id)).toEqual(['C0001']);
     expect(s.problems).toEqual([]);
   } finally {
     await s.close();

@@ -13,8 +13,8 @@ let browser: Browser;
 let built: Built;
 
 beforeAll(async () => {
+  browser = await launchBrowser(); // first: a missing browser fails with how to install it
   built = await buildInto();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -170,18 +170,24 @@ test('keyboard only: Tab through the form, pick a customer with the arrow keys, 
   }
 });
 
-test('Enter twice saves once (double submit is prevented)', async () => {
+test('Enter twice and a click while saving save once (double submit is prevented)', async () => {
   const emu = newEmulator(built);
-  const s = await openSidebar(browser, built, emu);
+  // A slow server, so the second and third tries land while the first save is running.
+  const s = await openSidebar(browser, built, emu, undefined, (name) => (name === 'logContact' ? 1500 : 0));
   try {
     const { page } = s;
     await page.waitForSelector('.card');
     await page.fill('input[name=outcome]', 'Quick call');
     await page.focus('input[name=outcome]');
     await page.keyboard.press('Enter');
+    await page.waitForSelector('button[type=submit][aria-busy=true]');
+    expect(await page.textContent('button[type=submit]')).toBe('Saving…');
     await page.keyboard.press('Enter');
-    await page.click('button[type=submit]', { force: true, noWaitAfter: true }).catch(() => undefined);
+    // force: playwright would otherwise wait for the busy (aria-disabled) button to be ready, as a user would not.
+    await page.click('button[type=submit]', { force: true });
+    expect(await page.getAttribute('button[type=submit]', 'aria-busy')).toBe('true');
     await page.waitForSelector('.log-view > .status-ok');
+    expect(await page.textContent('button[type=submit]')).toBe('Save');
     await page.waitForTimeout(300);
     expect(s.server.calls.filter((c) => c.name === 'logContact')).toHaveLength(1);
     expect(records(emu, 'Contact log')).toHaveLength(2);

@@ -12,8 +12,8 @@ let browser: Browser;
 let built: Built;
 
 beforeAll(async () => {
+  browser = await launchBrowser(); // first: a missing browser fails with how to install it
   built = await buildInto();
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {

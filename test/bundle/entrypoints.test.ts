@@ -54,9 +54,9 @@ describe('dist/Code.js', () => {
   test('onOpen builds the Retain menu in no-authorization mode', () => {
     const emu = loadBundle();
     emu.invokeAs({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
-    const menus = emu.ui.menus;
-    expect(menus.length).toBe(1);
-    const items = menus[0].items.filter((i: { caption?: string }) => i.caption).map((i: { caption?: string; functionName?: string }) => [i.caption, i.functionName]);
+    expect(emu.ui.menus().length).toBe(1);
+    expect(emu.ui.menus()[0].addon).toBe(true);
+    const items = emu.ui.menuItems().map((i) => [i.caption, i.functionName]);
     expect(items).toEqual([
       ['Log a contact…', 'showLogContact'],
       ['Due today…', 'showDueToday'],
@@ -75,7 +75,7 @@ describe('dist/Code.js', () => {
   test('onInstall builds the menu too; a Chinese locale gets Chinese captions', () => {
     const emu = loadBundle({ locale: 'zh-CN' });
     emu.invoke('onInstall', { authMode: 'FULL' });
-    expect(emu.ui.menus[0].items.map((i: { caption?: string }) => i.caption).filter(Boolean)[0]).toBe('记录联系…');
+    expect(emu.ui.menuItems()[0].caption).toBe('记录联系…');
   });
 
   test('RETAIN_TIER tiers a 2-D range as Sheets passes it', () => {

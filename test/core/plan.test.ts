@@ -344,11 +344,7 @@ describe('planNightly at scale', () => {
         }),
       );
     }
-    const t0 = Date.now();
     const p = planNightly({ today: TODAY, settings: settings(), lang: 'en', customers, purchases, contacts, holidays: [{ date: '2026-12-25', name: 'Christmas' }] });
-    const ms = Date.now() - t0;
-    // eslint-disable-next-line no-console
-    console.log(`planNightly 100k: ${ms} ms`);
 
     expect(p.customers).toHaveLength(N);
     expect(p.summary.withProblems).toBe(N / 1000);
@@ -374,5 +370,21 @@ describe('planNightly at scale', () => {
     expect(Math.max(...perDay.values())).toBeLessThanOrEqual(20);
     expect(p.drafts.length).toBeGreaterThan(0);
     expect(new Set(p.drafts.map((d) => d.key)).size).toBe(p.drafts.length);
+  });
+});
+
+describe('planNightly: Chinese', () => {
+  test('notes, reasons and follow-up texts in the user\'s language', () => {
+    const p = plan({
+      today: TODAY,
+      lang: 'zh',
+      customers: [tiered('A', { email: '', lastContact: '2026-11-10', customerSince: '2026-11-01' }), customer({ id: 'C2', row: 50, status: 'Lost' })],
+      purchases: [purchase({ row: 3, date: TODAY }), purchase({ row: 4, date: TODAY, problems: ['金额“abc”不是数字'] }), purchase({ row: 5, customerId: 'C2', date: '2026-11-25' })],
+    });
+    const cp = planOf(p, 'C1');
+    expect(cp.managed.notes).toBe('购买记录第4行：金额“abc”不是数字; 没有邮箱：2026-11-20的购买无法生成感谢信草稿');
+    expect(cp.managed.followUp).toBe('感谢电话（2026-11-20购买）');
+    expect(planOf(p, 'C2').excluded).toBe('状态为"已流失"：不安排跟进');
+    expect(p.problems.find((x) => x.row === 5)!.message).toBe('日期2026-11-25晚于今天');
   });
 });

@@ -116,11 +116,12 @@ describe('sample generator', () => {
   });
 
   test('scales with a size parameter (the benchmark uses it)', () => {
-    const big = generateWorkbook({ customers: 1000, purchasesPerCustomer: 2, contactsPerCustomer: 1 });
+    const big = generateWorkbook({ customers: 1000, purchasesPerCustomer: 2, contactsPerCustomer: 0.3 });
     expect(big.Customers.length - 1).toBe(1000);
     expect(big.Purchases.length - 1).toBeGreaterThan(1500);
     expect(big.Purchases.length - 1).toBeLessThan(2500);
     expect(big['Contact log'].length - 1).toBeGreaterThan(700);
+    expect(big['Contact log'].length - 1).toBeLessThan(1400);
     expect(column(big, 'Customers', 'Customer ID')[999]).toBe('C1000');
     expect(() => generateWorkbook({ customers: 10 })).toThrow(/>= 60/);
   });
@@ -220,6 +221,13 @@ describe('demo helpers', () => {
 });
 
 describe('npm run demo (on the built bundle)', () => {
+  test('says what to do when the bundle is missing or incomplete', async () => {
+    await expect(runDemo({ bundle: path.join(tmpDir(), 'Code.js'), print: () => undefined })).rejects.toThrow(/missing: run `npm run build`/);
+    const partial = path.join(tmpDir(), 'Code.js');
+    fs.writeFileSync(partial, 'function setupSheets() {}\n');
+    await expect(runDemo({ bundle: partial, print: () => undefined })).rejects.toThrow(/no top-level function runNightly/);
+  });
+
   test('writes the sheets as CSV, drafts that parse as e-mail and visits that parse as iCalendar', async () => {
     if (!fs.existsSync(BUNDLE)) throw new Error('dist/Code.js is missing: run `npm run build` before this test (the demo runs the built bundle).');
     const fns = bundleFunctions(fs.readFileSync(BUNDLE, 'utf8'));

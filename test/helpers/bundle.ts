@@ -29,7 +29,7 @@ export function loadBundle(opts: EmulatorOptions = {}, sheets: Record<string, un
     htmlDir: path.join(ROOT, 'dist'),
     ...opts,
   });
-  for (const [name, rows] of Object.entries(sheets)) emu.setSheet(name, rows);
+  for (const [name, rows] of Object.entries(sheets)) emu.setSheet(name, rows, { parse: true });
   emu.load(bundleSource(), 'Code.js');
   return emu;
 }

@@ -32,8 +32,9 @@ export function snapshot(emu: Emulator): Snapshot {
   return out;
 }
 
+/** A comparable primitive: Dates by instant, formulas by text. */
 function norm(v: unknown): unknown {
-  if (v instanceof Date || Object.prototype.toString.call(v) === '[object Date]') return { date: (v as Date).getTime() };
+  if (Object.prototype.toString.call(v) === '[object Date]') return `date:${(v as Date).getTime()}`;
   if (v && typeof v === 'object') return JSON.stringify(v);
   return v === undefined || v === null ? '' : v;
 }

@@ -10,7 +10,7 @@ export function messyWorkbook(): Record<string, unknown[][]> {
   return {
     Customers: [
       CUSTOMER_HEADER,
-      ['C0001', 'Alice Chen', 'Acme Ltd', 'alice@acme.example', '+86 21 5555 0001', '1 Bund Rd, Shanghai', 'rep@example.com', 'en', '120000', '2026-11-14', '2024-03-01', '1985-11-18', '2026-10-01', 'Active', 'likes tea'],
+      ['C0001', 'Alice Chen', 'Acme Ltd', 'alice@acme.example', '021-5555-0001', '1 Bund Rd, Shanghai', 'rep@example.com', 'en', '120000', '2026-11-14', '2024-03-01', '1985-11-18', '2026-10-01', 'Active', 'likes tea'],
       ['C0002', '王小明', '明华贸易', 'wang@minghua.example', '138 0000 0002', '上海市南京路 100 号', 'rep@example.com', 'zh', '80000', '2026-11-15', '2023-06-10', '03-14', '2026-11-01', '', '=1+1'],
       ['C0003', 'Bob Martin', '', 'bob@', '', '', 'other@example.com', 'en', '3k', '2026-10-01', '', '', '', 'Active', ''], // bad email and revenue
       ['C0004', 'Carol Diaz', 'Diaz & Co', 'carol@diaz.example', '', '', 'rep@example.com', 'en', '5000', '2026-09-01', '2025-01-15', '', '2026-09-15', 'Do not contact', ''],

@@ -83,7 +83,9 @@ test('a failure becomes an RpcError with a readable message, and frees its slot'
 });
 
 test('without google.script.run (page opened outside Sheets) the call fails instead of hanging', async () => {
-  await expect(call('getSidebarData', {})).rejects.toThrow(/google\.script\.run is not available/);
+  const err = await call('getSidebarData', {}).catch((e: unknown) => e);
+  expect(err).toBeInstanceOf(RpcError);
+  expect((err as RpcError).code).toBe('unavailable');
   expect(pending()).toEqual({ inFlight: 0, queued: 0 });
 });
 

@@ -214,7 +214,7 @@ function scalar(v: V): CellValue | FErr {
   return v;
 }
 
-function isErrText(v: unknown): v is string {
+function isErrText(v: unknown): boolean {
   return typeof v === 'string' && /^#(REF!|N\/A|NAME\?|VALUE!|DIV\/0!|NUM!|ERROR!|NULL!)$/.test(v);
 }
 
@@ -225,7 +225,7 @@ function num(v: V, tz: string): number | FErr {
   if (typeof s === 'boolean') return s ? 1 : 0;
   if (s === '') return 0;
   if (s instanceof Date) return dateToSerial(s, tz);
-  if (isErrText(s)) return new FErr(s, 'Error in referenced cell.');
+  if (isErrText(s)) return new FErr(s as string, 'Error in referenced cell.');
   const n = Number(s.replace(/,/g, ''));
   if (s.trim() !== '' && Number.isFinite(n)) return n;
   return new FErr('#VALUE!', `Function expects number values. But '${s}' is a text and cannot be coerced to a number.`);
@@ -373,7 +373,7 @@ function call(name: string, args: Node[], cx: Ctx): V {
       const nums: number[] = [];
       for (const v of flat(all())) {
         if (v instanceof FErr) return v;
-        if (isErrText(v)) return new FErr(v, 'Error in referenced cell.');
+        if (isErrText(v)) return new FErr(v as string, 'Error in referenced cell.');
         if (typeof v === 'number') nums.push(v);
         else if (v instanceof Date) nums.push(dateToSerial(v, tz));
       }

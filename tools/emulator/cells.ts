@@ -304,8 +304,9 @@ export function formatNumber(n: number, fmt: string, locale = 'en_US'): string {
       seenPattern = true;
       continue;
     } else if (ch === '%') {
+      // scales by 100 and shows the sign where it stands
       pattern += '%';
-      continue;
+      lit = '%';
     } else if (ch === '_' || ch === '*') {
       i++;
       lit = ch === '_' ? ' ' : '';

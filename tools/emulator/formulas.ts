@@ -261,7 +261,7 @@ function evaluateCell(p: Pending, book: WorkbookStore, env: Env, resolve: (name:
   try {
     result = env.withExecution(exec, () => fn.apply(undefined, args));
   } catch (e) {
-    setError(p, '#ERROR!', e instanceof Object && 'message' in e ? String((e as Error).message) : String(e));
+    setError(p, '#ERROR!', typeof e === 'object' && e !== null && 'message' in e ? String((e as Error).message) : String(e));
     return;
   }
   const grid = toGrid(result);

@@ -55,6 +55,20 @@ const SCOPE: Partial<Record<Cap, string>> = {
   user: 'https://www.googleapis.com/auth/userinfo.email',
 };
 
+const G = 'https://www.googleapis.com/auth/';
+/** Scopes any one of which allows the capability (from the reference pages' "Authorization" sections). */
+const ACCEPTED: Partial<Record<Cap, string[]>> = {
+  read: [`${G}spreadsheets.currentonly`, `${G}spreadsheets`],
+  write: [`${G}spreadsheets.currentonly`, `${G}spreadsheets`],
+  open: [`${G}spreadsheets`],
+  ui: [`${G}script.container.ui`],
+  sidebar: [`${G}script.container.ui`],
+  trigger: [`${G}script.scriptapp`],
+  gmail: [`${G}gmail.compose`, `${G}gmail.modify`, 'https://mail.google.com/', `${G}gmail.addons.current.action.compose`],
+  calendar: [`${G}calendar`, `${G}calendar.events`, `${G}calendar.events.owned`],
+  user: [`${G}userinfo.email`],
+};
+
 const SHORT: Record<ServiceName, string> = {
   SpreadsheetApp: 'spreadsheets', PropertiesService: 'properties', LockService: 'lock',
   ScriptApp: 'script', Session: 'session', Utilities: 'utilities', HtmlService: 'html',
@@ -103,6 +117,12 @@ export interface EnvConfig {
   htmlDir: string;
   addonName: string;
   seed: number;
+  /**
+   * OAuth scopes the script has (appsscript.json oauthScopes). When set, a
+   * call needing a scope that is not granted throws like Apps Script does;
+   * undefined means everything is granted.
+   */
+  scopes?: string[];
 }
 
 export class Env {
@@ -139,6 +159,11 @@ export class Env {
       throw this.timeLimitError();
     }
     if (!ALLOWED[cap].includes(ex.authMode)) throw this.permissionError(service, method, cap);
+    const scopes = this.config.scopes;
+    if (scopes) {
+      const accepted = ACCEPTED[cap];
+      if (accepted && !accepted.some((s) => scopes.includes(s))) throw this.permissionError(service, method, cap, accepted.join(', '));
+    }
     if (!ex.counted) return this.nested(fn);
 
     const seq = this.calls.record(service, method, ex.id);
@@ -158,7 +183,7 @@ export class Env {
         lost = true;
       } else {
         this.runHooks(info);
-        throw decision.error ? this.foreignError(decision.error) : this.faultError(service, method, decision.kind);
+        throw decision.error ? this.foreignError(decision.error) : this.faultError(service, method, decision.kind as FaultKind);
       }
     }
     let ok = false;
@@ -238,9 +263,9 @@ export class Env {
     return this.error('Exceeded maximum execution time');
   }
 
-  permissionError(service: ServiceName, method: string, cap: Cap): Error {
+  permissionError(service: ServiceName, method: string, cap: Cap, needed?: string): Error {
     const name = method.includes('.') && service !== 'Gmail' && service !== 'Calendar' ? method : `${service}.${method}`;
-    const scope = SCOPE[cap];
+    const scope = needed ?? SCOPE[cap];
     return this.exception(`You do not have permission to call ${name}.${scope ? ` Required permissions: ${scope}` : ''}`);
   }
 

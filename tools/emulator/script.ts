@@ -147,11 +147,11 @@ export class FakeClockTriggerBuilder extends FakeObject {
     const r = this.r;
     const recurrences = [r.everyMinutes, r.everyHours, r.everyDays, r.everyWeeks].filter((x) => x !== undefined).length;
     const oneShot = [r.after, r.at].filter((x) => x !== undefined).length;
-    if (recurrences + oneShot === 0) throw this.env.exception('The clock trigger needs a schedule: use after(), at(), everyMinutes(), everyHours(), everyDays() or everyWeeks().');
-    if (recurrences + oneShot > 1) throw this.env.exception('The clock trigger can have only one schedule.');
     if (r.atHour !== undefined && r.everyDays === undefined && r.everyWeeks === undefined) {
       throw this.env.exception('atHour() can only be used with everyDays() or everyWeeks().');
     }
+    if (recurrences + oneShot === 0) throw this.env.exception('The clock trigger needs a schedule: use after(), at(), everyMinutes(), everyHours(), everyDays() or everyWeeks().');
+    if (recurrences + oneShot > 1) throw this.env.exception('The clock trigger can have only one schedule.');
     return create(this.h, {
       handler: this.handler,
       type: 'CLOCK',

@@ -38,6 +38,13 @@ function insertHoles<T>(arr: (T | undefined)[], at: number, n: number): void {
   for (let i = 0; i < tail.length; i++) arr[at + n + i] = tail[i];
 }
 
+const shared = new Map<string, CellMeta>();
+function sharedFormat(format: string): CellMeta {
+  let m = shared.get(format);
+  if (!m) shared.set(format, (m = Object.freeze({ format })));
+  return m;
+}
+
 export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLS = 26;
 
@@ -81,12 +88,23 @@ export class SheetStore {
     return m === undefined ? undefined : m[c];
   }
 
+  /** A cell's metadata, ready to modify (shared automatic-format metadata is copied first). */
   ensureMeta(r: number, c: number): CellMeta {
     let m = this.meta[r];
     if (m === undefined) m = this.meta[r] = [];
     let cell = m[c];
     if (cell === undefined) cell = m[c] = {};
+    else if (Object.isFrozen(cell)) cell = m[c] = { ...cell };
     return cell;
+  }
+
+  /** Give a cell without metadata an automatic number format (shared, immutable: no allocation per cell). */
+  setAutoFormat(r: number, c: number, format: string): void {
+    let m = this.meta[r];
+    if (m === undefined) m = this.meta[r] = [];
+    const cell = m[c];
+    if (cell === undefined) m[c] = sharedFormat(format);
+    else if (cell.format === undefined) this.ensureMeta(r, c).format = format;
   }
 
   /** True if any metadata exists in rows r0..r0+n-1. */

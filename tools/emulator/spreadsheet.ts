@@ -11,7 +11,7 @@
  *  - a trigger execution has no active spreadsheet and no UI.
  */
 import { parseA1, toA1, columnLetter } from './a1';
-import { displayValue, parseEntry, valueForFormat, formatSheetsDate, type CellValue, type LocaleInfo } from './cells';
+import { displayValue, formatKind, parseEntry, valueForFormat, formatSheetsDate, type CellValue, type LocaleInfo } from './cells';
 import { recalc, type CustomFunctionHost } from './formulas';
 import { isDateValue } from './realm';
 import { FakeObject, instrument, signatureOf, type Env } from './runtime';
@@ -19,7 +19,7 @@ import { FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder, FakeDataVa
 import { SheetStore, WorkbookStore, DEFAULT_COLS, DEFAULT_ROWS, type CellMeta } from './sheetstore';
 import { FakeUi, recordToast, type UiLog } from './ui';
 import { shiftFormulaRefs } from './refshift';
-import { wallTime } from './tz';
+import { tzOffset } from './tz';
 
 /** What the spreadsheet classes need from the emulator. */
 export interface SheetsHost {
@@ -42,15 +42,15 @@ function ensureFresh(h: SheetsHost, sheet: SheetStore): void {
   }
 }
 
-function defaultFormatFor(d: Date, h: SheetsHost): string {
-  const w = wallTime(h.book.timeZone, d.getTime());
-  const midnight = w.hour === 0 && w.minute === 0 && w.second === 0 && w.millisecond === 0;
+function defaultFormatFor(t: number, h: SheetsHost): string {
+  const local = t + tzOffset(h.book.timeZone, t);
+  const midnight = ((local % 86400000) + 86400000) % 86400000 === 0;
   return midnight ? 'M/d/yyyy' : 'M/d/yyyy H:mm:ss';
 }
 
 /** Store one written value like Sheets does for user-entered input. */
 function writeCell(h: SheetsHost, sheet: SheetStore, r: number, c: number, v: unknown, info: LocaleInfo): void {
-  let meta: CellMeta | undefined = sheet.metaAt(r, c);
+  const meta: CellMeta | undefined = sheet.metaAt(r, c);
   if (meta !== undefined) {
     if (meta.spill) delete meta.spill;
     if (meta.formula !== undefined) sheet.setFormula(r, c, undefined);
@@ -67,7 +67,7 @@ function writeCell(h: SheetsHost, sheet: SheetStore, r: number, c: number, v: un
           value = '';
         } else {
           value = e.value;
-          if (e.format !== undefined && meta?.format === undefined) (meta ??= sheet.ensureMeta(r, c)).format = e.format;
+          if (e.format !== undefined && meta?.format === undefined) sheet.setAutoFormat(r, c, e.format);
         }
       }
       break;
@@ -88,7 +88,7 @@ function writeCell(h: SheetsHost, sheet: SheetStore, r: number, c: number, v: un
         else {
           value = new Date(t);
           // Sheets gives a date cell a date format; a number written there later reads back as a date.
-          if (meta?.format === undefined) (meta ??= sheet.ensureMeta(r, c)).format = defaultFormatFor(value, h);
+          if (meta?.format === undefined) sheet.setAutoFormat(r, c, defaultFormatFor(t, h));
         }
       } else value = String(v);
   }
@@ -147,7 +147,30 @@ export class FakeRange extends FakeObject {
   getValues(): unknown[][] {
     this._checkAlive();
     ensureFresh(this._h, this._sheet);
-    return this.env.realm.rows(this._read());
+    const s = this._sheet;
+    const r0 = this._row - 1;
+    const c0 = this._col - 1;
+    const out = this.env.realm.block(s.rows, r0, c0, this._numRows, this._numCols);
+    // Number formats change what some cells read as (a number in a date-formatted cell is a Date).
+    if (s.hasMetaIn(r0, this._numRows)) {
+      const tz = this._h.book.timeZone;
+      for (let i = 0; i < this._numRows; i++) {
+        const meta = s.meta[r0 + i];
+        if (meta === undefined) continue;
+        const end = Math.min(meta.length, c0 + this._numCols);
+        for (let c = c0; c < end; c++) {
+          const m = meta[c];
+          if (m === undefined || m.format === undefined) continue;
+          const v = s.value(r0 + i, c);
+          const kind = formatKind(m.format);
+          if ((kind === 'date' && typeof v === 'number') || (kind === 'number' && v instanceof Date)) {
+            const conv = valueForFormat(v, m.format, tz);
+            out[i][c - c0] = conv instanceof Date ? this.env.realm.date(conv.getTime()) : conv;
+          }
+        }
+      }
+    }
+    return out;
   }
   getValue(): unknown {
     this._checkAlive();
@@ -429,8 +452,8 @@ export class FakeRange extends FakeObject {
     this._checkAlive();
     for (let i = 0; i < this._numRows; i++) {
       for (let j = 0; j < this._numCols; j++) {
-        const m = this._sheet.metaAt(this._row - 1 + i, this._col - 1 + j);
-        if (!m) continue;
+        if (!this._sheet.metaAt(this._row - 1 + i, this._col - 1 + j)) continue;
+        const m = this._sheet.ensureMeta(this._row - 1 + i, this._col - 1 + j);
         for (const k of ['format', 'background', 'fontColor', 'fontWeight', 'fontStyle', 'fontSize', 'wrap', 'hAlign', 'vAlign'] as const) delete m[k];
       }
     }

@@ -26,7 +26,7 @@ const ROOT = path.resolve(__dirname, '../..');
 export interface EmulatorLike {
   load(code: string, fileName?: string): unknown;
   invoke(fn: string, ...args: unknown[]): unknown;
-  invokeAs?(ctx: Selection, fn: string, ...args: unknown[]): unknown;
+  invokeAs?(ctx: Partial<Selection>, fn: string, ...args: unknown[]): unknown;
   setSheet(name: string, rows: unknown[][]): unknown;
   sheetValues(name: string): unknown[][];
 }
@@ -49,10 +49,12 @@ export interface PreviewOptions {
   htmlFile?: string;
   /** The bundle loaded into a new emulator. Default dist/Code.js. */
   codeFile?: string;
-  /** The user's selection in the sheet when the sidebar calls the server. Default Customers!A2. */
+  /** The user's selection in the sheet when the sidebar opens (e.g. activeRange 'A2:A4' or 'A2,A5'). Default Customers!A2. */
   selection?: Selection;
   /** Options for a new emulator (ignored when `emulator` is given). */
   emulatorOptions?: { timeZone?: string; locale?: string; now?: Date | string; userEmail?: string };
+  /** Extra latency per call in ms (a number, or by function name), to see loading states and test double submits. */
+  delayMs?: number | ((name: string) => number);
   /** One line per call (default: none). */
   log?: (line: string) => void;
 }
@@ -70,8 +72,6 @@ export interface PreviewServer {
   emulator?: EmulatorLike;
   /** Every /rpc call so far, in the order they finished. */
   calls: RpcRecord[];
-  /** The selection used for the next call (selectCustomerRow moves it, as in Sheets). */
-  selection: Selection;
   close(): Promise<void>;
 }
 
@@ -269,7 +269,9 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<Pre
   const emulator = backend ? undefined : opts.emulator || createDefaultEmulator(opts);
   const log = opts.log || ((): void => undefined);
   const calls: RpcRecord[] = [];
-  const state = { selection: { ...(opts.selection || { activeSheet: 'Customers', activeRange: 'A2' }) } };
+  // The user's selection is set once, before the first call; after that the emulator keeps it, and
+  // selectCustomerRow moves it as it would in Sheets.
+  let pendingSelection: Selection | null = { ...(opts.selection || { activeSheet: 'Customers', activeRange: 'A2' }) };
 
   async function invoke(name: string, args: unknown[]): Promise<unknown> {
     if (backend) {
@@ -278,7 +280,9 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<Pre
       return await fn(args[0]);
     }
     const emu = emulator as EmulatorLike;
-    const value = emu.invokeAs ? emu.invokeAs({ ...state.selection }, name, ...args) : emu.invoke(name, ...args);
+    const sel = pendingSelection;
+    pendingSelection = null;
+    const value = emu.invokeAs ? emu.invokeAs(sel || {}, name, ...args) : emu.invoke(name, ...args);
     return await Promise.resolve(value);
   }
 
@@ -292,13 +296,12 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<Pre
       name = body.name;
       if (name.endsWith('_')) throw new Error(`Script function not found: ${name} (functions ending in _ are private)`);
       const args = Array.isArray(body.args) ? body.args : [];
+      const delay = typeof opts.delayMs === 'function' ? opts.delayMs(name) : opts.delayMs || 0;
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       const value = await invoke(name, args);
+      // Real google.script.run hands the page null here, silently; the preview says why, loudly.
       const bad = notPlainData(value, `the result of ${name}`);
-      if (bad) throw new Error(`google.script.run cannot return this: ${bad}`);
-      if (name === 'selectCustomerRow' && value && typeof (value as { row?: unknown }).row === 'number') {
-        // As in Sheets: the selection the server made is the user's selection from now on.
-        state.selection = { activeSheet: state.selection.activeSheet, activeRange: `A${(value as { row: number }).row}` };
-      }
+      if (bad) throw new Error(`google.script.run cannot return this (the sidebar would get null): ${bad}`);
       reply = { ok: true, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) };
     } catch (e) {
       reply = { ok: false, error: errorText(e) };
@@ -356,12 +359,6 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<Pre
     port: actual,
     emulator,
     calls,
-    get selection() {
-      return state.selection;
-    },
-    set selection(s: Selection) {
-      state.selection = { ...s };
-    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -388,6 +385,7 @@ async function main(): Promise<void> {
       timeZone: process.env.PREVIEW_TZ || undefined,
       now: process.env.PREVIEW_TODAY ? new Date(`${process.env.PREVIEW_TODAY}T02:00:00Z`) : undefined,
     },
+    delayMs: Number(process.env.PREVIEW_DELAY_MS) || 0,
     log: (line) => console.log(line),
   });
   console.log(`Retain sidebar preview${fake ? ' (fake server)' : ''}: ${server.url}`);

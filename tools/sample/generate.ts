@@ -41,7 +41,11 @@ export interface GenerateOptions {
   today?: CalDate;
   /** About this many purchases per customer over two years (prospects buy nothing, so the result is a little lower); sample 3.5, bench 2. */
   purchasesPerCustomer?: number;
-  /** Average contact-log rows per customer (sample 1.6, bench 1). */
+  /**
+   * Scales the contact log: calls, e-mails, messages ... per customer, before the regular
+   * A/B visits and the contacts that complete next steps come on top. Sample 1.1 (about 2
+   * rows per customer in all), bench 0.3 (about 1).
+   */
   contactsPerCustomer?: number;
 }
 
@@ -325,7 +329,7 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
   if (!Number.isInteger(n) || n < 60) throw new Error(`customers must be an integer >= 60 (the featured and bad rows need room), got ${n}`);
   const today = options.today ?? SAMPLE_TODAY;
   const ppc = options.purchasesPerCustomer ?? 3.5;
-  const cpc = options.contactsPerCustomer ?? 1.6;
+  const cpc = options.contactsPerCustomer ?? 1.1;
   const dice = new Dice(makeRng(options.seed ?? SAMPLE_SEED));
 
   // C0001 for the sample, C000001 for 100k customers: sorts as text either way.
@@ -371,7 +375,7 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
       status,
       referredBy: '',
     };
-        // alpha 1.05 rather than 1.16: the cap and a mere 200 rows trim the tail, and this lands
+    // alpha 1.05 rather than 1.16: the cap and a mere 200 rows trim the tail, and this lands
     // the sample near 80/20 (the top fifth of customers bring ~80 % of revenue).
     plans.push({ row, lang: person.lang, value: Math.min(dice.pareto(3000, 1.05), 900000), tier: 'C' });
   }
@@ -411,14 +415,16 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
     const count = Math.max(0, Math.round(cpc * (p.tier === 'A' ? 1.8 : p.tier === 'B' ? 1.1 : 0.6) * (0.5 + dice.next())));
     const oldest = status === 'Lost' ? -700 : -365;
     const newest = status === 'Lost' ? -380 : -1;
-    // A rep who keeps up: the last A visit 5-45 days ago (30-day cadence), most B visits 10-100 days
+    // A rep who keeps up: the last A visit 3-33 days ago (30-day cadence), most B visits 10-92 days
     // ago (90-day cadence), so a handful are due around the demo date instead of every row at once.
-    if (p.tier === 'A' && status !== 'Lost') contacts.push(contactOf(dice, p, 'Visit', d(-dice.int(5, 45)), today));
-    if (p.tier === 'B' && status !== 'Lost' && dice.chance(0.8)) contacts.push(contactOf(dice, p, 'Visit', d(-dice.int(10, 100)), today));
+    const mine: ContactRow[] = [];
+    if (p.tier === 'A' && status !== 'Lost') mine.push(contactOf(dice, p, 'Visit', d(-dice.int(3, 33)), today));
+    if (p.tier === 'B' && status !== 'Lost' && dice.chance(0.9)) mine.push(contactOf(dice, p, 'Visit', d(-dice.int(10, 92)), today));
     for (let j = 0; j < count; j++) {
       const type = pickWeighted<ContactType>(dice, [['Call', 0.4], ['Email', 0.2], ['Visit', p.tier === 'C' ? 0.03 : 0.15], ['Message', 0.12], ['Gift', 0.04], ['Complaint', 0.05], ['Other', 0.03]]);
-      contacts.push(contactOf(dice, p, type, d(dice.int(oldest, newest)), today));
+      mine.push(contactOf(dice, p, type, d(dice.int(oldest, newest)), today));
     }
+    contacts.push(...mine, ...followThrough(dice, p, mine, today));
   }
 
   // ---- derived columns: what the rep's sheet says after keeping it up to date by hand.
@@ -443,10 +449,10 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
 
   // ---- BAD ROWS: each mistake once, among the random rows, at positions that scale with n.
   const at = (fraction: number) => plans[Math.max(featuredCount, Math.floor(n * fraction))];
-  // A duplicate Customer ID: someone copied a row and changed only the name. No history of its own.
+  // A duplicate Customer ID: the ID of the featured Lost customer typed again on another row. No history of its own.
   const dup = at(0.62);
   dropHistory(dup, purchases, contacts);
-  dup.row.id = plans[16].row.id;
+  dup.row.id = featured.find((f) => f.row.status === 'Lost')!.row.id;
   // A blank ID (Set up fills it in). No purchases can point at it.
   const blank = at(0.31);
   dropHistory(blank, purchases, contacts);
@@ -457,7 +463,7 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
   at(0.53).row.lastContact = '2026-13-45';
   // A row with no name (the rest filled in).
   at(0.71).row.name = '';
-  // Extra customers referring to an unknown ID and a future date in Purchases.
+  // Two bad purchases: one dated in the future, one for a Customer ID that does not exist.
   purchases.push({ customerId: plans[featuredCount + 3].row.id, date: d(17), amount: 5200, product: 'Standing desk' });
   purchases.push({ customerId: idOf(n + 799), date: d(-20), amount: 3600, product: 'Filing cabinet' });
 
@@ -592,6 +598,24 @@ function contactOf(dice: Dice, p: Plan, type: ContactType, date: CalDate, today:
   return { ...base, outcome, notes, nextStep, nextStepDate };
 }
 
+/**
+ * A rep mostly does the next steps they write down: for most next steps whose
+ * date has passed and that no later contact covers, the contact that did it.
+ * Without this, every next step of the past year would be overdue tonight.
+ */
+function followThrough(dice: Dice, p: Plan, mine: ContactRow[], today: CalDate): ContactRow[] {
+  const done: ContactRow[] = [];
+  for (const c of mine) {
+    if (!c.nextStepDate || c.nextStepDate >= today || !dice.chance(0.85)) continue;
+    if (mine.some((o) => o.date >= c.nextStepDate && o !== c)) continue;
+    const date = addDays(c.nextStepDate, dice.int(0, 2));
+    if (date >= today) continue;
+    const f = contactOf(dice, p, dice.chance(0.6) ? 'Call' : 'Email', date, today);
+    done.push({ ...f, nextStep: '', nextStepDate: '' });
+  }
+  return done;
+}
+
 // ---------------------------------------------------------------- featured customers
 
 interface Featured {
@@ -717,6 +741,11 @@ function featuredCustomers(today: CalDate, idOf: (k: number) => string): Feature
   // Lost: nothing is due. (Its ID is reused by the duplicate-ID bad row.)
   add({ name: 'Michael Scott', lang: 'en', email: 'michael.scott@northstar.example.com', company: 'Northstar Education', status: 'Lost' }, 5000, 'C',
     [[-500, 3600, 'Filing cabinet']], [{ at: -480, type: 'Call', outcome: 'No answer', notes: 'Left a voicemail' }]);
+  // Two more sales over the weekend, one in each language (added last, so the IDs above stay as they were).
+  add({ name: 'Grace Lee', lang: 'en', email: 'grace.lee@example.org', address: '12 Caoxi North Road, Xuhui, Shanghai', birthday: '1992-04-09' }, 9000, 'C',
+    [[-1, 3600, 'Filing cabinet']], [{ at: -9, type: 'Message', outcome: 'Replied', notes: 'Asked about delivery time on WeChat' }]);
+  add({ name: '黄磊', lang: 'zh', email: 'lei.huang@derun.example.com', company: '德润建材', address: '上海市普陀区延安西路2000号', customerSince: '2024-06-18' }, 45000, 'B',
+    [[-250, 15800, '前台'], [-2, 9800, '会议桌']], [{ at: -60, type: 'Visit', outcome: '洽谈顺利', notes: '看了会议室样品' }]);
   return out;
 }
 

@@ -21,7 +21,8 @@ import { rfc3339InZone, wallTime, zonedToUtc } from '../emulator/tz';
 
 /** The one thing the loaders need from the emulator. */
 export interface SheetSink {
-  setSheet(name: string, rows: unknown[][]): unknown;
+  /** `parse: true`: strings are read as if typed into the cell ('1200' -> 1200, '2026-11-02' -> a date). */
+  setSheet(name: string, rows: unknown[][], opts?: { parse?: boolean }): unknown;
 }
 
 /** CSV text -> rows of strings, padded to one width (a sheet is a rectangle). */
@@ -59,7 +60,7 @@ export function readWorkbookDir(dir: string): Record<string, unknown[][]> {
 /** Puts every sheet of the folder into the emulator; returns the sheet names. */
 export function loadSampleInto(emu: SheetSink, dir: string = SAMPLES_DIR): string[] {
   const wb = readWorkbookDir(dir);
-  for (const [name, rows] of Object.entries(wb)) emu.setSheet(name, rows);
+  for (const [name, rows] of Object.entries(wb)) emu.setSheet(name, rows, { parse: true });
   return Object.keys(wb);
 }
 

@@ -83,6 +83,24 @@ export interface DueItem {
 }
 
 /**
+ * The item with another `due` date. Written out field by field rather than
+ * with `{ ...it, due }`: on the hot path (every recurring item of 100,000
+ * customers may move) a literal of fixed shape is several times faster.
+ */
+export function withDue(it: DueItem, due: CalDate): DueItem {
+  return {
+    customerId: it.customerId,
+    kind: it.kind,
+    due,
+    baseDue: it.baseDue,
+    channel: it.channel,
+    who: it.who,
+    detail: it.detail,
+    spreadable: it.spreadable,
+  };
+}
+
+/**
  * Which item goes first when two fall on the same day: what cannot wait
  * (complaints, DOMAIN.md section 4: "solved fast 95 % come back"), then the
  * user's own promises (next steps; "promises not kept" is a churn cause, doc
@@ -155,8 +173,23 @@ const M = {
   nextStepBlank: { en: 'Next step (logged {date})', zh: '下一步（{date}记录）' },
 } satisfies Record<string, Msg>;
 
+// Recurring and visit texts repeat (a few tiers and cadences): made once each.
+const cadenceTexts = new Map<string, string>();
+
 /** The `Follow-up` text for one item: what and why, short and concrete. */
 export function describeDue(item: DueItem, lang: Lang): string {
+  if (item.kind !== 'recurring' && item.kind !== 'visit') return describe(item, lang);
+  const key = `${lang}|${item.kind}|${item.detail.tier ?? ''}|${item.detail.everyDays ?? ''}`;
+  let text = cadenceTexts.get(key);
+  if (text === undefined) {
+    text = describe(item, lang);
+    if (cadenceTexts.size > 1000) cadenceTexts.clear();
+    cadenceTexts.set(key, text);
+  }
+  return text;
+}
+
+function describe(item: DueItem, lang: Lang): string {
   const d = item.detail;
   switch (item.kind) {
     case 'thank-you':

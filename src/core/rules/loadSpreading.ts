@@ -16,7 +16,7 @@
  */
 import type { CalDate, WorkCalendar } from '../dates';
 import { nextWorking as nextWorkingDay, plusDays as addDays } from './days';
-import type { DueItem } from './dueItem';
+import { withDue, type DueItem } from './dueItem';
 
 function tierRank(it: DueItem): number {
   const t = it.detail.tier;
@@ -32,51 +32,50 @@ interface Entry {
   home: CalDate;
 }
 
-function before(a: Entry, b: Entry): boolean {
-  if (a.rank !== b.rank) return a.rank < b.rank;
-  if (a.due !== b.due) return a.due < b.due;
-  if (a.id !== b.id) return a.id < b.id;
-  return a.index < b.index;
+function byPriority(a: Entry, b: Entry): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
+  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
+  return a.index - b.index;
 }
 
-/** A binary min-heap on `before`: each day takes its best `max` items in O(log n) each. */
-class Heap {
-  private a: Entry[] = [];
-  get size(): number {
-    return this.a.length;
-  }
-  push(e: Entry): void {
-    const a = this.a;
-    a.push(e);
-    let i = a.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!before(e, a[p])) break;
-      a[i] = a[p];
-      i = p;
-    }
-    a[i] = e;
-  }
-  pop(): Entry {
-    const a = this.a;
-    const top = a[0];
-    const last = a.pop() as Entry;
-    if (a.length > 0) {
+/**
+ * A binary min-heap of priority ranks (small integers): each day takes its
+ * best `max` items in O(log n) each, comparing numbers, not strings.
+ */
+function makeHeap(capacity: number) {
+  const a = new Int32Array(Math.max(1, capacity));
+  let size = 0;
+  return {
+    size: () => size,
+    push(v: number): void {
+      let i = size++;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (a[p] <= v) break;
+        a[i] = a[p];
+        i = p;
+      }
+      a[i] = v;
+    },
+    pop(): number {
+      const top = a[0];
+      const last = a[--size];
       // Sift `last` down from the root, moving the hole instead of swapping.
       let i = 0;
       for (;;) {
         const l = 2 * i + 1;
-        if (l >= a.length) break;
+        if (l >= size) break;
         const r = l + 1;
-        const m = r < a.length && before(a[r], a[l]) ? r : l;
-        if (!before(a[m], last)) break;
+        const m = r < size && a[r] < a[l] ? r : l;
+        if (a[m] >= last) break;
         a[i] = a[m];
         i = m;
       }
       a[i] = last;
-    }
-    return top;
-  }
+      return top;
+    },
+  };
 }
 
 /**
@@ -87,31 +86,36 @@ export function spreadLoad(items: readonly DueItem[], maxPerDay: number, today: 
   const out = items.slice();
   if (!(maxPerDay >= 1)) return out;
   const anchor = nextWorkingDay(today, cal);
-  const byDay = new Map<CalDate, Entry[]>();
+  const entries: Entry[] = [];
   items.forEach((it, index) => {
     if (!it.spreadable) return;
-    const day = it.due < anchor ? anchor : nextWorkingDay(it.due, cal);
-    const e: Entry = { index, rank: tierRank(it), due: it.due, id: it.customerId, home: day };
-    const list = byDay.get(day);
-    if (list) list.push(e);
-    else byDay.set(day, [e]);
+    const home = it.due < anchor ? anchor : nextWorkingDay(it.due, cal);
+    entries.push({ index, rank: tierRank(it), due: it.due, id: it.customerId, home });
+  });
+  // The priority order is fixed: sort once, then the heap holds positions in it.
+  entries.sort(byPriority);
+  const byDay = new Map<CalDate, number[]>();
+  entries.forEach((e, ord) => {
+    const list = byDay.get(e.home);
+    if (list) list.push(ord);
+    else byDay.set(e.home, [ord]);
   });
   const days = Array.from(byDay.keys()).sort();
-  const heap = new Heap();
+  const heap = makeHeap(entries.length);
   let k = 0;
   let day: CalDate | null = days.length > 0 ? days[0] : null;
   while (day !== null) {
     while (k < days.length && days[k] <= day) {
-      for (const e of byDay.get(days[k]) as Entry[]) heap.push(e);
+      for (const ord of byDay.get(days[k]) as number[]) heap.push(ord);
       k++;
     }
-    for (let n = 0; n < maxPerDay && heap.size > 0; n++) {
-      const e = heap.pop();
+    for (let n = 0; n < maxPerDay && heap.size() > 0; n++) {
+      const e = entries[heap.pop()];
       // Fits on its own day (or, overdue, on today): keeps its date.
       if (e.home === day) continue;
-      out[e.index] = { ...items[e.index], due: day };
+      out[e.index] = withDue(items[e.index], day);
     }
-    const following: CalDate | null = heap.size > 0 ? nextWorkingDay(addDays(day, 1), cal) : null;
+    const following: CalDate | null = heap.size() > 0 ? nextWorkingDay(addDays(day, 1), cal) : null;
     const nextGroup: CalDate | null = k < days.length ? days[k] : null;
     day = following === null ? nextGroup : nextGroup === null || following < nextGroup ? following : nextGroup;
   }

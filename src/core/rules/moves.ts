@@ -7,7 +7,7 @@
 import { workCalendar, type CalDate, type WorkCalendar } from '../dates';
 import { nextWorking as nextWorkingDay, previousWorking as previousWorkingDay } from './days';
 import type { Holiday, Settings } from '../model';
-import type { DueChannel, DueItem } from './dueItem';
+import { withDue, type DueChannel, type DueItem } from './dueItem';
 
 /** Working days from the settings plus every date in the Holidays sheet. */
 export function calendarOf(settings: Settings, holidays: readonly Holiday[]): WorkCalendar {
@@ -21,5 +21,5 @@ export function moveToWorkingDay(d: CalDate, channel: DueChannel, cal: WorkCalen
 /** The item with `due` moved onto a working day (a new object; the input is not changed). */
 export function moveItem(item: DueItem, cal: WorkCalendar): DueItem {
   const due = moveToWorkingDay(item.due, item.channel, cal);
-  return due === item.due ? item : { ...item, due };
+  return due === item.due ? item : withDue(item, due);
 }

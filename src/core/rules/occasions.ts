@@ -7,7 +7,6 @@
  */
 import { nextAnnual, parts, type CalDate } from '../dates';
 import { diffDays as daysBetween, plusDays as addDays } from './days';
-
 import { contactedOnOrAfter, type CustomerFacts } from '../customerFacts';
 import type { Customer, Holiday, Tier } from '../model';
 import type { DueItem, RuleContext } from './dueItem';
@@ -57,6 +56,17 @@ function greeting(c: Customer, kind: DueItem['kind'], baseDue: CalDate, detail: 
 }
 
 /**
+ * An occasion greeting is done by a contact on or after the first day it is
+ * shown, or the day it is due after the move, when a long weekend moved it
+ * even earlier.
+ */
+function greetedFrom(on: CalDate, ctx: RuleContext): CalDate {
+  const shownFrom = addDays(on, -OCCASION_LEAD_DAYS);
+  const moved = moveToWorkingDay(on, 'greeting', ctx.cal);
+  return moved < shownFrom ? moved : shownFrom;
+}
+
+/**
  * Birthday greeting on the day, shown from 3 days before through the day.
  * 29 February falls on 28 February in common years (nextAnnual). Done once a
  * contact is logged on or after the first day it was shown (a call on the
@@ -66,7 +76,7 @@ export function birthdayItem(c: Customer, f: CustomerFacts, ctx: RuleContext): D
   if (c.birthday === null) return null;
   const on = occurrenceShownToday(c.birthday.month, c.birthday.day, ctx.today);
   if (on === null) return null;
-  if (contactedOnOrAfter(c, f, addDays(on, -OCCASION_LEAD_DAYS))) return null;
+  if (contactedOnOrAfter(c, f, greetedFrom(on, ctx))) return null;
   return greeting(c, 'birthday', on, { occasionDate: on });
 }
 
@@ -83,7 +93,7 @@ export function anniversaryItem(c: Customer, f: CustomerFacts, ctx: RuleContext)
   if (on === null) return null;
   const years = Number(on.slice(0, 4)) - Number(since.slice(0, 4));
   if (years < 1) return null;
-  if (contactedOnOrAfter(c, f, addDays(on, -OCCASION_LEAD_DAYS))) return null;
+  if (contactedOnOrAfter(c, f, greetedFrom(on, ctx))) return null;
   return greeting(c, 'anniversary', on, { occasionDate: on, years });
 }
 

@@ -13,7 +13,7 @@ import type { CalDate, WorkCalendar } from '../dates';
 import { nextWorking as nextWorkingDay } from './days';
 import { tr, type Msg } from '../i18n';
 import type { Customer, Lang } from '../model';
-import type { DueItem, DueKind } from './dueItem';
+import { withDue, type DueItem, type DueKind } from './dueItem';
 
 const MSG = {
   doNotContact: { en: 'Status is Do not contact: no follow-ups', zh: '状态为"请勿联系"：不安排跟进' },
@@ -72,7 +72,7 @@ export function applySnooze(items: readonly DueItem[], snoozeUntil: CalDate | nu
   const out: DueItem[] = [];
   for (const it of items) {
     if (isComplaintKind(it.kind) || it.due >= snoozeUntil) out.push(it);
-    else if (PUSHED.has(it.kind)) out.push({ ...it, due: nextWorkingDay(snoozeUntil, cal) });
+    else if (PUSHED.has(it.kind)) out.push(withDue(it, nextWorkingDay(snoozeUntil, cal)));
   }
   return out;
 }

@@ -1,4 +1,5 @@
-import { workCalendar } from '../../../src/core/dates';
+import fc from 'fast-check';
+import { addDays, isWorkingDay, workCalendar } from '../../../src/core/dates';
 import { spreadLoad } from '../../../src/core/rules/loadSpreading';
 import type { DueItem } from '../../../src/core/rules/dueItem';
 import type { Tier } from '../../../src/core/model';
@@ -79,5 +80,32 @@ describe('load spreading (SPEC 3.8)', () => {
     const recurring = (id: string) => planOf(p, id).items.find((i) => i.kind === 'recurring')!;
     expect(customers.map((c) => recurring(c.id).due)).toEqual(['2026-11-24', '2026-11-23', '2026-11-23', '2026-11-24']);
     expect(recurring('C1').baseDue).toBe('2026-11-23');
+  });
+});
+
+describe('load spreading: properties', () => {
+  test('never more than max on a future day, never earlier, overdue ones only kept or moved to a working day from today on', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ tier: fc.constantFrom<Tier | undefined>('A', 'B', 'C', undefined), offset: fc.integer({ min: -10, max: 15 }) }), { maxLength: 60 }),
+        fc.integer({ min: 1, max: 5 }),
+        (specs, max) => {
+          const today = '2026-11-20';
+          const items = specs.map((s, i) => {
+            const due = addDays(today, s.offset);
+            return rec(`C${String(i).padStart(3, '0')}`, s.tier, isWorkingDay(due, cal) ? due : '2026-11-23');
+          });
+          const out = spreadLoad(items, max, today, cal);
+          const perDay = new Map<string, number>();
+          out.forEach((it, i) => {
+            expect(it.due >= items[i].due).toBe(true);
+            if (it.due !== items[i].due) expect(it.due >= today && isWorkingDay(it.due, cal)).toBe(true);
+            const day = it.due < today ? today : it.due;
+            perDay.set(day, (perDay.get(day) ?? 0) + 1);
+          });
+          for (const n of perDay.values()) expect(n).toBeLessThanOrEqual(max);
+        },
+      ),
+    );
   });
 });

@@ -39,6 +39,17 @@ describe('birthday (SPEC 3.4)', () => {
     expect(bday('2028-02-25', leap)).toBeNull();
   });
 
+  test('moved before the window by a long weekend: greeted on the moved day counts', () => {
+    // Sunday 11-22 birthday (shown from 11-19), Thursday and Friday off: due Wednesday 11-18.
+    const hs = [holiday('2026-11-19', 'Off'), holiday('2026-11-20', 'Off')];
+    const rc = ctx('2026-11-19', {}, hs);
+    const c2 = customer({ birthday: { month: 11, day: 22 } });
+    expect(birthdayItem(c2, factsFor(c2, null, [contact({ date: '2026-11-18' })], rc), rc)).toBeNull();
+    expect(birthdayItem(c2, factsFor(c2, null, [contact({ date: '2026-11-17' })], rc), rc)).not.toBeNull();
+    const p = plan({ today: '2026-11-19', customers: [tiered('C', { birthday: { month: 11, day: 22 } })], holidays: hs });
+    expect(planOf(p, 'C1').items.find((i) => i.kind === 'birthday')!.due).toBe('2026-11-18');
+  });
+
   test('in the plan a greeting on a weekend moves to the working day before', () => {
     // 2027-02-28 is a Sunday: greet on Friday 02-26.
     const p = plan({ today: '2027-02-25', customers: [tiered('C', { birthday: { month: 2, day: 29 } })] });

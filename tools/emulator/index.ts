@@ -1,0 +1,632 @@
+/**
+ * The local Apps Script emulator: runs the real built bundle (dist/Code.js)
+ * in a Node vm context whose globals are in-memory fakes of the services
+ * Retain uses. See DESIGN.md "The local emulator".
+ *
+ * Executions: every invoke() is one Apps Script execution. As in Apps Script,
+ * each execution starts from a fresh global scope in which the bundle's
+ * top-level code runs again (in that execution's auth mode), its locks are
+ * released when it ends, and it is killed after 6 minutes of (fake) time.
+ */
+import * as path from 'path';
+import * as util from 'util';
+import * as vm from 'vm';
+import { parseA1, splitSheet } from './a1';
+import { addEventDirect, CalendarStore, createCalendar, listAll, storedEvents, type CalendarEvent } from './calendar';
+import { CacheServiceFake, CacheStores } from './cache';
+import { CallLog, Clock, Faults, type ServiceName } from './calls';
+import type { CellValue } from './cells';
+import { writeEml, writeIcs } from './export';
+import type { BundleFunction, CustomFunctionHost } from './formulas';
+import { createGmail, GmailStore } from './gmail';
+import { HtmlServiceFake } from './html';
+import { LockServiceFake, LockTable } from './lock';
+import { PropertiesServiceFake, PropertyStores } from './properties';
+import { createRealm, isDateValue, type Realm } from './realm';
+import { CUSTOM_FUNCTION_LIMIT_MS, Env, EXECUTION_LIMIT_MS, NO_EXECUTION, type AuthMode, type Execution, type LogLine } from './runtime';
+import { ScriptAppService, TriggerTable, type TriggerRecord } from './script';
+import { SessionService } from './session';
+import { SheetStore, WorkbookStore } from './sheetstore';
+import {
+  createSheetStore, ensureFresh, fillSheet, FakeRange, FakeSheet, FakeSpreadsheet, SpreadsheetAppService, type SheetsHost,
+} from './spreadsheet';
+import { UiLog } from './ui';
+import { UtilitiesService } from './utilities';
+import { isValidTimeZone } from './tz';
+
+export type { ServiceName } from './calls';
+export type { CalendarEvent } from './calendar';
+export type { FaultKind, CallFilter, CallInfo, CallRecord } from './calls';
+export type { UiEvent, MenuEntry } from './ui';
+export type { AuthMode, LogLine } from './runtime';
+export { Clock, CallLog, Faults } from './calls';
+export { UiLog } from './ui';
+export { FakeSpreadsheet, FakeSheet, FakeRange } from './spreadsheet';
+export { simpleDateFormat } from './utilities';
+export { zonedToUtc, tzOffset, wallTime } from './tz';
+
+export interface EmulatorOptions {
+  /** Spreadsheet time zone, default 'Europe/London'. */
+  timeZone?: string;
+  /** Script time zone (appsscript.json), default = timeZone. Date's local time inside the bundle uses it. */
+  scriptTimeZone?: string;
+  /** Session.getActiveUserLocale(), default 'en'. */
+  locale?: string;
+  /** Spreadsheet locale (how typed numbers and dates parse), default 'en_US'. */
+  spreadsheetLocale?: string;
+  /** The default user, default 'rep@example.com'. */
+  userEmail?: string;
+  /** Initial fake clock; default the real now. */
+  now?: Date | string;
+  spreadsheetId?: string;
+  spreadsheetName?: string;
+  /** Fake-clock milliseconds each call of a service costs (default 0). */
+  latencyMs?: Partial<Record<ServiceName, number>>;
+  /** Where createHtmlOutputFromFile('sidebar') finds sidebar.html (default <cwd>/dist). */
+  htmlDir?: string;
+  /** Keep console output of the bundle out of the terminal (default true); it is kept in emu.logs either way. */
+  quiet?: boolean;
+  /** The add-on's name (title of createAddonMenu()), default 'Retain'. */
+  addonName?: string;
+  /** Seed for generated ids (draft, event, trigger ids, UUIDs), default 1. */
+  seed?: number;
+  /** OAuth scopes granted (appsscript.json oauthScopes); default: all. */
+  scopes?: string[];
+  /** Run each execution in a fresh global scope, as Apps Script does (default true). */
+  freshContextPerExecution?: boolean;
+}
+
+export interface InvokeOptions {
+  authMode?: AuthMode;
+  user?: string;
+  /** A time-driven trigger execution: no active spreadsheet, no UI. */
+  trigger?: boolean;
+  /** The user's selection, e.g. 'B5', 'Customers!A2:D4', or several: 'A2:A3,A7'. */
+  activeRange?: string;
+  activeSheet?: string;
+}
+
+export interface TriggerInfo {
+  id: string;
+  handler: string;
+  type: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
+  atHour?: number;
+  everyDays?: number;
+  everyHours?: number;
+  everyMinutes?: number;
+  after?: number;
+  timezone?: string;
+  user: string;
+  spreadsheetId?: string;
+}
+
+let serviceAliases: vm.Script | undefined;
+
+const SERVICE_GLOBALS = ['SpreadsheetApp', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'Utilities', 'HtmlService', 'CacheService', 'Gmail', 'Calendar', 'Logger', 'console'];
+
+export class Emulator {
+  readonly clock: Clock;
+  readonly calls = new CallLog();
+  readonly faults = new Faults();
+  readonly ui = new UiLog();
+  readonly spreadsheet: FakeSpreadsheet;
+  readonly gmail: {
+    drafts(): Array<{ id: string; raw: string; userEmail: string; problems: string[]; messageId: string; threadId: string }>;
+    sendAttempts(): Array<{ method: string; userEmail: string; at: number }>;
+  };
+  readonly calendar: {
+    events(calendarId?: string): CalendarEvent[];
+    addEvent(calendarId: string, ev: Partial<CalendarEvent>): CalendarEvent;
+    addCalendar(calendarId: string, timeZone?: string): void;
+  };
+  readonly triggers: {
+    list(): TriggerInfo[];
+    /** Fire a trigger (by id or handler name) as Apps Script would: as its user, time triggers without an active spreadsheet. */
+    fire(idOrHandler: string, event?: Record<string, unknown>): unknown;
+  };
+  readonly locks: {
+    holdDocumentLock(): void;
+    releaseDocumentLock(): void;
+    holdScriptLock(): void;
+    releaseScriptLock(): void;
+  };
+  readonly properties: {
+    document(): Record<string, string>;
+    user(email?: string): Record<string, string>;
+    script(): Record<string, string>;
+    setDocument(props: Record<string, string>): void;
+    setUser(props: Record<string, string>, email?: string): void;
+    setScript(props: Record<string, string>): void;
+  };
+
+  private readonly env: Env;
+  private readonly book: WorkbookStore;
+  private readonly sheetsHost: SheetsHost;
+  private readonly propStores = new PropertyStores();
+  private readonly lockTable = new LockTable();
+  private readonly triggerTable = new TriggerTable();
+  private readonly gmailStore = new GmailStore();
+  private readonly calendarStore: CalendarStore;
+  private readonly cacheStores = new CacheStores();
+  private readonly globals: Record<string, unknown>;
+  private readonly fresh: boolean;
+  private script: vm.Script | undefined;
+  private realm: Realm;
+  private executions = 0;
+
+  constructor(opts: EmulatorOptions = {}) {
+    const timeZone = opts.timeZone ?? 'Europe/London';
+    const scriptTimeZone = opts.scriptTimeZone ?? timeZone;
+    for (const tz of [timeZone, scriptTimeZone]) if (!isValidTimeZone(tz)) throw new Error(`Unknown time zone: ${tz}`);
+    this.clock = new Clock(opts.now);
+    this.fresh = opts.freshContextPerExecution !== false;
+    this.env = new Env(
+      {
+        scriptTimeZone,
+        locale: opts.locale ?? 'en',
+        defaultUser: opts.userEmail ?? 'rep@example.com',
+        latencyMs: { ...opts.latencyMs },
+        quiet: opts.quiet !== false,
+        htmlDir: opts.htmlDir ?? path.join(process.cwd(), 'dist'),
+        addonName: opts.addonName ?? 'Retain',
+        seed: opts.seed ?? 1,
+        scopes: opts.scopes,
+      },
+      this.clock,
+      this.calls,
+      this.faults,
+    );
+    this.book = new WorkbookStore(opts.spreadsheetId ?? 'ss-1', opts.spreadsheetName ?? 'Retain customers', timeZone, opts.spreadsheetLocale ?? 'en_US');
+    createSheetStore(this.book, 'Sheet1');
+    this.calendarStore = new CalendarStore(timeZone);
+    let ss: FakeSpreadsheet | undefined;
+    this.sheetsHost = {
+      env: this.env,
+      book: this.book,
+      ui: this.ui,
+      customFunctions: () => this.customFunctionHost(),
+      spreadsheet: () => ss as FakeSpreadsheet,
+    };
+    ss = new FakeSpreadsheet(this.sheetsHost);
+    this.spreadsheet = ss;
+
+    const documentId = () => this.book.id;
+    const logger = {
+      log: (...args: unknown[]) => {
+        this.env.log('Logger', formatLogger(args));
+        return logger;
+      },
+      getLog: () => this.env.logs.filter((l) => l.level === 'Logger').map((l) => l.text).join('\n'),
+      clear: () => {
+        this.env.logs = this.env.logs.filter((l) => l.level !== 'Logger');
+      },
+    };
+    const consoleFake = Object.fromEntries(
+      (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => [level, (...args: unknown[]) => this.env.log(level, util.format(...args))]),
+    );
+    this.globals = {
+      SpreadsheetApp: new SpreadsheetAppService(this.sheetsHost),
+      PropertiesService: new PropertiesServiceFake(this.env, this.propStores, documentId),
+      LockService: new LockServiceFake(this.env, this.lockTable, documentId),
+      ScriptApp: new ScriptAppService({ env: this.env, triggers: this.triggerTable, documentId: this.book.id, scriptId: `script-${this.book.id}` }),
+      Session: new SessionService(this.env),
+      Utilities: new UtilitiesService(this.env),
+      HtmlService: new HtmlServiceFake(this.env),
+      CacheService: new CacheServiceFake(this.env, this.cacheStores, documentId),
+      Gmail: createGmail({ env: this.env, store: this.gmailStore }),
+      Calendar: createCalendar({ env: this.env, store: this.calendarStore }),
+      Logger: logger,
+      console: consoleFake,
+    };
+    this.realm = this.newRealm();
+    this.env.realm = this.realm;
+
+    this.gmail = {
+      drafts: () =>
+        this.gmailStore.drafts.map((d) => ({ id: d.id, raw: d.raw.toString('utf8'), userEmail: d.userEmail, problems: [...d.problems], messageId: d.messageId, threadId: d.threadId })),
+      sendAttempts: () => [...this.gmailStore.sendAttempts],
+    };
+    this.calendar = {
+      events: (calendarId) => listAll(this.calendarStore, calendarId === 'primary' ? this.env.config.defaultUser : calendarId),
+      addEvent: (calendarId, ev) => this.env.outside(() => addEventDirect(this.env, this.calendarStore, calendarId === 'primary' ? this.env.config.defaultUser : calendarId, ev)),
+      addCalendar: (calendarId, tz) => void this.calendarStore.ensure(calendarId, tz),
+    };
+    this.triggers = {
+      list: () => this.triggerTable.list.map(toTriggerInfo),
+      fire: (idOrHandler, event) => this.fireTrigger(idOrHandler, event),
+    };
+    this.locks = {
+      holdDocumentLock: () => this.lockTable.holdPhantom(`document:${this.book.id}`),
+      releaseDocumentLock: () => this.lockTable.releasePhantom(`document:${this.book.id}`),
+      holdScriptLock: () => this.lockTable.holdPhantom('script'),
+      releaseScriptLock: () => this.lockTable.releasePhantom('script'),
+    };
+    const obj = (m: Map<string, string>) => Object.fromEntries(m);
+    const set = (m: Map<string, string>, p: Record<string, string>) => {
+      m.clear();
+      for (const [k, v] of Object.entries(p)) m.set(k, String(v));
+    };
+    this.properties = {
+      document: () => obj(this.propStores.documentStore(this.book.id)),
+      user: (email) => obj(this.propStores.userStore(email ?? this.env.config.defaultUser)),
+      script: () => obj(this.propStores.script),
+      setDocument: (p) => set(this.propStores.documentStore(this.book.id), p),
+      setUser: (p, email) => set(this.propStores.userStore(email ?? this.env.config.defaultUser), p),
+      setScript: (p) => set(this.propStores.script, p),
+    };
+  }
+
+  /** Everything the bundle logged (console.* and Logger.log), in order. */
+  get logs(): LogLine[] {
+    return this.env.logs;
+  }
+
+  // ---- workbook helpers (not counted) ----
+
+  /**
+   * Create or replace a sheet with these cell values (row 1 = headers), as if
+   * a user typed them in (or imported a CSV): '=...' becomes a formula,
+   * '2026-11-02' a date cell, '1,200' the number 1200, "'007" the text 007.
+   * Numbers, booleans and Dates are stored as they are. With {parse: false}
+   * strings are stored as given (except '=...', still a formula).
+   */
+  setSheet(name: string, rows: unknown[][], opts: { parse?: boolean } = {}): void {
+    this.env.outside(() => {
+      let store = this.book.byNameInsensitive(name);
+      if (!store) {
+        // The untouched 'Sheet1' of a new spreadsheet becomes the first sheet a test sets.
+        const first = this.book.sheets[0];
+        if (!this.sheet1Used && this.book.sheets.length === 1 && first.name === 'Sheet1' && first.lastRow() === 0) {
+          store = first;
+          store.name = name;
+        } else store = createSheetStore(this.book, name);
+      }
+      this.sheet1Used = true;
+      const prepared = opts.parse === false ? rows.map((r) => r.map((v) => (typeof v === 'string' && !v.startsWith('=') && v !== '' ? `'${v}` : v))) : rows;
+      fillSheet(this.sheetsHost, store, prepared);
+    });
+  }
+  private sheet1Used = false;
+
+  /** The sheet as the bundle would see it (a FakeSheet); calls made through it outside invoke() are not counted. */
+  sheet(name: string): FakeSheet {
+    const s = this.book.byNameInsensitive(name);
+    if (!s) throw new Error(`No sheet named ${name}`);
+    return new FakeSheet(this.sheetsHost, s);
+  }
+
+  private store(name: string): SheetStore {
+    const s = this.book.byNameInsensitive(name);
+    if (!s) throw new Error(`No sheet named ${name}`);
+    return s;
+  }
+
+  /** Current values of a sheet (like getDataRange().getValues(), Node values). */
+  sheetValues(name: string): unknown[][] {
+    return this.env.outside(() => {
+      const s = this.store(name);
+      ensureFresh(this.sheetsHost, s);
+      if (s.lastRow() === 0) return [];
+      return new FakeRange(this.sheetsHost, s, 1, 1, s.lastRow(), s.lastCol())._read() as CellValue[][];
+    });
+  }
+
+  /** Display values of a sheet's data range (what the user sees). */
+  sheetDisplayValues(name: string): string[][] {
+    return this.env.outside(() => {
+      const s = this.store(name);
+      ensureFresh(this.sheetsHost, s);
+      if (s.lastRow() === 0) return [];
+      return (new FakeRange(this.sheetsHost, s, 1, 1, s.lastRow(), s.lastCol()).getDisplayValues() as string[][]).map((r) => [...r]);
+    });
+  }
+
+  /** Formulas of a sheet's data range ('' where none). */
+  sheetFormulas(name: string): string[][] {
+    return this.env.outside(() => {
+      const s = this.store(name);
+      if (s.lastRow() === 0) return [];
+      return new FakeRange(this.sheetsHost, s, 1, 1, s.lastRow(), s.lastCol())._grid((m) => m?.formula ?? '');
+    });
+  }
+
+  sheetNames(): string[] {
+    return this.book.sheets.map((s) => s.name);
+  }
+
+  /** Give a formula the emulator cannot evaluate a value ('Sheet!A1' or sheet + a1). */
+  setFormulaValue(sheet: string, a1: string, value: CellValue): void {
+    const s = this.store(sheet);
+    const ref = parseA1(a1);
+    if (!ref) throw new Error(`Bad A1 reference: ${a1}`);
+    const meta = s.ensureMeta(ref.row - 1, ref.col - 1);
+    if (meta.formula === undefined) throw new Error(`${sheet}!${a1} holds no formula`);
+    meta.fixed = value;
+    this.book.dirty = true;
+  }
+
+  /** Why formula cells show errors: [{sheet, a1, value, message}]. */
+  formulaErrors(): Array<{ sheet: string; a1: string; value: unknown; message: string }> {
+    const out: Array<{ sheet: string; a1: string; value: unknown; message: string }> = [];
+    this.env.outside(() => {
+      for (const s of this.book.sheets) {
+        ensureFresh(this.sheetsHost, s);
+        for (const { r, c, meta } of s.formulaCells()) {
+          if (meta.error) out.push({ sheet: s.name, a1: `${colLetters(c + 1)}${r + 1}`, value: s.value(r, c), message: meta.error });
+        }
+      }
+    });
+    return out;
+  }
+
+  // ---- the bundle ----
+
+  /** Compile the bundle and run its top-level code once (outside any execution). */
+  load(code: string, filename = 'Code.js'): void {
+    if (this.script) throw new Error('Emulator.load may be called once per Emulator');
+    this.script = new vm.Script(code, { filename });
+    this.realm = this.newRealm();
+    this.env.realm = this.realm;
+    this.env.outside(() => this.realm.run(this.script as vm.Script));
+  }
+
+  /** A global of the current context (after load: the last execution's). */
+  global(name: string): unknown {
+    return this.realm.global[name];
+  }
+
+  invoke(fnName: string, ...args: unknown[]): unknown {
+    return this.invokeAs({}, fnName, ...args);
+  }
+
+  invokeAs(opts: InvokeOptions, fnName: string, ...args: unknown[]): unknown {
+    if (!this.script) throw new Error('Emulator: load() the bundle before invoke()');
+    if (this.env.exec.active) throw new Error('Emulator: invoke() cannot be nested inside an execution');
+    const id = ++this.executions;
+    this.applySelection(opts);
+    const exec: Execution = {
+      id,
+      active: true,
+      counted: true,
+      start: this.clock.ms(),
+      limitMs: EXECUTION_LIMIT_MS,
+      authMode: opts.authMode ?? 'FULL',
+      user: opts.user ?? this.env.config.defaultUser,
+      trigger: !!opts.trigger,
+      killed: false,
+      customFunction: false,
+    };
+    const realm = this.fresh ? this.newRealm() : this.realm;
+    this.realm = realm;
+    this.env.realm = realm;
+    this.env.exec = exec;
+    this.env.depth = 0;
+    try {
+      if (this.fresh) realm.run(this.script);
+      const fn = realm.global[fnName];
+      if (typeof fn !== 'function') throw realm.error(`Script function not found: ${fnName}`, 'ScriptError');
+      return (fn as BundleFunction).apply(undefined, realm.toCtx(args));
+    } catch (e) {
+      throw toNodeError(e);
+    } finally {
+      this.env.exec = NO_EXECUTION;
+      this.env.depth = 0;
+      this.lockTable.releaseExecution(id);
+    }
+  }
+
+  /**
+   * Call a server function the way the sidebar's google.script.run does:
+   * private functions (ending in _) are not callable; arguments may only be
+   * primitives, null, and plain objects/arrays of them (else the call fails);
+   * a result holding a Date or another illegal value arrives as null.
+   * Returns a Node-realm JSON copy of the result.
+   */
+  scriptRun(fnName: string, ...args: unknown[]): unknown {
+    if (fnName.endsWith('_')) throw new Error(`Script function not found: ${fnName}`);
+    args.forEach((a, i) => {
+      const bad = illegalPath(a, String(i));
+      if (bad !== undefined) throw new Error(`Failed due to illegal value in property: ${bad}`);
+    });
+    const result = this.invoke(fnName, ...args);
+    if (result === undefined) return undefined;
+    const bad = illegalPath(result, 'result');
+    if (bad !== undefined) {
+      this.env.log('warn', `google.script.run: ${fnName} returned an illegal value at ${bad} (a Date?); the client receives null`);
+      return null;
+    }
+    return JSON.parse(JSON.stringify(result));
+  }
+
+  /** The spreadsheet is opened: run onOpen as a simple trigger (LIMITED for a bound script, NONE for an add-on not yet used in this document). */
+  open(authMode: AuthMode = 'LIMITED'): unknown {
+    return this.invokeAs({ authMode }, 'onOpen', { authMode, source: this.spreadsheet, user: this.env.config.defaultUser });
+  }
+
+  // ---- exports ----
+
+  exportEml(dir: string): string[] {
+    return writeEml(this.gmailStore.drafts, dir);
+  }
+
+  exportIcs(file: string, calendarId?: string): void {
+    const id = calendarId === 'primary' ? this.env.config.defaultUser : calendarId;
+    writeIcs(storedEvents(this.calendarStore, id), file, this.clock.ms());
+  }
+
+  // ---- internals ----
+
+  private newRealm(): Realm {
+    const realm = createRealm({ now: () => this.clock.ms(), scriptTimeZone: () => this.env.config.scriptTimeZone });
+    for (const name of SERVICE_GLOBALS) {
+      Object.defineProperty(realm.global, name, { value: this.globals[name], writable: true, configurable: true, enumerable: false });
+    }
+    // Fast lookups (see realm.ts): script-scope bindings for the services too.
+    serviceAliases ??= new vm.Script(SERVICE_GLOBALS.map((n) => `let ${n} = globalThis.${n};`).join('\n'), { filename: 'emulator-services.js' });
+    realm.run(serviceAliases);
+    return realm;
+  }
+
+  private applySelection(opts: InvokeOptions): void {
+    if (opts.activeSheet === undefined && opts.activeRange === undefined) return;
+    let sheet = opts.activeSheet !== undefined ? this.store(opts.activeSheet) : undefined;
+    const ranges: Array<{ row: number; col: number; numRows: number; numCols: number }> = [];
+    for (const part of (opts.activeRange ?? 'A1').split(',')) {
+      const { sheet: named, range } = splitSheet(part.trim());
+      if (named !== undefined) sheet = this.store(named);
+      const ref = parseA1(range);
+      if (!ref) throw new Error(`Bad activeRange: ${opts.activeRange}`);
+      const target = sheet ?? (this.book.selection ? this.book.byId(this.book.selection.sheetId) : undefined) ?? this.book.sheets[0];
+      sheet = target;
+      ranges.push({ row: ref.row, col: ref.col, numRows: (ref.endRow ?? target.maxRows) - ref.row + 1, numCols: (ref.endCol ?? target.maxCols) - ref.col + 1 });
+    }
+    const target = sheet ?? this.book.sheets[0];
+    this.book.selection = { sheetId: target.id, ranges };
+  }
+
+  private customFunctionHost(): CustomFunctionHost | undefined {
+    const script = this.script;
+    if (!script) return undefined;
+    return {
+      run: <T>(body: (resolve: (name: string) => BundleFunction | undefined) => T): T => {
+        // Each recalculation runs as its own execution, in a fresh scope, in CUSTOM_FUNCTION mode.
+        const realm = this.newRealm();
+        const savedRealm = this.env.realm;
+        this.env.realm = realm;
+        try {
+          const exec: Execution = {
+            id: this.env.exec.id, active: true, counted: false, start: this.clock.ms(), limitMs: CUSTOM_FUNCTION_LIMIT_MS,
+            authMode: 'CUSTOM_FUNCTION', user: this.env.user, trigger: false, killed: false, customFunction: true,
+          };
+          let topLevelError: unknown;
+          try {
+            this.env.withExecution(exec, () => realm.run(script));
+          } catch (e) {
+            topLevelError = e;
+          }
+          const resolve = (name: string): BundleFunction | undefined => {
+            const fn = lookupCustomFunction(realm.global, name);
+            if (fn && topLevelError !== undefined) {
+              return () => {
+                throw topLevelError;
+              };
+            }
+            return fn;
+          };
+          return body(resolve);
+        } finally {
+          this.env.realm = savedRealm;
+        }
+      },
+    };
+  }
+
+  private fireTrigger(idOrHandler: string, event?: Record<string, unknown>): unknown {
+    const t = this.triggerTable.list.find((x) => x.id === idOrHandler) ?? this.triggerTable.list.find((x) => x.handler === idOrHandler);
+    if (!t) throw new Error(`No trigger ${idOrHandler}`);
+    const e = { authMode: 'FULL', triggerUid: t.id, ...(event ?? {}) } as Record<string, unknown>;
+    if (t.type === 'CLOCK') return this.invokeAs({ trigger: true, user: t.user }, t.handler, e);
+    return this.invokeAs({ user: t.user }, t.handler, { source: this.spreadsheet, user: t.user, ...e });
+  }
+}
+
+/**
+ * Errors leave invoke() as Node-realm Errors (same name, message, stack and
+ * extra properties such as `details`), so tests can use `instanceof Error`.
+ */
+function toNodeError(e: unknown): unknown {
+  if (e instanceof Error || typeof e !== 'object' || e === null) return e;
+  if (Object.prototype.toString.call(e) !== '[object Error]') return e;
+  const src = e as Error & Record<string, unknown>;
+  const out = new Error(src.message) as Error & Record<string, unknown>;
+  Object.defineProperty(out, 'name', { value: src.name, writable: true, configurable: true, enumerable: false });
+  if (typeof src.stack === 'string') out.stack = src.stack;
+  for (const k of Object.keys(src)) out[k] = src[k];
+  return out;
+}
+
+function toTriggerInfo(t: TriggerRecord): TriggerInfo {
+  const out: TriggerInfo = { id: t.id, handler: t.handler, type: t.type, user: t.user };
+  if (t.atHour !== undefined) out.atHour = t.atHour;
+  if (t.everyDays !== undefined) out.everyDays = t.everyDays;
+  if (t.everyHours !== undefined) out.everyHours = t.everyHours;
+  if (t.everyMinutes !== undefined) out.everyMinutes = t.everyMinutes;
+  if (t.after !== undefined) out.after = t.after;
+  if (t.timezone !== undefined) out.timezone = t.timezone;
+  if (t.spreadsheetId !== undefined) out.spreadsheetId = t.spreadsheetId;
+  return out;
+}
+
+/** Sheets matches custom function names case-insensitively; private names (ending in _) are not callable. */
+function lookupCustomFunction(global: Record<string, unknown>, name: string): BundleFunction | undefined {
+  const candidates = [name, name.toUpperCase()];
+  for (const c of candidates) {
+    const f = global[c];
+    if (typeof f === 'function' && !c.endsWith('_')) return f as BundleFunction;
+  }
+  const lower = name.toLowerCase();
+  for (const k of Object.keys(global)) {
+    if (k.toLowerCase() === lower && !k.endsWith('_') && typeof global[k] === 'function') return global[k] as BundleFunction;
+  }
+  return undefined;
+}
+
+/** Logger.log(format, values...) substitutes %s; Logger.log(value) logs the value. */
+function formatLogger(args: unknown[]): string {
+  if (args.length === 0) return '';
+  const [first, ...rest] = args;
+  if (typeof first === 'string' && rest.length) {
+    let i = 0;
+    return first.replace(/%s/g, () => (i < rest.length ? show(rest[i++]) : '%s'));
+  }
+  return show(first);
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return v;
+  if (isDateValue(v)) return v.toString();
+  if (typeof v === 'object' && v !== null) {
+    try {
+      return JSON.stringify(v);
+    } catch {
+      return String(v);
+    }
+  }
+  return String(v);
+}
+
+/** First path to a value google.script.run cannot carry, if any. */
+function illegalPath(v: unknown, at: string, seen = new Set<unknown>()): string | undefined {
+  if (v === null || v === undefined) return undefined;
+  const t = typeof v;
+  if (t === 'string' || t === 'number' || t === 'boolean') return undefined;
+  if (t === 'function' || t === 'symbol' || t === 'bigint') return at;
+  if (isDateValue(v)) return at;
+  if (seen.has(v)) return at;
+  seen.add(v);
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const bad = illegalPath(v[i], `${at}.${i}`, seen);
+      if (bad !== undefined) return bad;
+    }
+    return undefined;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== null && proto.constructor?.name !== 'Object') return at;
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    const bad = illegalPath(x, `${at}.${k}`, seen);
+    if (bad !== undefined) return bad;
+  }
+  return undefined;
+}
+
+function colLetters(col: number): string {
+  let s = '';
+  let n = col;
+  while (n > 0) {
+    const m = (n - 1) % 26;
+    s = String.fromCharCode(65 + m) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
