@@ -92,6 +92,12 @@ describe('Gmail.Users.Drafts', () => {
     expect(emu.gmail.drafts()).toHaveLength(0);
   });
 
+  test('quoted display names may contain < > , and &', () => {
+    const emu = emulator();
+    emu.invoke('create', '"<b>Bob</b> & Co, Ltd" <tag@tag.example>', 'Thanks', 'Hi', 'k1');
+    expect((emu.invoke('list', 'to:tag@tag.example') as { drafts: unknown[] }).drafts).toHaveLength(1);
+  });
+
   test('raw UTF-8 in headers is accepted but flagged', () => {
     const emu = emulator();
     emu.invoke('createRaw', Buffer.from('To: a@example.com\r\nSubject: 感谢\r\n\r\n你好').toString('base64url'));

@@ -183,6 +183,44 @@ describe('executions', () => {
     expect((err as Error).name).toBe('Exception');
   });
 
+  test('a gas-webpack-plugin shaped bundle: stubs replaced by the webpack global assignments', () => {
+    const emu = emulator(`
+      /** @customfunction */
+      function RETAIN_TIER(revenue) {
+      }
+      function onOpen(e) {
+      }
+      (() => { var __webpack_require__ = {}; __webpack_require__.g = globalThis;
+        const tier = (rows) => rows.map((r) => [r[0] > 10 ? 'A' : 'C']);
+        __webpack_require__.g.RETAIN_TIER = (revenue) => tier(revenue);
+        __webpack_require__.g.onOpen = (e) => { SpreadsheetApp.getUi().createAddonMenu().addItem('Set up sheets', 'setupSheets').addToUi(); return 'ok'; };
+      })();`);
+    emu.setSheet('S', [['Rev', 'Tier'], [20, '=RETAIN_TIER(A2:A3)'], [3]]);
+    expect(emu.sheetValues('S')).toEqual([['Rev', 'Tier'], [20, 'A'], [3, 'C']]);
+    expect(emu.open('NONE')).toBe('ok');
+    expect(emu.ui.menuItems()).toEqual([{ caption: 'Set up sheets', functionName: 'setupSheets', path: ['Retain'] }]);
+  });
+
+  test('results come back as Node values; globals of the bundle are visible', () => {
+    const emu = emulator(`function RETAIN_TIER(x){ return x; } function when(){ return { at: new Date(0), list: [1, [2]] }; }`);
+    const r = emu.invoke('when') as { at: Date; list: unknown[] };
+    expect(r.at).toBeInstanceOf(Date);
+    expect(r.list).toBeInstanceOf(Array);
+    expect(typeof emu.global('RETAIN_TIER')).toBe('function');
+    expect(emu.global('SpreadsheetApp')).toBeDefined();
+  });
+
+  test('setSheet types values in like a user (or a CSV import); {parse: false} keeps strings', () => {
+    const emu = emulator(`function types(){ return SpreadsheetApp.getActive().getSheetByName('S').getRange('A2:E2').getValues()[0].map(function (v) {
+      return v instanceof Date ? 'Date' : typeof v; }); }`);
+    emu.setSheet('S', [['a', 'b', 'c', 'd', 'e'], ['2026-11-02', '1,200', "'007", '=1+1', 'text']]);
+    expect(emu.invoke('types')).toEqual(['Date', 'number', 'string', 'number', 'string']);
+    expect(emu.sheetNames()).toEqual(['S']);
+    emu.setSheet('S', [['a', 'b', 'c', 'd', 'e'], ['2026-11-02', '1,200', "'007", '=1+1', 'text']], { parse: false });
+    expect(emu.invoke('types')).toEqual(['string', 'string', 'string', 'number', 'string']);
+    expect(emu.sheetValues('S')[1].slice(0, 3)).toEqual(['2026-11-02', '1,200', "'007"]);
+  });
+
   test('scriptRun behaves like google.script.run: no private functions, no Dates', () => {
     const emu = emulator(`function getCard(id){ return { id: id, tier: 'A', when: new Date() }; } function ok(o){ return { got: o.id }; } function secret_(){ return 1; }`);
     expect(emu.scriptRun('ok', { id: 'C0001' })).toEqual({ got: 'C0001' });

@@ -133,6 +133,14 @@ describe('Formulas', () => {
     expect(emu.invoke('read', 'B2:B4')).toEqual([['A'], ['C'], ['']]);
   });
 
+  test('replacing the formula with a value clears what it spilled', () => {
+    const emu = emulator(CODE);
+    emu.setSheet('S', [['Rev', 'Tier'], [20, '=RETAIN_TIER(A2:A3)'], [5]]);
+    expect(emu.sheetValues('S')).toEqual([['Rev', 'Tier'], [20, 'A'], [5, 'C']]);
+    emu.invoke('write', 'B2', 'mine');
+    expect(emu.sheetValues('S')).toEqual([['Rev', 'Tier'], [20, 'mine'], [5, '']]);
+  });
+
   test('#REF! when the spill area is not empty; #ERROR! when the function throws', () => {
     const emu = emulator(CODE);
     emu.setSheet('S', [['Rev', 'Tier'], [20, '=RETAIN_TIER(A2:A3)'], [5, 'mine'], [7, '=RETAIN_TIER(A4)']]);

@@ -181,11 +181,9 @@ export function recalc(book: WorkbookStore, env: Env, host: CustomFunctionHost |
   book.dirty = false;
 }
 
-const spillSheets = new WeakSet<SheetStore>();
-
 function clearSpills(sheet: SheetStore): void {
-  if (!spillSheets.has(sheet)) return;
-  spillSheets.delete(sheet);
+  if (!sheet.hasSpills) return;
+  sheet.hasSpills = false;
   for (let r = 0; r < sheet.meta.length; r++) {
     const m = sheet.meta[r];
     if (!m) continue;
@@ -297,10 +295,5 @@ function evaluateCell(p: Pending, book: WorkbookStore, env: Env, resolve: (name:
       if (i !== 0 || j !== 0) p.sheet.ensureMeta(p.r + i, p.c + j).spill = true;
     }
   }
-  if (rows > 1 || cols > 1) spillSheets.add(p.sheet);
-}
-
-/** Clear the spill flag of a cell the user wrote to (its value is now the user's). */
-export function markSpill(sheet: SheetStore): void {
-  spillSheets.add(sheet);
+  if (rows > 1 || cols > 1) p.sheet.hasSpills = true;
 }

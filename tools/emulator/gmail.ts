@@ -225,7 +225,30 @@ export class FakeMessages extends FakeObject {
 }
 instrument(FakeMessages, 'Gmail', 'Users.Messages', 'gmail');
 
-/** The `Gmail` global: Gmail.Users.Drafts.*, Gmail.Users.Messages.send (forbidden). */
-export function createGmail(h: GmailHost): { Users: { Drafts: FakeDrafts; Messages: FakeMessages } } {
-  return { Users: { Drafts: new FakeDrafts(h), Messages: new FakeMessages(h) } };
+/**
+ * Gmail.Users itself: getProfile answers the running user's address (the
+ * API allows it under gmail.compose, which is how Retain learns who runs it
+ * without the userinfo.email scope).
+ */
+export class FakeUsers extends FakeObject {
+  readonly Drafts: FakeDrafts;
+  readonly Messages: FakeMessages;
+  protected get _kind() {
+    return 'Users';
+  }
+  constructor(private readonly h: GmailHost) {
+    super(h.env);
+    this.Drafts = new FakeDrafts(h);
+    this.Messages = new FakeMessages(h);
+  }
+  getProfile(userId: string): { emailAddress: string; messagesTotal: number; threadsTotal: number; historyId: string } {
+    if (userId !== 'me' && userId !== this.env.user) throw this.env.apiError('gmail.users.getProfile', 403, 'Delegation denied for ' + this.env.user, 'forbidden');
+    return { emailAddress: this.env.user, messagesTotal: 0, threadsTotal: 0, historyId: '1' };
+  }
+}
+instrument(FakeUsers, 'Gmail', 'Users', 'gmail');
+
+/** The `Gmail` global: Gmail.Users.getProfile, Gmail.Users.Drafts.*, Gmail.Users.Messages.send (forbidden). */
+export function createGmail(h: GmailHost): { Users: FakeUsers } {
+  return { Users: new FakeUsers(h) };
 }

@@ -368,6 +368,8 @@ export class Emulator {
     this.realm = this.newRealm();
     this.env.realm = this.realm;
     this.env.outside(() => this.realm.run(this.script as vm.Script));
+    // Formulas read before the bundle was there showed #NAME?: compute them again.
+    this.book.dirty = this.book.hasFormulas();
   }
 
   /** A global of the current context (after load: the last execution's). */
@@ -405,7 +407,7 @@ export class Emulator {
       if (this.fresh) realm.run(this.script);
       const fn = realm.global[fnName];
       if (typeof fn !== 'function') throw realm.error(`Script function not found: ${fnName}`, 'ScriptError');
-      return (fn as BundleFunction).apply(undefined, realm.toCtx(args));
+      return toNode((fn as BundleFunction).apply(undefined, realm.toCtx(args)));
     } catch (e) {
       throw toNodeError(e);
     } finally {
@@ -528,6 +530,32 @@ export class Emulator {
     if (t.type === 'CLOCK') return this.invokeAs({ trigger: true, user: t.user }, t.handler, e);
     return this.invokeAs({ user: t.user }, t.handler, { source: this.spreadsheet, user: t.user, ...e });
   }
+}
+
+/**
+ * Results leave invoke() as Node-realm data: arrays, plain objects and Dates
+ * are copied (so `instanceof Date` / `toBeInstanceOf(Date)` work in tests);
+ * anything else (service objects, functions) is returned as is.
+ */
+function toNode(v: unknown, seen = new Map<object, unknown>()): unknown {
+  if (v === null || typeof v !== 'object') return v;
+  if (v instanceof Date) return v;
+  if (isDateValue(v)) return new Date(v.getTime());
+  const hit = seen.get(v);
+  if (hit !== undefined) return hit;
+  if (Array.isArray(v)) {
+    const out: unknown[] = new Array(v.length);
+    seen.set(v, out);
+    for (let i = 0; i < v.length; i++) out[i] = toNode(v[i], seen);
+    return out;
+  }
+  const proto = Object.getPrototypeOf(v);
+  if (proto !== null && Object.getPrototypeOf(proto) !== null) return v; // class instances
+  if (proto !== null && proto !== Object.prototype && proto.constructor?.name !== 'Object') return v;
+  const out: Record<string, unknown> = {};
+  seen.set(v, out);
+  for (const k of Object.keys(v)) out[k] = toNode((v as Record<string, unknown>)[k], seen);
+  return out;
 }
 
 /**

@@ -127,8 +127,10 @@ export function addresses(value: string | undefined): string[] {
     .map((a) => a.trim())
     .filter((a) => a !== '')
     .map((a) => {
-      const m = /<([^>]*)>/.exec(a);
-      return (m ? m[1] : a).trim();
+      // The address is the last <...> outside quotes ("Name <b> x" <addr@x>).
+      const unquoted = a.replace(/"(?:[^"\\]|\\.)*"/g, '""');
+      const all = [...unquoted.matchAll(/<([^<>]*)>/g)];
+      return (all.length ? all[all.length - 1][1] : a).trim();
     });
 }
 

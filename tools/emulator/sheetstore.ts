@@ -56,6 +56,8 @@ export class SheetStore {
   frozenRows = 0;
   frozenCols = 0;
   formulaCount = 0;
+  /** Some cells hold values spilled by an array formula (cleared before each recalculation). */
+  hasSpills = false;
   hidden = false;
   tabColor: string | null = null;
   deleted = false;
@@ -265,7 +267,7 @@ export class WorkbookStore {
   }
 
   hasFormulas(): boolean {
-    return this.sheets.some((s) => s.formulaCount > 0);
+    return this.sheets.some((s) => s.formulaCount > 0 || s.hasSpills);
   }
 
   /** Something was written: formulas may need recomputing. */

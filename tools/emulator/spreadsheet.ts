@@ -35,11 +35,13 @@ function localeInfo(h: SheetsHost): LocaleInfo {
   return { locale: h.book.locale, timeZone: h.book.timeZone, now: h.env.clock.ms() };
 }
 
+/**
+ * Recompute formulas before reading a sheet that has some, if anything was
+ * written since (spilled values live only in the formula's own sheet, so
+ * other sheets are always current).
+ */
 function ensureFresh(h: SheetsHost, sheet: SheetStore): void {
-  if (h.book.dirty && sheet.formulaCount > 0) recalc(h.book, h.env, h.customFunctions());
-  else if (h.book.dirty && h.book.hasFormulas()) {
-    // Spilled values live in the formula's sheet only; other sheets are current.
-  }
+  if (h.book.dirty && (sheet.formulaCount > 0 || sheet.hasSpills)) recalc(h.book, h.env, h.customFunctions());
 }
 
 function defaultFormatFor(t: number, h: SheetsHost): string {
@@ -1110,6 +1112,7 @@ export function fillSheet(h: SheetsHost, store: SheetStore, rows: unknown[][]): 
   store.rows = [];
   store.meta = [];
   store.formulaCount = 0;
+  store.hasSpills = false;
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   store.maxRows = Math.max(DEFAULT_ROWS, rows.length);
   store.maxCols = Math.max(DEFAULT_COLS, width);
