@@ -222,6 +222,8 @@ export interface DemoOptions {
   bundle?: string;
   timeZone?: string;
   user?: string;
+  /** The name the thank-you drafts are signed with. Default 'Lin Wei'. */
+  senderName?: string;
   /** Where the report goes, a line at a time. Default console.log. */
   print?: (line: string) => void;
 }
@@ -336,6 +338,10 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
 
   // ---- 3. the nightly run
   print('3. Nightly run');
+  // The thank-you drafts are signed with the senderName setting; set it the way a user would in the sidebar.
+  const sender = opts.senderName ?? 'Lin Wei';
+  const saved = await step('saveSettings', () => emu.invoke('saveSettings', { values: { senderName: sender } }));
+  print(`  Settings: senderName = ${JSON.stringify(sender)} (${pick(saved, 'ok') ? 'saved' : 'refused'})`);
   if (fns.has('scheduleNightlyRun')) {
     const scheduled = await step('scheduleNightlyRun', () => emu.invoke('scheduleNightlyRun'));
     const m = pick(scheduled, 'message');

@@ -12,6 +12,8 @@
  * Calendar events need no journal: each carries its key in a private
  * extended property that the run looks up before inserting.
  */
+import { base64Url, utf8Bytes } from '../core/utf8';
+
 const PREFIX = 'journal.draft.';
 
 export type JournalEntry = { state: 'pending'; at: number } | { state: 'made'; id: string; at: number };
@@ -24,9 +26,9 @@ export interface Journal {
   keys(): string[];
 }
 
-/** Keys can hold any characters; property keys are safer short and plain. */
+/** Keys can hold any characters; property keys are safer plain. Encoded in JavaScript: no service call per key. */
 function propKey(key: string): string {
-  return PREFIX + Utilities.base64EncodeWebSafe(key, Utilities.Charset.UTF_8);
+  return PREFIX + base64Url(utf8Bytes(key));
 }
 
 export function openJournal_(): Journal {

@@ -31,20 +31,35 @@ function offsetMinutes(z: string): number {
 }
 
 export function zoneClock(timeZone: string): ZoneClock {
-  // UTC day number → offset (minutes) valid for the whole day, or null when the
-  // offset changes inside that day (a DST switch): then ask for each instant.
-  const cache = new Map<number, number | null>();
+  // Offsets change at most a few times a year, so they are cached per UTC
+  // month when the month starts and ends on the same offset (every month, in
+  // zones without daylight saving), else per UTC day, else per instant.
+  const monthCache = new Map<number, number | null>();
+  const dayCache = new Map<number, number | null>();
+
+  const formatOffset = (t: number) => offsetMinutes(Utilities.formatDate(new Date(t), timeZone, 'Z'));
+
+  function stableOffset(cache: Map<number, number | null>, key: number, start: number, end: number): number | null {
+    let off = cache.get(key);
+    if (off === undefined) {
+      const a = formatOffset(start);
+      off = a === formatOffset(end) ? a : null;
+      cache.set(key, off);
+    }
+    return off;
+  }
 
   function offsetAt(t: number): number {
+    const d = new Date(t);
+    const y = d.getUTCFullYear();
+    const m = d.getUTCMonth();
+    const monthStart = Date.UTC(y, m, 1);
+    const monthEnd = Date.UTC(y, m + 1, 1) - 1;
+    const month = stableOffset(monthCache, y * 12 + m, monthStart, monthEnd);
+    if (month !== null) return month;
     const day = Math.floor(t / DAY_MS);
-    let off = cache.get(day);
-    if (off === undefined) {
-      const a = offsetMinutes(Utilities.formatDate(new Date(day * DAY_MS), timeZone, 'Z'));
-      const b = offsetMinutes(Utilities.formatDate(new Date((day + 1) * DAY_MS - 1), timeZone, 'Z'));
-      off = a === b ? a : null;
-      cache.set(day, off);
-    }
-    return off === null ? offsetMinutes(Utilities.formatDate(new Date(t), timeZone, 'Z')) : off;
+    const daily = stableOffset(dayCache, day, day * DAY_MS, (day + 1) * DAY_MS - 1);
+    return daily !== null ? daily : formatOffset(t);
   }
 
   function shifted(d: Date): Date {
