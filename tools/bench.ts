@@ -18,6 +18,7 @@ import * as path from 'path';
 import * as vm from 'vm';
 import { fork } from 'child_process';
 import { generateWorkbook, makeRng } from './sample/generate';
+import { benchPlan } from './benchPlan';
 import {
   BUNDLE,
   DEMO_TODAY,
@@ -381,7 +382,17 @@ export async function runBench(print: (s: string) => void = (s) => console.log(s
   }
   print('');
 
-  print('2. Nightly run in the emulator (purchases ~2 and contacts ~1 per customer)');
+  print('2. Planning in the core (Node, no emulator): parse the rows and plan, median of 3');
+  const plans = benchPlan(SIZES);
+  print('  Customers  Parse ms  Plan ms  Due items');
+  print('  ---------  --------  -------  ---------');
+  for (const p of plans) print(`  ${fmtNumber(p.customers).padStart(9)}  ${String(p.parseMs).padStart(8)}  ${String(p.planMs).padStart(7)}  ${fmtNumber(p.items).padStart(9)}`);
+  const big = plans.find((p) => p.customers === 100000);
+  if (big) print(`  100k planned under 1 s: ${big.planMs < 1000 ? 'yes' : 'no'} (${big.planMs} ms)`);
+  out.plan = plans;
+  print('');
+
+  print('3. Nightly run in the emulator (purchases ~2 and contacts ~1 per customer)');
   const missing = ['setupSheets', 'runNightly'].filter((f) => !fns.has(f));
   if (missing.length) {
     print(`  skipped: the bundle has no ${missing.join(', ')}`);
