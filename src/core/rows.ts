@@ -93,6 +93,28 @@ class RowReader {
   }
 }
 
+/** Each non-blank data row through `build`, with the row problems collected. */
+function eachRow<T>(t: RawTable, ctx: ParseContext, build: (r: RowReader) => T | null): { items: T[]; problems: RowProblem[] } {
+  const items: T[] = [];
+  const problems: RowProblem[] = [];
+  for (let i = 1; i < t.values.length; i++) {
+    const row = t.values[i];
+    if (isBlankRow(row)) continue;
+    const r = new RowReader(t, row, i + 1, ctx);
+    const item = build(r);
+    if (item !== null) items.push(item);
+    problems.push(...r.rowProblems);
+  }
+  return { items, problems };
+}
+
+/** A required date: parsed, or "is blank" when empty (a bad one already has its own problem). */
+function requiredDate(r: RowReader, key: string): CalDate | null {
+  const date = r.date(key);
+  if (date === null && r.text(key) === '') r.required(key);
+  return date;
+}
+
 function tierOf(v: unknown): Tier | null {
   const s = typeof v === 'string' ? v.trim().toUpperCase() : '';
   return s === 'A' || s === 'B' || s === 'C' ? s : null;
@@ -164,42 +186,28 @@ function markDuplicateIds(customers: Customer[], sheet: string, lang: Lang, prob
 }
 
 export function parsePurchases(t: RawTable, ctx: ParseContext): { purchases: Purchase[]; problems: RowProblem[] } {
-  const purchases: Purchase[] = [];
-  const problems: RowProblem[] = [];
-  for (let i = 1; i < t.values.length; i++) {
-    const row = t.values[i];
-    if (isBlankRow(row)) continue;
-    const r = new RowReader(t, row, i + 1, ctx);
+  const { items, problems } = eachRow(t, ctx, (r) => {
     r.required('customerId');
-    const date = r.date('date');
-    if (date === null && r.text('date') === '') r.required('date');
-    const amount = r.number('amount');
-    purchases.push({
-      row: i + 1,
+    const date = requiredDate(r, 'date');
+    return {
+      row: r.rowNumber,
       customerId: r.text('customerId'),
       date,
-      amount,
+      amount: r.number('amount'),
       product: r.text('product'),
       thankYouDraft: r.text('thankYouDraft'),
       problems: r.problems,
-    });
-    problems.push(...r.rowProblems);
-  }
-  return { purchases, problems };
+    };
+  });
+  return { purchases: items, problems };
 }
 
 export function parseContacts(t: RawTable, ctx: ParseContext): { contacts: Contact[]; problems: RowProblem[] } {
-  const contacts: Contact[] = [];
-  const problems: RowProblem[] = [];
-  for (let i = 1; i < t.values.length; i++) {
-    const row = t.values[i];
-    if (isBlankRow(row)) continue;
-    const r = new RowReader(t, row, i + 1, ctx);
+  const { items, problems } = eachRow(t, ctx, (r) => {
     r.required('customerId');
-    const date = r.date('date');
-    if (date === null && r.text('date') === '') r.required('date');
-    contacts.push({
-      row: i + 1,
+    const date = requiredDate(r, 'date');
+    return {
+      row: r.rowNumber,
       loggedAt: r.text('loggedAt'),
       customerId: r.text('customerId'),
       customerName: r.text('customerName'),
@@ -213,25 +221,17 @@ export function parseContacts(t: RawTable, ctx: ParseContext): { contacts: Conta
       complaintSize: r.parsed('complaintSize', parseComplaintSize(r.raw('complaintSize'))),
       resolvedOn: r.date('resolvedOn'),
       problems: r.problems,
-    });
-    problems.push(...r.rowProblems);
-  }
-  return { contacts, problems };
+    };
+  });
+  return { contacts: items, problems };
 }
 
 export function parseHolidays(t: RawTable, ctx: ParseContext): { holidays: Holiday[]; problems: RowProblem[] } {
-  const holidays: Holiday[] = [];
-  const problems: RowProblem[] = [];
-  for (let i = 1; i < t.values.length; i++) {
-    const row = t.values[i];
-    if (isBlankRow(row)) continue;
-    const r = new RowReader(t, row, i + 1, ctx);
-    const date = r.date('date');
-    if (date) holidays.push({ date, name: r.text('name') });
-    else if (r.text('date') === '') r.required('date');
-    problems.push(...r.rowProblems);
-  }
-  return { holidays, problems };
+  const { items, problems } = eachRow(t, ctx, (r) => {
+    const date = requiredDate(r, 'date');
+    return date ? { date, name: r.text('name') } : null;
+  });
+  return { holidays: items, problems };
 }
 
 export interface TemplateRow {
@@ -243,23 +243,15 @@ export interface TemplateRow {
 }
 
 export function parseTemplates(t: RawTable, ctx: ParseContext): { templates: TemplateRow[]; problems: RowProblem[] } {
-  const templates: TemplateRow[] = [];
-  const problems: RowProblem[] = [];
-  for (let i = 1; i < t.values.length; i++) {
-    const row = t.values[i];
-    if (isBlankRow(row)) continue;
-    const r = new RowReader(t, row, i + 1, ctx);
-    templates.push({
-      row: i + 1,
-      key: r.text('key').toLowerCase(),
-      language: r.parsed('language', parseLanguage(r.raw('language'))),
-      // Keep the body's own line breaks and spacing: they are the letter's layout.
-      subject: r.text('subject'),
-      body: cellText(r.raw('body'), ctx.toCalDate),
-    });
-    problems.push(...r.rowProblems);
-  }
-  return { templates, problems };
+  const { items, problems } = eachRow(t, ctx, (r) => ({
+    row: r.rowNumber,
+    key: r.text('key').toLowerCase(),
+    language: r.parsed('language', parseLanguage(r.raw('language'))),
+    subject: r.text('subject'),
+    // Keep the body's own line breaks and spacing: they are the letter's layout.
+    body: cellText(r.raw('body'), ctx.toCalDate),
+  }));
+  return { templates: items, problems };
 }
 
 /** The template for a key and language: that language's row, else one without a language, else any. */

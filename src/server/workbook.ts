@@ -38,6 +38,11 @@ const NO_COLUMN: Msg = {
   zh: '工作表“{sheet}”的第 1 行没有“{header}”列：请添加（Retain 按表头查找列）。',
 };
 
+const NO_ID_COLUMN: Msg = {
+  en: 'Sheet "{sheet}" has no "Customer ID" column in row 1: run Retain > Set up sheets to add it and fill the IDs.',
+  zh: '工作表“{sheet}”的第 1 行没有“客户编号”列：请运行 Retain > 设置表格 添加并填写编号。',
+};
+
 /** Which sheets need formulas read: the ones with managed columns Retain writes. */
 const WITH_FORMULAS: Partial<Record<SheetKey, boolean>> = { customers: true, purchases: true };
 
@@ -55,26 +60,15 @@ export function readWorkbook_(ss: Spreadsheet, lang: Lang, keys: SheetKey[] = ['
   const c = parseCustomers(wb.tables.customers as SheetTable, ctx);
   wb.customers = c.customers;
   wb.problems.push(...c.problems);
-  if (wb.tables.purchases) {
-    const p = parsePurchases(wb.tables.purchases, ctx);
-    wb.purchases = p.purchases;
-    wb.problems.push(...p.problems);
-  }
-  if (wb.tables.contactLog) {
-    const p = parseContacts(wb.tables.contactLog, ctx);
-    wb.contacts = p.contacts;
-    wb.problems.push(...p.problems);
-  }
-  if (wb.tables.holidays) {
-    const p = parseHolidays(wb.tables.holidays, ctx);
-    wb.holidays = p.holidays;
-    wb.problems.push(...p.problems);
-  }
-  if (wb.tables.templates) {
-    const p = parseTemplates(wb.tables.templates, ctx);
-    wb.templates = p.templates;
-    wb.problems.push(...p.problems);
-  }
+  const p = wb.tables.purchases ? parsePurchases(wb.tables.purchases, ctx) : null;
+  wb.purchases = p ? p.purchases : null;
+  const k = wb.tables.contactLog ? parseContacts(wb.tables.contactLog, ctx) : null;
+  wb.contacts = k ? k.contacts : [];
+  const h = wb.tables.holidays ? parseHolidays(wb.tables.holidays, ctx) : null;
+  wb.holidays = h ? h.holidays : [];
+  const t = wb.tables.templates ? parseTemplates(wb.tables.templates, ctx) : null;
+  wb.templates = t ? t.templates : [];
+  for (const part of [p, k, h, t]) if (part) wb.problems.push(...part.problems);
   return wb;
 }
 
@@ -93,6 +87,8 @@ function missingStructure(wb: Workbook, keys: SheetKey[]): string | null {
       delete wb.tables[key];
       continue;
     }
+    // Rows are matched by Customer ID when the run writes back: without the column nothing can be written safely.
+    if (key === 'customers' && t.match.columns.id === undefined) return tr(wb.lang, NO_ID_COLUMN, { sheet: t.sheetName });
     for (const fieldKey of t.match.missingRequired) {
       const field = spec.fields.find((f) => f.key === fieldKey);
       return tr(wb.lang, NO_COLUMN, { sheet: t.sheetName, header: field ? headerLabel(field, wb.lang) : fieldKey });

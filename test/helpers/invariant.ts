@@ -238,8 +238,11 @@ function cellDateText(v: unknown, tz: string, withTime: boolean): string {
   return typeof v === 'string' ? v.trim() : v === null || v === undefined ? '' : String(v);
 }
 
-function plainText(v: unknown): string {
+/** A cell as Retain reads it as text: booleans as Sheets shows them, Dates as calendar dates in the sheet's zone. */
+function plainText(v: unknown, tz?: string): string {
   if (typeof v === 'number') return String(v);
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (tz && Object.prototype.toString.call(v) === '[object Date]') return cellDateText(v, tz, false);
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
@@ -332,7 +335,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     const h = purchaseRows[0];
     const c = { id: columnOf(h, 'Customer ID', '客户编号'), date: columnOf(h, 'Date', '日期'), amount: columnOf(h, 'Amount', '金额'), product: columnOf(h, 'Product', '产品'), draft: columnOf(h, 'Thank-you draft', '感谢信') };
     if (c.id < 0) c.id = columnOf(h, 'ID', 'ID');
-    purchaseKeyOfRow = (row) => `${plainText(row[c.id])}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product]) : ''}`;
+    purchaseKeyOfRow = (row) => `${plainText(row[c.id])}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`;
     if (c.draft >= 0) noteRecorded(purchasesName, purchaseRows, c.draft, purchaseKeyOfRow);
   }
   if (customersName && customerRows.length > 1) {
