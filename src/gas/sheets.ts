@@ -8,6 +8,7 @@ import { findSheet, matchHeaders } from '../core/headers';
 import type { RawTable } from '../core/rows';
 import type { SheetKey, SheetSpec } from '../core/schema';
 import { SHEETS } from '../core/schema';
+import { withRetry } from './retry';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -29,10 +30,21 @@ export function findSheet_(sheets: Map<string, Sheet>, spec: SheetSpec): Sheet |
 }
 
 /** The whole sheet as a table. An empty sheet gives a table with an empty header row. */
+/** Spreadsheet calls that only read, or write the same values again, are safe to retry on a rate limit. */
+function retried<T>(fn: () => T): T {
+  return withRetry(fn, { service: 'Spreadsheet' });
+}
+
+/** Values (and formulas) of the whole data range: two or three calls, whatever the size. */
+export function readGrid_(sheet: Sheet, withFormulas: boolean): { values: unknown[][]; formulas: string[][] | null } {
+  const range = retried(() => sheet.getDataRange());
+  const values = retried(() => range.getValues()) as unknown[][];
+  const formulas = withFormulas ? (retried(() => range.getFormulas()) as string[][]) : null;
+  return { values, formulas };
+}
+
 export function readTable_(sheet: Sheet, sheetName: string, spec: SheetSpec, withFormulas: boolean): SheetTable {
-  const range = sheet.getDataRange();
-  const values = range.getValues() as unknown[][];
-  const formulas = withFormulas ? (range.getFormulas() as string[][]) : null;
+  const { values, formulas } = readGrid_(sheet, withFormulas);
   const header = values[0] ?? [];
   return { sheet, sheetName, spec, values, formulas, match: matchHeaders(header, spec) };
 }
@@ -102,15 +114,15 @@ export function writeColumns_(sheet: Sheet, cols: number[], rowCount: number, ce
   if (rowCount <= 0) return 0;
   let runs = 0;
   for (const run of contiguousRuns(cols)) {
-    const range = sheet.getRange(2, run[0] + 1, rowCount, run.length);
-    const formats = range.getNumberFormats() as string[][];
+    const range = retried(() => sheet.getRange(2, run[0] + 1, rowCount, run.length));
+    const formats = retried(() => range.getNumberFormats()) as string[][];
     const block: unknown[][] = new Array(rowCount);
     for (let i = 0; i < rowCount; i++) {
       const line = new Array(run.length);
       for (let j = 0; j < run.length; j++) line[j] = cellValue(cell(i, run[j]), formats[i]?.[j] ?? '');
       block[i] = line;
     }
-    range.setValues(block);
+    retried(() => range.setValues(block));
     runs++;
   }
   return runs;

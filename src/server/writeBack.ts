@@ -12,7 +12,7 @@ import { matchHeaders } from '../core/headers';
 import { cellText } from '../core/cells';
 import type { ManagedValues } from '../core/plan';
 import { SHEETS } from '../core/schema';
-import { asText, columnHasFormula, writeColumns_ } from '../gas/sheets';
+import { asText, columnHasFormula, readGrid_, writeColumns_ } from '../gas/sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -49,6 +49,12 @@ function keep(v: unknown): unknown {
   return typeof v === 'string' ? asText(v) : v;
 }
 
+/** The sheet as it is now, under the lock, just before writing. */
+function reread(sheet: Sheet): { values: unknown[][]; formulas: string[][] } {
+  const g = readGrid_(sheet, true);
+  return { values: g.values, formulas: g.formulas as string[][] };
+}
+
 export interface WriteResult {
   rowsWritten: number;
   /** IDs in `values` that were not found in the sheet any more (the row was deleted meanwhile). */
@@ -62,9 +68,7 @@ export interface WriteResult {
  * (they are problem rows; their notes say so).
  */
 export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>): WriteResult {
-  const range = sheet.getDataRange();
-  const current = range.getValues() as unknown[][];
-  const formulas = range.getFormulas() as string[][];
+  const { values: current, formulas } = reread(sheet);
   const match = matchHeaders(current[0] ?? [], SHEETS.customers);
   const idCol = match.columns.id;
   const result: WriteResult = { rowsWritten: 0, missing: [], formulaColumns: [] };
@@ -115,9 +119,7 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
  */
 export function writePurchaseDrafts_(sheet: Sheet, byKey: Map<string, string>, keysOf: (rows: unknown[][], columns: Record<string, number>) => Array<string | null>): number {
   if (byKey.size === 0) return 0;
-  const range = sheet.getDataRange();
-  const current = range.getValues() as unknown[][];
-  const formulas = range.getFormulas() as string[][];
+  const { values: current, formulas } = reread(sheet);
   const match = matchHeaders(current[0] ?? [], SHEETS.purchases);
   const col = match.columns.thankYouDraft;
   if (col === undefined || columnHasFormula(formulas, col) || current.length < 2) return 0;
