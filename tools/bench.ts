@@ -19,6 +19,7 @@ import * as vm from 'vm';
 import { fork } from 'child_process';
 import { generateWorkbook, makeRng } from './sample/generate';
 import { benchPlan } from './benchPlan';
+import { budgetScenario, latencyByService } from './benchBudget';
 import {
   BUNDLE,
   DEMO_TODAY,
@@ -416,6 +417,22 @@ export async function runBench(print: (s: string) => void = (s) => console.log(s
     if (results.length) printNightly(results, print);
     out.nightly = { results, failures };
   }
+
+  print('4. The time budget at 10,000 customers (every call costs its estimated latency on the fake clock)');
+  if (missing.length === 0) {
+    const budgets = [300, 1200].map((n) => budgetScenario(src, n, latencyByService(LATENCY_MS)));
+    print('  Drafts due  Runs  Fake seconds per run       Drafts per run     Made in all  Made twice');
+    print('  ----------  ----  -------------------------  -----------------  -----------  ----------');
+    for (const b of budgets) {
+      print(`  ${fmtNumber(b.draftsDue).padStart(10)}  ${String(b.runs.length).padStart(4)}  ${b.runs.map((r) => r.fakeSeconds).join(', ').padEnd(25)}  ${b.runs.map((r) => r.draftsMade).join(', ').padEnd(17)}  ${fmtNumber(b.draftsTotal).padStart(11)}  ${String(b.duplicates).padStart(10)}`);
+    }
+    const first = budgets[0];
+    print(`  300 actions in one run under 6 minutes: ${first.runs.length === 1 && first.runs[0].fakeSeconds < 360 ? 'yes' : 'no'} (${first.runs[0].fakeSeconds} s)`);
+    const big = budgets[1];
+    print(`  More than a run can do: carried to follow-up runs, every run under 6 minutes, nothing made twice: ${big.runs.length > 1 && big.runs.every((r) => r.fakeSeconds < 360) && big.duplicates === 0 && big.draftsTotal === big.draftsDue ? 'yes' : 'no'}`);
+    out.budget = budgets;
+  }
+  print('');
 
   const dir = path.join(ROOT, 'bench-out');
   fs.mkdirSync(dir, { recursive: true });

@@ -263,6 +263,11 @@ export class Emulator {
 
   // ---- workbook helpers (not counted) ----
 
+  /** Change what each service call costs on the fake clock from now on (benchmarks: latency after a free set-up). */
+  setLatency(latencyMs: Partial<Record<ServiceName, number>>): void {
+    this.env.config.latencyMs = { ...latencyMs };
+  }
+
   /**
    * Create or replace a sheet with these cell values (row 1 = headers), as if
    * a user typed them in (or imported a CSV): '=...' becomes a formula,
