@@ -15,13 +15,18 @@ import type { CalDate } from './dates';
 import { diffDays as daysBetween, plusDays as addDays } from './rules/days';
 import {
   customerFacts,
-  indexRows,
+  factsRevenue,
+  groupRows,
+  inRevenue,
+  revenueWindowStart,
+  rowsOfGroup,
   qualifiesForFollowUp,
   SHEET_CONTACTS,
   SHEET_CUSTOMERS,
   SHEET_PURCHASES,
   type CustomerFacts,
   type FactOptions,
+  type GroupedRows,
   type IgnoredRow,
 } from './customerFacts';
 import { tr, type Msg } from './i18n';
@@ -157,64 +162,278 @@ function sameOwner(owner: string, wanted: string): boolean {
 /** What one customer contributes before load spreading. */
 interface Work {
   c: Customer;
-  facts: CustomerFacts | null;
   tier: Tier | null;
   excluded?: string;
-  notes: string[];
-  items: DueItem[];
+  /** null until there is a note (most customers have none). */
+  notes: string[] | null;
+  /** The customer's items are flat[from .. to) before spreading, spread[from .. to) after. */
+  from: number;
+  to: number;
+}
+
+function note(w: Work, text: string): void {
+  if (w.notes === null) w.notes = [text];
+  else w.notes.push(text);
+}
+
+/** The customers sorted by row, stable; the input itself when it already is (the usual case). */
+function byRow(customers: readonly Customer[]): readonly Customer[] {
+  for (let i = 1; i < customers.length; i++) {
+    if (!(customers[i - 1].row <= customers[i].row)) return customers.slice().sort((a, b) => a.row - b.row);
+  }
+  return customers;
+}
+
+/**
+ * Customer IDs numbered once (a group per distinct ID), so Purchases and
+ * Contact log rows are grouped by number rather than looked up by ID per
+ * customer. `usable[g]`: a customer with that ID has no problems.
+ */
+interface CustomerGroups {
+  groupOf: Map<string, number>;
+  /** 1 when a customer with the group's ID has no problems (bytes: looked up once per row, at random). */
+  usable: Uint8Array;
+  /** Each customer's group, -1 for a blank ID. */
+  groupAt: Int32Array;
+}
+
+function customerGroups(customers: readonly Customer[]): CustomerGroups {
+  const groupOf = new Map<string, number>();
+  const usable = new Uint8Array(customers.length);
+  const groupAt = new Int32Array(customers.length);
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
+    if (c.id === '') {
+      groupAt[i] = -1;
+      continue;
+    }
+    let g = groupOf.get(c.id);
+    if (g === undefined) {
+      g = groupOf.size;
+      groupOf.set(c.id, g);
+    }
+    if (c.problems.length === 0) usable[g] = 1;
+    groupAt[i] = g;
+  }
+  return { groupOf, usable: usable.subarray(0, groupOf.size), groupAt };
+}
+
+/**
+ * Every customer group's revenue (CustomerFacts.revenue) in one pass over the
+ * Purchases rows in sheet order, which is kind to the memory cache, rather
+ * than customer by customer, which jumps all over it. Only when the rows come
+ * sorted by row (as read from the sheet), so each group's amounts are added in
+ * the same order as customerFacts adds them; else null.
+ */
+function revenueByGroup(purchases: readonly Purchase[] | null, groups: Int32Array | null, count: number, o: FactOptions): Float64Array | null {
+  if (purchases === null || groups === null) return null;
+  for (let i = 1; i < purchases.length; i++) if (!(purchases[i - 1].row <= purchases[i].row)) return null;
+  const windowStart = revenueWindowStart(o);
+  const revenue = new Float64Array(count);
+  for (let i = 0; i < purchases.length; i++) {
+    const g = groups[i];
+    if (g >= 0 && inRevenue(purchases[i], windowStart)) revenue[g] += purchases[i].amount as number;
+  }
+  return revenue;
+}
+
+/** What every customer's planning step shares (the phases are separate functions: each is compiled on its own, not one huge function). */
+interface Run {
+  input: PlanInput;
+  today: CalDate;
+  lang: Lang;
+  settings: Settings;
+  ctx: RuleContext;
+  factOptions: FactOptions;
+  groups: CustomerGroups;
+  index: GroupedRows;
+  holidaysShown: readonly ActiveHoliday[];
+  ignoredByCustomer: Map<string, IgnoredRow[]>;
+  draftFrom: CalDate;
+  works: Work[];
+  drafts: DraftNeed[];
+  skipped: Skip[];
+  problems: RowProblem[];
+  /** Every customer's items one after the other: load spreading takes them all at once. */
+  flat: DueItem[];
+  /** In team mode, which customer IDs are planned (by group). */
+  inScope: Uint8Array;
+}
+
+function purchasesOf(run: Run, i: number): readonly Purchase[] | null {
+  return run.index.purchases === null ? null : rowsOfGroup(run.index.purchases, run.groups.groupAt[i]);
+}
+
+function contactsOf(run: Run, i: number): readonly Contact[] {
+  return rowsOfGroup(run.index.contacts, run.groups.groupAt[i]);
+}
+
+/**
+ * Tiers over all customers without problems, even in team mode (SPEC section
+ * 4: tiers are over the whole list). A Tier cell holding a formula is the
+ * user's decision: its value is kept (SPEC section 1).
+ */
+function tiersOf(run: Run, customers: readonly Customer[]): Array<Tier | null> {
+  const { groupAt, usable } = run.groups;
+  const byGroup = revenueByGroup(run.input.purchases, run.index.purchaseGroups, usable.length, run.factOptions);
+  const tiered: number[] = [];
+  const revenues: Array<number | null> = [];
+  for (let i = 0; i < customers.length; i++) {
+    if (customers[i].problems.length > 0) continue;
+    tiered.push(i);
+    revenues.push(byGroup === null ? factsRevenue(customers[i], purchasesOf(run, i), run.factOptions) : groupAt[i] < 0 ? 0 : byGroup[groupAt[i]]);
+  }
+  const assigned = assignTiers(revenues, run.settings.tierCutoffs, run.settings.tierMethod);
+  const tierOf: Array<Tier | null> = new Array(customers.length).fill(null);
+  for (let k = 0; k < tiered.length; k++) {
+    const ci = tiered[k];
+    tierOf[ci] = customers[ci].tierIsFormula ? customers[ci].tierFromSheet : assigned[k];
+  }
+  return tierOf;
+}
+
+/** One customer (customers[i]) planned: its Work, items, drafts, skips and notes. */
+function planCustomer(run: Run, i: number, c: Customer, tier: Tier | null): void {
+  const { lang, today, flat } = run;
+  const g = run.groups.groupAt[i];
+  if (g >= 0) run.inScope[g] = 1;
+  const w: Work = { c, tier, notes: null, from: flat.length, to: flat.length };
+  run.works.push(w);
+  if (c.problems.length > 0) {
+    const reason = c.problems.join('; ');
+    w.excluded = reason;
+    w.notes = c.problems.slice();
+    const skip: Skip = { sheet: SHEET_CUSTOMERS, row: c.row, what: 'row', reason };
+    if (c.id !== '') skip.customerId = c.id;
+    run.skipped.push(skip);
+    for (const message of c.problems) run.problems.push({ sheet: SHEET_CUSTOMERS, row: c.row, message });
+    return;
+  }
+  const ignoredRows = run.ignoredByCustomer.size > 0 ? run.ignoredByCustomer.get(c.id) : undefined;
+  if (ignoredRows !== undefined) {
+    for (const r of ignoredRows) {
+      note(w, tr(lang, MSG.ignoredRow, { sheet: sheetLabel(r.problem.sheet, lang), row: r.problem.row, message: r.problem.message }));
+    }
+  }
+  if (run.input.purchases === null && c.lastPurchase !== null && c.lastPurchase > today) {
+    note(w, tr(lang, MSG.futureLastPurchase, { date: c.lastPurchase }));
+  }
+  const exclusion = statusExclusion(c, lang);
+  if (exclusion !== null) {
+    w.excluded = exclusion;
+    return;
+  }
+  // The facts live only while this customer is planned: short-lived garbage
+  // costs the collector nothing, 100,000 customers' facts kept alive did.
+  const f = customerFacts(c, purchasesOf(run, i), contactsOf(run, i), run.factOptions);
+  appendCustomerItems(flat, c, f, tier, run.holidaysShown, run.ctx);
+  w.to = flat.length;
+  if (statusAllowsDraft(c)) draftsFor(c, f, run.settings, run.draftFrom, today, lang, run.drafts, run.skipped, w);
+}
+
+/** Stable insertion sort by compareItems: a customer has a handful of items, too few for Array.prototype.sort's set-up. */
+function sortItems(items: DueItem[]): void {
+  if (items.length > 16) {
+    items.sort(compareItems);
+    return;
+  }
+  for (let i = 1; i < items.length; i++) {
+    const x = items[i];
+    let j = i - 1;
+    while (j >= 0 && compareItems(items[j], x) > 0) {
+      items[j + 1] = items[j];
+      j--;
+    }
+    items[j + 1] = x;
+  }
+}
+
+/** Step 6's running totals. */
+interface Totals {
+  visits: VisitNeed[];
+  lookahead: CalDate;
+  due: Record<DueKind, number>;
+  dueByTier: Record<Tier, number>;
+  overdue: number;
+  dueToday: number;
+  withProblems: number;
+  tiersChanged: number;
+}
+
+/** One customer's plan from its spread items: next item, managed values, visits and counts. */
+function customerPlan(run: Run, w: Work, items: DueItem[], t: Totals): CustomerPlan {
+  const { today, lang } = run;
+  const c = w.c;
+  sortItems(items);
+  const next = items.length > 0 ? items[0] : null;
+  if (c.problems.length > 0) t.withProblems++;
+  else if (!c.tierIsFormula && w.tier !== c.tierFromSheet) t.tiersChanged++;
+
+  for (const it of items) {
+    if (it.due <= today) {
+      t.due[it.kind]++;
+      if (w.tier !== null) t.dueByTier[w.tier]++;
+      if (it.due < today) t.overdue++;
+      else t.dueToday++;
+    }
+    if (it.kind === 'visit' && w.tier !== null && statusAllowsVisit(c) && it.due <= t.lookahead) {
+      t.visits.push({ key: `${c.id}|${it.baseDue}`, customerId: c.id, customerRow: c.row, tier: w.tier, due: it.due, overdue: it.due < today });
+    }
+  }
+
+  let followUp = '';
+  if (next !== null) {
+    let more = 0;
+    for (const it of items) if (it !== next && it.due <= today) more++;
+    followUp = describeDue(next, lang) + (more > 0 ? tr(lang, MSG.more, { n: more }) : '');
+  }
+  const notes = w.notes === null ? '' : w.notes.join('; ');
+  const managed: ManagedValues =
+    c.problems.length > 0
+      ? { tier: '', nextFollowUp: '', followUp: '', daysToDue: '', notes }
+      : {
+          tier: w.tier ?? '',
+          nextFollowUp: next ? next.due : '',
+          followUp,
+          daysToDue: next ? daysBetween(today, next.due) : '',
+          notes,
+        };
+  const plan: CustomerPlan = {
+    customerId: c.id,
+    row: c.row,
+    tier: w.tier,
+    previousTier: c.tierFromSheet,
+    items,
+    next,
+    managed,
+  };
+  if (w.excluded !== undefined) plan.excluded = w.excluded;
+  return plan;
 }
 
 export function planNightly(input: PlanInput): Plan {
   const { today, settings, lang } = input;
   const cal = calendarOf(settings, input.holidays);
-  const ctx: RuleContext = { today, settings, cal };
   const factOptions: FactOptions = {
     today,
     revenueWindowDays: settings.revenueWindowDays,
     minFollowUpAmount: settings.minFollowUpAmount,
     postSaleSteps: settings.postSaleSteps,
     postSaleWindowDays: settings.postSaleWindowDays,
+    // Only draftsFor reads a purchase's key, and only from this day on.
+    keysFrom: addDays(today, -settings.thankYouWindowDays),
   };
   const owner = input.onlyOwner === undefined ? null : input.onlyOwner.trim().toLowerCase();
 
-  // Sorted by row: the plan's order never depends on the order rows came in.
-  const customers = input.customers.slice().sort((a, b) => a.row - b.row);
-  const known = new Set<string>();
-  const usable = new Set<string>();
-  for (const c of customers) {
-    if (c.id === '') continue;
-    known.add(c.id);
-    if (c.problems.length === 0) usable.add(c.id);
-  }
+  // Sorted by row: the plan's order never depends on the order rows came in
+  // (they usually come sorted: then no copy and no sort).
+  const customers = byRow(input.customers);
+  const groups = customerGroups(customers);
 
   // 1. Purchases and contacts by customer, bad rows set aside (reported below).
-  const index = indexRows(input.purchases, input.contacts, known, usable, today, lang);
+  const index = groupRows(input.purchases, input.contacts, groups.groupOf, groups.usable, today, lang);
 
-  // 2. Facts for every customer without problems: tiers need all of them,
-  //    even in team mode (SPEC section 4: tiers are over the whole list).
-  const facts: Array<CustomerFacts | null> = customers.map((c) =>
-    c.problems.length > 0
-      ? null
-      : customerFacts(c, index.purchases === null ? null : index.purchases.get(c.id) ?? [], index.contacts.get(c.id) ?? [], factOptions),
-  );
-
-  // 3. Tiers over all customers without problems. A Tier cell holding a
-  //    formula is the user's decision: its value is kept (SPEC section 1).
-  const tiered: number[] = [];
-  const revenues: Array<number | null> = [];
-  facts.forEach((f, i) => {
-    if (f !== null) {
-      tiered.push(i);
-      revenues.push(f.revenue);
-    }
-  });
-  const assigned = assignTiers(revenues, settings.tierCutoffs, settings.tierMethod);
-  const tierOf: Array<Tier | null> = customers.map(() => null);
-  tiered.forEach((ci, k) => {
-    tierOf[ci] = customers[ci].tierIsFormula ? customers[ci].tierFromSheet : assigned[k];
-  });
-
-  // 4. Rows set aside, attached to their customer's notes.
+  // 2. Rows set aside, attached to their customer's notes.
   const ignoredByCustomer = new Map<string, IgnoredRow[]>();
   for (const g of index.ignored) {
     if (g.customerId === undefined) continue;
@@ -223,127 +442,64 @@ export function planNightly(input: PlanInput): Plan {
     else ignoredByCustomer.set(g.customerId, [g]);
   }
 
-  const holidaysShown: ActiveHoliday[] = activeHolidays(input.holidays, today);
-  const works: Work[] = [];
-  const drafts: DraftNeed[] = [];
-  const skipped: Skip[] = [];
-  const inScope = new Set<string>();
-  const problems: RowProblem[] = [];
+  const run: Run = {
+    input,
+    today,
+    lang,
+    settings,
+    ctx: { today, settings, cal },
+    factOptions,
+    groups,
+    index,
+    holidaysShown: [],
+    ignoredByCustomer,
+    draftFrom: factOptions.keysFrom as CalDate,
+    works: [],
+    drafts: [],
+    skipped: [],
+    problems: [],
+    flat: [],
+    inScope: new Uint8Array(groups.usable.length),
+  };
 
-  customers.forEach((c, i) => {
-    if (owner !== null && !sameOwner(c.owner, owner)) return;
-    if (c.id !== '') inScope.add(c.id);
-    const f = facts[i];
-    const w: Work = { c, facts: f, tier: tierOf[i], notes: [], items: [] };
-    works.push(w);
-    if (f === null) {
-      const reason = c.problems.join('; ');
-      w.excluded = reason;
-      w.notes.push(...c.problems);
-      const skip: Skip = { sheet: SHEET_CUSTOMERS, row: c.row, what: 'row', reason };
-      if (c.id !== '') skip.customerId = c.id;
-      skipped.push(skip);
-      for (const message of c.problems) problems.push({ sheet: SHEET_CUSTOMERS, row: c.row, message });
-      return;
-    }
-    for (const g of ignoredByCustomer.get(c.id) ?? []) {
-      w.notes.push(tr(lang, MSG.ignoredRow, { sheet: sheetLabel(g.problem.sheet, lang), row: g.problem.row, message: g.problem.message }));
-    }
-    if (input.purchases === null && c.lastPurchase !== null && c.lastPurchase > today) {
-      w.notes.push(tr(lang, MSG.futureLastPurchase, { date: c.lastPurchase }));
-    }
-    const exclusion = statusExclusion(c, lang);
-    if (exclusion !== null) {
-      w.excluded = exclusion;
-      return;
-    }
-    w.items = customerItems(c, f, w.tier, holidaysShown, ctx);
-    if (statusAllowsDraft(c)) {
-      for (const d of draftsFor(c, f, settings, today, lang)) {
-        if ('need' in d) drafts.push(d.need);
-        else {
-          skipped.push(d.skip);
-          w.notes.push(d.skip.reason);
-        }
-      }
-    }
-  });
+  // 3. Tiers.
+  const tierOf = tiersOf(run, customers);
+  run.holidaysShown = activeHolidays(input.holidays, today);
+
+  // 4. Each customer's facts, items and drafts.
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
+    if (owner !== null && !sameOwner(c.owner, owner)) continue;
+    planCustomer(run, i, c, tierOf[i]);
+  }
+  const { works, drafts, skipped, problems } = run;
 
   // 5. Load spreading over every planned recurring item at once (SPEC 3.8).
-  const flat: DueItem[] = [];
-  const ownerOf: Work[] = [];
-  for (const w of works) {
-    for (const it of w.items) {
-      flat.push(it);
-      ownerOf.push(w);
-    }
-    w.items = [];
-  }
-  const spread = spreadLoad(flat, settings.maxFollowUpsPerDay, today, cal);
-  spread.forEach((it, k) => ownerOf[k].items.push(it));
+  const spread = spreadLoad(run.flat, settings.maxFollowUpsPerDay, today, cal);
 
   // 6. Visits, managed values, summary.
-  const visits: VisitNeed[] = [];
-  const lookahead = addDays(today, settings.visitLookaheadDays);
-  const due = Object.fromEntries(DUE_KINDS.map((k) => [k, 0])) as Record<DueKind, number>;
-  const dueByTier = Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>;
-  let overdue = 0;
-  let dueToday = 0;
-  let withProblems = 0;
-  let tiersChanged = 0;
-
-  const plans: CustomerPlan[] = works.map((w) => {
-    const c = w.c;
-    w.items.sort(compareItems);
-    const next = w.items.length > 0 ? w.items[0] : null;
-    if (c.problems.length > 0) withProblems++;
-    else if (!c.tierIsFormula && w.tier !== c.tierFromSheet) tiersChanged++;
-
-    for (const it of w.items) {
-      if (it.due <= today) {
-        due[it.kind]++;
-        if (w.tier !== null) dueByTier[w.tier]++;
-        if (it.due < today) overdue++;
-        else dueToday++;
-      }
-      if (it.kind === 'visit' && w.tier !== null && statusAllowsVisit(c) && it.due <= lookahead) {
-        visits.push({ key: `${c.id}|${it.baseDue}`, customerId: c.id, customerRow: c.row, tier: w.tier, due: it.due, overdue: it.due < today });
-      }
-    }
-
-    let followUp = '';
-    if (next !== null) {
-      let more = 0;
-      for (const it of w.items) if (it !== next && it.due <= today) more++;
-      followUp = describeDue(next, lang) + (more > 0 ? tr(lang, MSG.more, { n: more }) : '');
-    }
-    const managed: ManagedValues =
-      c.problems.length > 0
-        ? { tier: '', nextFollowUp: '', followUp: '', daysToDue: '', notes: w.notes.join('; ') }
-        : {
-            tier: w.tier ?? '',
-            nextFollowUp: next ? next.due : '',
-            followUp,
-            daysToDue: next ? daysBetween(today, next.due) : '',
-            notes: w.notes.join('; '),
-          };
-    const plan: CustomerPlan = {
-      customerId: c.id,
-      row: c.row,
-      tier: w.tier,
-      previousTier: c.tierFromSheet,
-      items: w.items,
-      next,
-      managed,
-    };
-    if (w.excluded !== undefined) plan.excluded = w.excluded;
-    return plan;
-  });
+  const totals: Totals = {
+    visits: [],
+    lookahead: addDays(today, settings.visitLookaheadDays),
+    due: Object.fromEntries(DUE_KINDS.map((k) => [k, 0])) as Record<DueKind, number>,
+    dueByTier: Object.fromEntries(TIERS.map((t) => [t, 0])) as Record<Tier, number>,
+    overdue: 0,
+    dueToday: 0,
+    withProblems: 0,
+    tiersChanged: 0,
+  };
+  const plans: CustomerPlan[] = new Array(works.length);
+  for (let k = 0; k < works.length; k++) {
+    const w = works[k];
+    // One exactly sized array per customer (the plan keeps them all).
+    plans[k] = customerPlan(run, w, w.from === w.to ? [] : spread.slice(w.from, w.to), totals);
+  }
+  const { visits, due, dueByTier, overdue, dueToday, withProblems, tiersChanged } = totals;
 
   // Bad Purchases / Contact log rows: reported when they belong to a planned
   // customer, or to no customer at all (a mistyped ID is everyone's business).
   for (const g of index.ignored) {
-    if (g.customerId !== undefined && !inScope.has(g.customerId)) continue;
+    if (g.customerId !== undefined && run.inScope[groups.groupOf.get(g.customerId) as number] !== 1) continue;
     problems.push(g.problem);
     const s: Skip = { sheet: g.problem.sheet, row: g.problem.row, what: 'row', reason: g.problem.message };
     if (g.customerId !== undefined) s.customerId = g.customerId;
@@ -372,58 +528,72 @@ export function planNightly(input: PlanInput): Plan {
  * filter, the working-day moves and the snooze; before load spreading.
  */
 export function customerItems(c: Customer, f: CustomerFacts, tier: Tier | null, holidays: readonly ActiveHoliday[], ctx: RuleContext): DueItem[] {
-  const raw: DueItem[] = [];
-  const add = (it: DueItem | null): void => {
-    if (it !== null && statusAllows(c, it.kind)) raw.push(it);
-  };
-  if (statusAllows(c, 'thank-you')) postSaleItems(c, f, ctx).forEach(add);
-  add(recurringItem(c, f, tier, ctx));
-  if (statusAllowsVisit(c)) add(visitItem(c, f, tier, ctx));
-  if (statusAllows(c, 'birthday')) {
-    add(birthdayItem(c, f, ctx));
-    add(anniversaryItem(c, f, ctx));
-    holidayItems(c, f, tier, holidays, ctx).forEach(add);
-  }
-  complaintItems(c, f, ctx).forEach(add);
-  nextStepItems(c, f, ctx).forEach(add);
-  for (let i = 0; i < raw.length; i++) raw[i] = moveItem(raw[i], ctx.cal);
-  return c.snoozeUntil === null ? raw : applySnooze(raw, c.snoozeUntil, ctx.today, ctx.cal);
+  const items: DueItem[] = [];
+  appendCustomerItems(items, c, f, tier, holidays, ctx);
+  return items;
 }
 
-type DraftOrSkip = { need: DraftNeed } | { skip: Skip };
+/** customerItems, appended to `out` (planNightly appends every customer's to one array, rather than making one per customer). */
+function appendCustomerItems(out: DueItem[], c: Customer, f: CustomerFacts, tier: Tier | null, holidays: readonly ActiveHoliday[], ctx: RuleContext): void {
+  const from = out.length;
+  // Rules that can only give nothing are not called (no post-sale purchases,
+  // no complaints, no holiday shown): most customers, 100,000 a night.
+  if (f.postSalePurchases.length > 0 && statusAllows(c, 'thank-you')) addAll(out, c, postSaleItems(c, f, ctx));
+  add(out, c, recurringItem(c, f, tier, ctx));
+  if (statusAllowsVisit(c)) add(out, c, visitItem(c, f, tier, ctx));
+  if (statusAllows(c, 'birthday')) {
+    add(out, c, birthdayItem(c, f, ctx));
+    add(out, c, anniversaryItem(c, f, ctx));
+    if (holidays.length > 0) addAll(out, c, holidayItems(c, f, tier, holidays, ctx));
+  }
+  if (f.openComplaints.length > 0 || f.resolvedComplaints.length > 0) addAll(out, c, complaintItems(c, f, ctx));
+  addAll(out, c, nextStepItems(c, f, ctx));
+  for (let i = from; i < out.length; i++) out[i] = moveItem(out[i], ctx.cal);
+  if (c.snoozeUntil !== null) {
+    const snoozed = applySnooze(out.slice(from), c.snoozeUntil, ctx.today, ctx.cal);
+    out.length = from;
+    for (let i = 0; i < snoozed.length; i++) out.push(snoozed[i]);
+  }
+}
+
+/** The item, when there is one and the customer's status allows its kind. */
+function add(raw: DueItem[], c: Customer, it: DueItem | null): void {
+  if (it !== null && statusAllows(c, it.kind)) raw.push(it);
+}
+
+function addAll(raw: DueItem[], c: Customer, items: readonly DueItem[]): void {
+  for (let i = 0; i < items.length; i++) add(raw, c, items[i]);
+}
 
 /**
  * Thank-you drafts (SPEC section 4; DOMAIN.md section 2: "within one or two
  * days after the deal"): purchases dated from today - thankYouWindowDays
- * through today, of at least minFollowUpAmount, with no draft made yet, to a
- * valid email. Snooze does not stop a draft: it is only a draft, the user
- * reviews it and decides whether to send.
+ * (`from`) through today, of at least minFollowUpAmount, with no draft made
+ * yet, to a valid email. Snooze does not stop a draft: it is only a draft, the
+ * user reviews it and decides whether to send. Needs go to `drafts`; a
+ * purchase without a usable email is skipped, with a note.
  */
-function draftsFor(c: Customer, f: CustomerFacts, settings: Settings, today: CalDate, lang: Lang): DraftOrSkip[] {
-  const from = addDays(today, -settings.thankYouWindowDays);
-  const out: DraftOrSkip[] = [];
+function draftsFor(c: Customer, f: CustomerFacts, settings: Settings, from: CalDate, today: CalDate, lang: Lang, drafts: DraftNeed[], skipped: Skip[], w: Work): void {
   for (const p of f.purchases) {
     if (p.date < from || p.date > today) continue;
     if (!qualifiesForFollowUp(p.amount, settings.minFollowUpAmount) || p.draftRecorded) continue;
     const email = c.email.trim();
     if (email === '' || !isValidEmail(email)) {
       const reason = email === '' ? tr(lang, MSG.noEmail, { date: p.date }) : tr(lang, MSG.badEmail, { email, date: p.date });
-      out.push({ skip: { sheet: SHEET_CUSTOMERS, row: c.row, customerId: c.id, what: 'draft', reason } });
+      skipped.push({ sheet: SHEET_CUSTOMERS, row: c.row, customerId: c.id, what: 'draft', reason });
+      note(w, reason);
       continue;
     }
-    out.push({
-      need: {
-        key: p.key,
-        customerId: c.id,
-        purchaseRow: p.row,
-        customerRow: c.row,
-        purchaseDate: p.date,
-        amount: p.amount,
-        product: p.product,
-        email,
-        language: c.language ?? lang,
-      },
+    drafts.push({
+      key: p.key,
+      customerId: c.id,
+      purchaseRow: p.row,
+      customerRow: c.row,
+      purchaseDate: p.date,
+      amount: p.amount,
+      product: p.product,
+      email,
+      language: c.language ?? lang,
     });
   }
-  return out;
 }

@@ -28,6 +28,8 @@ const BLANK_ID: Msg = { en: 'no Customer ID: run Retain > Set up sheets to fill 
 const BLANK_NAME: Msg = { en: 'Name is blank', zh: '姓名为空' };
 const BAD_EMAIL: Msg = { en: 'Email "{value}" is not valid', zh: '邮箱“{value}”无效' };
 const DUPLICATE_ID: Msg = { en: 'Customer ID {id} is used by rows {rows}', zh: '客户编号 {id} 被多行使用：第 {rows} 行' };
+const FORMULA_ERROR: Msg = { en: '{column}: {value} (the cell holds a formula error)', zh: '{column}：{value}（单元格公式出错）' };
+const SHEET_ERROR = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
 const REQUIRED_BLANK: Msg = { en: '{column} is blank', zh: '{column}为空' };
 
 function isBlankRow(row: unknown[]): boolean {
@@ -63,6 +65,16 @@ class RowReader {
 
   text(key: string): string {
     return cellText(this.raw(key), this.ctx.toCalDate).trim();
+  }
+
+  /**
+   * A text field. A spreadsheet error in it (#REF!, #N/A … from a broken
+   * formula) is a problem of the row: "Dear #REF!" must never reach a draft.
+   */
+  field(key: string): string {
+    const v = this.text(key);
+    if (SHEET_ERROR.test(v)) this.problem(key, tr(this.ctx.lang, FORMULA_ERROR, { column: this.header(key), value: v }));
+    return v;
   }
 
   problem(key: string | undefined, message: string): void {
@@ -128,22 +140,22 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
     const row = t.values[i];
     if (isBlankRow(row)) continue;
     const r = new RowReader(t, row, i + 1, ctx);
-    const id = r.text('id');
+    const id = r.field('id');
     if (!id) r.problem('id', tr(ctx.lang, BLANK_ID));
-    const name = r.text('name');
+    const name = r.field('name');
     if (!name) r.problem('name', tr(ctx.lang, BLANK_NAME));
-    const email = r.text('email');
+    const email = r.field('email');
     if (email && !isValidEmail(email)) r.problem('email', tr(ctx.lang, BAD_EMAIL, { value: email.length > 60 ? email.slice(0, 59) + '…' : email }));
     const tierFormula = tierCol !== undefined && !!t.formulas && !!t.formulas[i]?.[tierCol];
     customers.push({
       row: i + 1,
       id,
       name,
-      company: r.text('company'),
+      company: r.field('company'),
       email,
-      phone: r.text('phone'),
-      address: r.text('address'),
-      owner: r.text('owner'),
+      phone: r.field('phone'),
+      address: r.field('address'),
+      owner: r.field('owner'),
       language: r.parsed('language', parseLanguage(r.raw('language'))),
       revenue: r.number('revenue'),
       lastPurchase: r.date('lastPurchase'),
@@ -153,7 +165,7 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
       lastContact: r.date('lastContact'),
       snoozeUntil: r.date('snoozeUntil'),
       status: r.parsed('status', parseStatus(r.raw('status'))) ?? 'Active',
-      referredBy: r.text('referredBy'),
+      referredBy: r.field('referredBy'),
       tierFromSheet: tierOf(r.raw('tier')),
       tierIsFormula: tierFormula,
       thankYouDraft: r.text('thankYouDraft'),
@@ -194,7 +206,7 @@ export function parsePurchases(t: RawTable, ctx: ParseContext): { purchases: Pur
       customerId: r.text('customerId'),
       date,
       amount: r.number('amount'),
-      product: r.text('product'),
+      product: r.field('product'),
       thankYouDraft: r.text('thankYouDraft'),
       problems: r.problems,
     };
@@ -210,13 +222,13 @@ export function parseContacts(t: RawTable, ctx: ParseContext): { contacts: Conta
       row: r.rowNumber,
       loggedAt: r.text('loggedAt'),
       customerId: r.text('customerId'),
-      customerName: r.text('customerName'),
+      customerName: r.field('customerName'),
       date,
       type: r.parsed('type', parseContactType(r.raw('type'))),
-      by: r.text('by'),
-      outcome: r.text('outcome'),
-      notes: r.text('notes'),
-      nextStep: r.text('nextStep'),
+      by: r.field('by'),
+      outcome: r.field('outcome'),
+      notes: r.field('notes'),
+      nextStep: r.field('nextStep'),
       nextStepDate: r.date('nextStepDate'),
       complaintSize: r.parsed('complaintSize', parseComplaintSize(r.raw('complaintSize'))),
       resolvedOn: r.date('resolvedOn'),
@@ -229,7 +241,7 @@ export function parseContacts(t: RawTable, ctx: ParseContext): { contacts: Conta
 export function parseHolidays(t: RawTable, ctx: ParseContext): { holidays: Holiday[]; problems: RowProblem[] } {
   const { items, problems } = eachRow(t, ctx, (r) => {
     const date = requiredDate(r, 'date');
-    return date ? { date, name: r.text('name') } : null;
+    return date ? { date, name: r.field('name') } : null;
   });
   return { holidays: items, problems };
 }
@@ -247,7 +259,7 @@ export function parseTemplates(t: RawTable, ctx: ParseContext): { templates: Tem
     row: r.rowNumber,
     key: r.text('key').toLowerCase(),
     language: r.parsed('language', parseLanguage(r.raw('language'))),
-    subject: r.text('subject'),
+    subject: r.field('subject'),
     // Keep the body's own line breaks and spacing: they are the letter's layout.
     body: cellText(r.raw('body'), ctx.toCalDate),
   }));

@@ -23,6 +23,8 @@ export interface Journal {
   pending(key: string): void;
   made(key: string, id: string): void;
   forget(key: string): void;
+  /** Forgets entries written before this instant (ms). */
+  prune(before: number): void;
   keys(): string[];
 }
 
@@ -57,6 +59,14 @@ export function openJournal_(): Journal {
       if (!entries.has(key)) return;
       entries.delete(key);
       props.deleteProperty(propKey(key));
+    },
+    prune(before) {
+      for (const [key, e] of Array.from(entries.entries())) {
+        if (e.at < before) {
+          entries.delete(key);
+          props.deleteProperty(propKey(key));
+        }
+      }
     },
     keys: () => Array.from(entries.keys()),
   };

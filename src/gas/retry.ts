@@ -54,3 +54,8 @@ export function withRetry<T>(fn: () => T, opts: RetryOptions): T {
 export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
+
+/** Spreadsheet calls that only read, or write the same values again, are safe to retry on a rate limit. */
+export function retrySheets<T>(fn: () => T): T {
+  return withRetry(fn, { service: 'Spreadsheet' });
+}

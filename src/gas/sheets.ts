@@ -8,7 +8,7 @@ import { findSheet, matchHeaders } from '../core/headers';
 import type { RawTable } from '../core/rows';
 import type { SheetKey, SheetSpec } from '../core/schema';
 import { SHEETS } from '../core/schema';
-import { withRetry } from './retry';
+import { retrySheets } from './retry';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,7 +20,7 @@ export interface SheetTable extends RawTable {
 /** Every sheet of the workbook by name: one getSheets and a getName each (a handful, whatever the rows). */
 export function sheetsByName_(ss: Spreadsheet): Map<string, Sheet> {
   const out = new Map<string, Sheet>();
-  for (const sheet of ss.getSheets()) out.set(sheet.getName(), sheet);
+  for (const sheet of retrySheets(() => ss.getSheets())) out.set(retrySheets(() => sheet.getName()), sheet);
   return out;
 }
 
@@ -30,10 +30,7 @@ export function findSheet_(sheets: Map<string, Sheet>, spec: SheetSpec): Sheet |
 }
 
 /** The whole sheet as a table. An empty sheet gives a table with an empty header row. */
-/** Spreadsheet calls that only read, or write the same values again, are safe to retry on a rate limit. */
-function retried<T>(fn: () => T): T {
-  return withRetry(fn, { service: 'Spreadsheet' });
-}
+const retried = retrySheets;
 
 /** Values (and formulas) of the whole data range: two or three calls, whatever the size. */
 export function readGrid_(sheet: Sheet, withFormulas: boolean): { values: unknown[][]; formulas: string[][] | null } {

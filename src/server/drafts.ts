@@ -59,6 +59,11 @@ const MISSING_VALUE: Msg = {
 const QUOTA: Msg = { en: 'Gmail quota reached: the remaining drafts wait for the next run', zh: 'Gmail 配额已用完：其余草稿等下次运行' };
 const FAILED: Msg = { en: 'Thank-you draft failed: {error}', zh: '感谢信草稿创建失败：{error}' };
 
+const NON_ASCII_EMAIL: Msg = {
+  en: 'Thank-you draft not made: the email "{email}" has non-ASCII characters, which a Gmail draft header cannot carry',
+  zh: '未创建感谢信草稿：邮箱“{email}”含非 ASCII 字符，Gmail 草稿的收件人栏无法使用',
+};
+
 const LANG_NAME: Record<Lang, Msg> = { en: { en: 'English', zh: '英文' }, zh: { en: 'Chinese', zh: '中文' } };
 
 /** The subject and body for a language: the sheet's row, else the built-in default. */
@@ -113,10 +118,12 @@ export function composeDraft(need: DraftNeed, customer: Customer, t: TemplateTex
     Owner: ctx.senderName || customer.owner || ctx.userEmail,
   });
   if (!r.ok) return { ok: false, missing: r.missing.concat(r.unknown ?? []) };
-  const from = ctx.senderName && ctx.userEmail ? { name: ctx.senderName, email: ctx.userEmail } : undefined;
+  // A name typed with Alt+Enter has a line break; in a header it would end the header.
+  const oneLine = (x: string) => x.replace(/[\r\n]+/g, ' ').trim();
+  const from = ctx.senderName && ctx.userEmail ? { name: oneLine(ctx.senderName), email: ctx.userEmail } : undefined;
   const mime = buildMime({
     from,
-    to: { name: customer.name, email: need.email },
+    to: { name: oneLine(customer.name), email: need.email },
     subject: r.subject,
     text: r.text,
     html: r.html,
@@ -175,8 +182,19 @@ export function makeDrafts_(needs: DraftNeed[], ctx: DraftContext): DraftsResult
       result.outcomes.push({ need, status: 'found', draftId: journaled.id });
       continue;
     }
+    // An address Gmail cannot take in a header is this row's problem, not the night's.
+    if (/[^\u0021-\u007e]/.test(need.email)) {
+      result.outcomes.push({ need, status: 'skipped', reason: tr(ctx.lang, NON_ASCII_EMAIL, { email: need.email.slice(0, 100) }) });
+      continue;
+    }
     const { t } = templateFor(ctx.templates, need.language);
-    const composed = composeDraft(need, customer, t, ctx);
+    let composed: ReturnType<typeof composeDraft>;
+    try {
+      composed = composeDraft(need, customer, t, ctx);
+    } catch (e) {
+      result.outcomes.push({ need, status: 'failed', reason: tr(ctx.lang, FAILED, { error: errorMessage(e) }) });
+      continue;
+    }
     if (!composed.ok) {
       result.outcomes.push({ need, status: 'skipped', reason: tr(ctx.lang, MISSING_VALUE, { names: composed.missing.join(', ') }) });
       continue;

@@ -6,6 +6,7 @@
 import { escapeHtml } from '../core/html';
 import { tr, type Msg } from '../core/i18n';
 import type { Lang } from '../core/model';
+import { retrySheets } from '../gas/retry';
 import { loadSettings_ } from '../gas/settingsStore';
 import { clearFollowUps_, nightlyScheduled_, scheduleNightly_, spreadsheetIdForTrigger_, stopNightly_ } from '../gas/triggers';
 import { userLang_ } from '../gas/user';
@@ -25,7 +26,7 @@ export function activeSpreadsheet_(): Spreadsheet {
 /** The spreadsheet of a trigger: stored at install (a time trigger may have no active spreadsheet). */
 function triggerSpreadsheet_(e: { triggerUid?: string } | undefined): Spreadsheet {
   const id = spreadsheetIdForTrigger_(e);
-  if (id) return SpreadsheetApp.openById(id);
+  if (id) return retrySheets(() => SpreadsheetApp.openById(id));
   return activeSpreadsheet_();
 }
 
@@ -36,7 +37,7 @@ export function runNightlyTrigger_(e?: { triggerUid?: string }): RunSummary {
 
 export function runFollowUpTrigger_(e?: { triggerUid?: string }): RunSummary {
   const ss = triggerSpreadsheet_(e);
-  clearFollowUps_(ss.getId());
+  clearFollowUps_(retrySheets(() => ss.getId()));
   return runRetain_(ss, 'followup', { lang: userLang_(ss) });
 }
 

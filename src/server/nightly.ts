@@ -17,7 +17,7 @@ import { parsePurchases } from '../core/rows';
 import { SHEETS } from '../core/schema';
 import { matchHeaders } from '../core/headers';
 import { openJournal_ } from '../gas/journal';
-import { errorMessage } from '../gas/retry';
+import { errorMessage, retrySheets } from '../gas/retry';
 import { loadSettings_ } from '../gas/settingsStore';
 import { scheduleFollowUp_ } from '../gas/triggers';
 import { currentUserEmail_ } from '../gas/user';
@@ -58,6 +58,14 @@ export interface RunSummary {
   visits: Array<{ customerId: string; name: string; tier: string; due: string; start: string; status: string }>;
   problems: Array<{ sheet: string; row: number; column: string; message: string }>;
 }
+
+/** How long a journal entry the sheet could not record is kept (far longer than any thank-you window). */
+const JOURNAL_DAYS = 45;
+
+const HELD_BACK: Msg = {
+  en: 'a Purchases or Contact log row of this customer has a problem (see Retain notes): no draft or visit until it is fixed',
+  zh: '此客户的购买记录或联系记录有问题（见“提示”列）：修正前不创建草稿或拜访',
+};
 
 const LOCKED: Msg = { en: 'Another Retain run is in progress: this one did nothing.', zh: '另一个 Retain 运行正在进行：本次未执行任何操作。' };
 const CONTINUES: Msg = {
@@ -130,7 +138,12 @@ export function runRetain_(ss: Spreadsheet, mode: RunMode, opts: RunOptions): Ru
   } finally {
     if (!preview) finish(ss, summary, opts.lang, known);
     if (lock) {
-      SpreadsheetApp.flush();
+      try {
+        retrySheets(() => SpreadsheetApp.flush());
+      } catch (e) {
+        // Everything was written already; a failed flush must not turn a good night into a failed run.
+        summary.errors.push(errorMessage(e));
+      }
       lock.releaseLock();
     }
   }
@@ -178,13 +191,27 @@ function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline:
     onlyOwner: settings.teamMode && userEmail ? userEmail : undefined,
   });
   fillFromPlan(summary, plan);
+  // The plan reports the rows it reads; Holidays and Templates are read here only.
+  for (const p of wb.problems) {
+    if (p.sheet === wb.tables.holidays?.sheetName || p.sheet === wb.tables.templates?.sheetName) summary.problems.push({ sheet: p.sheet, row: p.row, column: p.column ?? '', message: p.message });
+  }
 
   const haveTime = () => Date.now() < deadline;
+  const spreadsheetId = retrySheets(() => ss.getId());
   const customersById = new Map<string, Customer>();
   for (const c of wb.customers) if (c.id && !customersById.has(c.id)) customersById.set(c.id, c);
   const journal = preview ? readOnlyJournal() : openJournal_();
 
-  const drafts = makeDrafts_(plan.drafts, {
+  // A customer with a bad Purchases or Contact log row may have bought or been
+  // visited in a way Retain cannot read: no draft or event for them until the row is fixed.
+  const held = customersWithBadRows(wb);
+  const heldReason = tr(lang, HELD_BACK);
+  const draftNeeds = plan.drafts.filter((n) => !held.has(n.customerId));
+  const visitNeeds = plan.visits.filter((n) => !held.has(n.customerId));
+  for (const n of [...plan.drafts, ...plan.visits]) {
+    if (held.has(n.customerId)) summary.skipped.push({ what: 'draft' in n || 'purchaseDate' in n ? 'draft' : 'visit', customerId: n.customerId, row: n.customerRow, reason: heldReason });
+  }
+  const drafts = makeDrafts_(draftNeeds, {
     lang,
     today,
     templates: wb.templates,
@@ -195,13 +222,13 @@ function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline:
     haveTime,
     make: !preview,
   });
-  const visits = makeVisits_(plan.visits, {
+  const visits = makeVisits_(visitNeeds, {
     lang,
     today,
     settings,
     cal: workCalendar(settings.workingDays, wb.holidays.map((h) => h.date)),
     clock: wb.clock,
-    spreadsheetId: ss.getId(),
+    spreadsheetId,
     customersById,
     purchases: wb.purchases,
     contacts: wb.contacts,
@@ -219,16 +246,26 @@ function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline:
   }
   if (preview) return;
 
-  writeAll(wb, plan, drafts, visits, today, summary, lang);
-  // The sheet now records every draft: their journal entries have done their job.
-  for (const o of drafts.outcomes) if (o.draftId && (o.status === 'made' || o.status === 'found')) journal.forget(o.need.key);
+  const recorded = writeAll(wb, plan, drafts, visits, today, summary, lang);
+  // A draft the sheet now records needs its journal entry no more; one the sheet
+  // could not record (no writable Thank-you draft column) keeps it, so it is
+  // never made again. Entries older than a month are past any thank-you window.
+  for (const o of drafts.outcomes) if (o.draftId && recorded.has(o.need.key)) journal.forget(o.need.key);
+  journal.prune(Date.now() - JOURNAL_DAYS * 86400000);
   if (summary.mustContinue) {
     try {
-      scheduleFollowUp_(ss.getId());
+      scheduleFollowUp_(spreadsheetId);
     } catch (e) {
       summary.errors.push(tr(lang, NO_FOLLOW_UP, { error: errorMessage(e) }));
     }
   }
+}
+
+function customersWithBadRows(wb: Workbook): Set<string> {
+  const ids = new Set<string>();
+  for (const p of wb.purchases ?? []) if (p.problems.length > 0 && p.customerId) ids.add(p.customerId);
+  for (const c of wb.contacts) if (c.problems.length > 0 && c.customerId) ids.add(c.customerId);
+  return ids;
 }
 
 function safeUserEmail(): string {
@@ -241,7 +278,7 @@ function safeUserEmail(): string {
 
 /** A preview must not write even the journal. */
 function readOnlyJournal() {
-  return { get: () => null, pending: () => undefined, made: () => undefined, forget: () => undefined, keys: () => [] as string[] };
+  return { get: () => null, pending: () => undefined, made: () => undefined, forget: () => undefined, prune: () => undefined, keys: () => [] as string[] };
 }
 
 function rowUrlMaker(wb: Workbook): (row: number) => string {
@@ -249,7 +286,7 @@ function rowUrlMaker(wb: Workbook): (row: number) => string {
   return (row) => {
     if (base === null) {
       const sheet = wb.tables.customers?.sheet;
-      base = `${wb.ss.getUrl()}#gid=${sheet ? sheet.getSheetId() : 0}`;
+      base = `${retrySheets(() => wb.ss.getUrl())}#gid=${sheet ? retrySheets(() => sheet.getSheetId()) : 0}`;
     }
     return `${base}&range=A${row}`;
   };
@@ -283,8 +320,9 @@ function recordActions(summary: RunSummary, drafts: DraftsResult, visits: Visits
   // In a preview, "made" means "would be made": the counts say so too.
 }
 
-/** The managed values of every planned row, plus what tonight's actions recorded. */
-function writeAll(wb: Workbook, plan: Plan, drafts: DraftsResult, visits: VisitsResult, today: CalDate, summary: RunSummary, lang: Lang): void {
+/** The managed values of every planned row, plus what tonight's actions recorded. Returns the draft keys the sheet records. */
+function writeAll(wb: Workbook, plan: Plan, drafts: DraftsResult, visits: VisitsResult, today: CalDate, summary: RunSummary, lang: Lang): Set<string> {
+  const recorded = new Set<string>();
   const notesById = new Map<string, string[]>();
   const addNote = (id: string, note: string) => {
     const list = notesById.get(id) ?? [];
@@ -327,14 +365,20 @@ function writeAll(wb: Workbook, plan: Plan, drafts: DraftsResult, visits: Visits
     const w = writeCustomers_(customersSheet, values);
     for (const id of w.missing) summary.errors.push(tr(lang, NOT_WRITTEN, { id }));
     for (const header of w.formulaColumns) if (header !== 'Tier' && header !== '等级') summary.errors.push(tr(lang, FORMULA_COLUMN, { header }));
+    // Drafts for a Customers row's Last purchase are recorded in that row.
+    if (w.columns.has('thankYouDraft')) {
+      for (const o of drafts.outcomes) if (o.need.purchaseRow === null && w.written.has(o.need.customerId)) recorded.add(o.need.key);
+    }
   }
-  const purchasesSheet = wb.tables.purchases?.sheet;
-  if (purchasesSheet && purchaseCells.size > 0) {
-    writePurchaseDrafts_(purchasesSheet, purchaseCells, (rows) => {
+  const purchases = wb.tables.purchases;
+  if (purchases && purchaseCells.size > 0) {
+    const keys = writePurchaseDrafts_(purchases.sheet, purchaseCells, (rows) => {
       const match = matchHeaders(rows[0] ?? [], SHEETS.purchases);
-      const parsed = parsePurchases({ sheetName: purchasesSheet.getName(), spec: SHEETS.purchases, values: rows, formulas: null, match }, { toCalDate: (d) => wb.clock.toCalDate(d), lang });
+      const parsed = parsePurchases({ sheetName: purchases.sheetName, spec: SHEETS.purchases, values: rows, formulas: null, match }, { toCalDate: (d) => wb.clock.toCalDate(d), lang });
       const byRow = purchaseRowKeys(parsed.purchases);
       return rows.map((_, i) => byRow.get(i + 1) ?? null);
-    });
+    }, lang);
+    for (const k of keys) recorded.add(k);
   }
+  return recorded;
 }

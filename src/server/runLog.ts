@@ -7,6 +7,7 @@ import { matchHeaders } from '../core/headers';
 import type { Lang } from '../core/model';
 import { headerLabel, SHEETS, sheetLabel } from '../core/schema';
 import { findSheet_, protectText, sheetsByName_ } from '../gas/sheets';
+import { retrySheets } from '../gas/retry';
 import { zoneClock, type ZoneClock } from '../gas/time';
 import type { RunSummary } from './nightly';
 
@@ -30,8 +31,9 @@ export function appendRunLog_(ss: Spreadsheet, s: RunSummary, lang: Lang, known:
     sheet.appendRow(header);
     sheet.setFrozenRows(1);
   } else {
-    const lastCol = Math.max(sheet.getLastColumn(), 1);
-    header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as unknown[];
+    const lastCol = Math.max(retrySheets(() => (sheet as GoogleAppsScript.Spreadsheet.Sheet).getLastColumn()), 1);
+    const log = sheet;
+    header = retrySheets(() => log.getRange(1, 1, 1, lastCol).getValues()[0]) as unknown[];
   }
   const match = matchHeaders(header, spec);
   const clock = known.clock ?? zoneClock(ss.getSpreadsheetTimeZone());

@@ -182,8 +182,14 @@ function daysBetween(a: CalDate, b: CalDate): number {
 
 const NOT_FOUND: Msg = { en: 'Customer {id} was not found on the Customers sheet.', zh: '客户表中找不到客户 {id}。' };
 
+/** A customer ID from the browser: a string of sane length, else '' (which is found nowhere). */
+function requestedId(req: unknown): string {
+  const v = req && typeof req === 'object' && Object.prototype.hasOwnProperty.call(req, 'customerId') ? (req as { customerId: unknown }).customerId : '';
+  return typeof v === 'string' && v.length <= 100 ? v.trim() : '';
+}
+
 export function getCustomerCard(req: { customerId: string }): CustomerCard {
-  const id = typeof req?.customerId === 'string' ? req.customerId.trim() : '';
+  const id = requestedId(req);
   return cardOf(context_(), id);
 }
 
@@ -210,14 +216,19 @@ function str(v: unknown): string | null {
 /** Checks every field of a log request; returns the clean values or the errors by field. */
 export function validateLogRequest(req: unknown, ctx: { lang: Lang; today: CalDate; known: (id: string) => boolean }): { ok: true; value: LogContactRequest } | { ok: false; errors: Partial<Record<Field, string>> } {
   const lang = ctx.lang;
-  const r = (req && typeof req === 'object' ? req : {}) as Record<string, unknown>;
+  // Only the request's own fields count: a `__proto__` key must not smuggle values in.
+  const src = req && typeof req === 'object' && !Array.isArray(req) ? (req as Record<string, unknown>) : {};
+  const r: Record<string, unknown> = {};
+  for (const k of ['customerIds', 'date', 'type', 'outcome', 'notes', 'nextStep', 'nextStepDate', 'complaintSize', 'resolvedOn']) {
+    if (Object.prototype.hasOwnProperty.call(src, k)) r[k] = src[k];
+  }
   const errors: Partial<Record<Field, string>> = {};
   const ids = Array.isArray(r.customerIds) ? r.customerIds.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter(Boolean) : [];
   if (ids.length === 0) errors.customerIds = tr(lang, ERR.customers);
   else if (ids.length > MAX_SELECTED) errors.customerIds = tr(lang, ERR.tooMany, { n: MAX_SELECTED });
   else {
-    const bad = ids.find((id) => !ctx.known(id));
-    if (bad) errors.customerIds = tr(lang, ERR.unknown, { id: bad });
+    const bad = ids.find((id) => id.length > 100 || !ctx.known(id));
+    if (bad) errors.customerIds = tr(lang, ERR.unknown, { id: bad.slice(0, 100) });
   }
   const date = str(r.date)?.trim() ?? '';
   if (!isCalDate(date)) errors.date = tr(lang, ERR.date);
@@ -400,7 +411,7 @@ const KIND_LABELS: Record<string, Msg> = {
 export function selectCustomerRow(req: { customerId: string }): { ok: true; row: number } {
   const ss = activeSpreadsheet_();
   const lang = userLang_(ss);
-  const id = typeof req?.customerId === 'string' ? req.customerId.trim() : '';
+  const id = requestedId(req);
   const wb = readWorkbook_(ss, lang, ['customers']);
   if (wb.fatal) throw new Error(wb.fatal);
   const c = customersById(wb).get(id);
@@ -467,12 +478,12 @@ export function getSettings(_req: Record<string, never>): SettingsView {
 
 export function saveSettings(req: { values: Record<string, unknown> }): SaveSettingsResult {
   const lang = userLang_(activeSpreadsheet_());
-  const values = req && typeof req.values === 'object' && req.values !== null ? req.values : null;
+  const values = req && typeof req === 'object' && typeof req.values === 'object' && req.values !== null && !Array.isArray(req.values) ? req.values : null;
   if (!values) return { ok: false, errors: { form: tr(lang, { en: 'Nothing to save.', zh: '没有要保存的内容。' }) } };
   const changes: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const k of Object.keys(values)) {
-    if ((SETTING_KEYS as readonly string[]).includes(k)) changes[k] = values[k];
+    if ((SETTING_KEYS as readonly string[]).includes(k) && Object.prototype.hasOwnProperty.call(values, k)) changes[k] = values[k];
     else errors[k] = tr(lang, { en: 'Unknown setting "{key}".', zh: '未知设置“{key}”。' }, { key: k.slice(0, 50) });
   }
   if (Object.keys(errors).length) return { ok: false, errors };

@@ -8,6 +8,7 @@ import type { Contact, Customer, Holiday, Lang, Purchase, RowProblem } from '../
 import { parseContacts, parseCustomers, parseHolidays, parsePurchases, parseTemplates, type TemplateRow } from '../core/rows';
 import { headerLabel, SHEETS, sheetLabel, type SheetKey } from '../core/schema';
 import { readSheetByKey_, sheetsByName_, type SheetTable } from '../gas/sheets';
+import { retrySheets } from '../gas/retry';
 import { zoneClock, type ZoneClock } from '../gas/time';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,7 +48,7 @@ const NO_ID_COLUMN: Msg = {
 const WITH_FORMULAS: Partial<Record<SheetKey, boolean>> = { customers: true, purchases: true };
 
 export function readWorkbook_(ss: Spreadsheet, lang: Lang, keys: SheetKey[] = ['customers', 'purchases', 'contactLog', 'holidays', 'templates']): Workbook {
-  const clock = zoneClock(ss.getSpreadsheetTimeZone());
+  const clock = zoneClock(retrySheets(() => ss.getSpreadsheetTimeZone()));
   const sheets = sheetsByName_(ss);
   const wb: Workbook = { ss, clock, lang, sheets, tables: {}, customers: [], purchases: null, contacts: [], holidays: [], templates: [], problems: [], fatal: null };
   for (const key of keys) {

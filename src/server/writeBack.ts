@@ -11,7 +11,8 @@
 import { matchHeaders } from '../core/headers';
 import { cellText } from '../core/cells';
 import type { ManagedValues } from '../core/plan';
-import { SHEETS } from '../core/schema';
+import type { Lang } from '../core/model';
+import { fieldOf, headerLabel, SHEETS } from '../core/schema';
 import { asText, columnHasFormula, readGrid_, writeColumns_ } from '../gas/sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -57,6 +58,10 @@ function reread(sheet: Sheet): { values: unknown[][]; formulas: string[][] } {
 
 export interface WriteResult {
   rowsWritten: number;
+  /** Customer IDs whose row was written. */
+  written: Set<string>;
+  /** Field keys of the managed columns that were written (absent or formula columns are not). */
+  columns: Set<string>;
   /** IDs in `values` that were not found in the sheet any more (the row was deleted meanwhile). */
   missing: string[];
   formulaColumns: string[];
@@ -71,7 +76,7 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
   const { values: current, formulas } = reread(sheet);
   const match = matchHeaders(current[0] ?? [], SHEETS.customers);
   const idCol = match.columns.id;
-  const result: WriteResult = { rowsWritten: 0, missing: [], formulaColumns: [] };
+  const result: WriteResult = { rowsWritten: 0, written: new Set(), columns: new Set(), missing: [], formulaColumns: [] };
   if (idCol === undefined || current.length < 2) {
     result.missing = Array.from(values.keys());
     return result;
@@ -87,6 +92,7 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
     }
     writable.push(col);
     keyOfCol.set(col, f.key);
+    result.columns.add(f.key);
   }
   // Row → the values it gets now, matched by the ID it holds now.
   const used = new Map<string, number>();
@@ -98,6 +104,7 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
     const n = used.get(id) ?? 0;
     used.set(id, n + 1);
     rowValues[i - 1] = list[Math.min(n, list.length - 1)];
+    result.written.add(id);
   }
   for (const id of values.keys()) if (!used.has(id)) result.missing.push(id);
   if (writable.length === 0) return result;
@@ -115,24 +122,38 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
 
 /**
  * Writes `Thank-you draft` cells of Purchases by purchase key (see
- * purchaseKeys in core/plan), after the same re-read.
+ * purchaseRowKeys in core), after the same re-read. Returns the keys the
+ * sheet now records: written now, or recorded before.
  */
-export function writePurchaseDrafts_(sheet: Sheet, byKey: Map<string, string>, keysOf: (rows: unknown[][], columns: Record<string, number>) => Array<string | null>): number {
-  if (byKey.size === 0) return 0;
+/**
+ * Adds a Retain column at the right of the sheet's last column (as Set up
+ * would: no user cell moves) and returns its index; `current` gets the header.
+ */
+function addColumn(sheet: Sheet, current: unknown[][], header: string): number {
+  const col = current[0].length;
+  if (sheet.getMaxColumns() < col + 1) sheet.insertColumnsAfter(Math.max(sheet.getMaxColumns(), 1), col + 1 - sheet.getMaxColumns());
+  sheet.getRange(1, col + 1).setValue(header);
+  for (const row of current) row[col] = '';
+  current[0][col] = header;
+  return col;
+}
+
+export function writePurchaseDrafts_(sheet: Sheet, byKey: Map<string, string>, keysOf: (rows: unknown[][]) => Array<string | null>, lang: Lang): Set<string> {
+  const recorded = new Set<string>();
+  if (byKey.size === 0) return recorded;
   const { values: current, formulas } = reread(sheet);
   const match = matchHeaders(current[0] ?? [], SHEETS.purchases);
-  const col = match.columns.thankYouDraft;
-  if (col === undefined || columnHasFormula(formulas, col) || current.length < 2) return 0;
-  const keys = keysOf(current, match.columns);
-  let written = 0;
+  let col = match.columns.thankYouDraft;
+  if (current.length < 2) return recorded;
+  if (col === undefined) col = addColumn(sheet, current, headerLabel(fieldOf(SHEETS.purchases, 'thankYouDraft'), lang));
+  if (columnHasFormula(formulas, col)) return recorded;
+  const keys = keysOf(current);
   writeColumns_(sheet, [col], current.length - 1, (r) => {
     const key = keys[r + 1];
     const text = key ? byKey.get(key) : undefined;
-    if (text !== undefined && cellText(current[r + 1][col]).trim() === '') {
-      written++;
-      return asText(text);
-    }
+    if (key && text !== undefined) recorded.add(key);
+    if (text !== undefined && cellText(current[r + 1][col]).trim() === '') return asText(text);
     return keep(current[r + 1][col]);
   });
-  return written;
+  return recorded;
 }

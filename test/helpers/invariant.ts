@@ -303,6 +303,27 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
   const tz = timeZoneOf(emu);
   const after = snapshot(emu);
   for (const d of userCellChanges(before, after, { appendOnly: opts.appendOnly })) v.push(`user cell changed: ${d}`);
+  // Formulas are never overwritten, in user and managed columns alike (SPEC 1: a managed column holding formulas is read, never written).
+  for (const [sheet, rows] of Object.entries(before)) {
+    if (OWN_SHEETS.has(sheet) || sheetKind(sheet) === 'runLog' || !after[sheet]) continue;
+    const count = (rs: unknown[][]) => {
+      const m = new Map<string, number>();
+      const header = rs[0] ?? [];
+      rs.slice(1).forEach((r) => r.forEach((x, c) => {
+        if (x && typeof x === 'object' && 'formula' in (x as object)) {
+          const k = `${String(header[c])}\u0000${(x as { formula: string }).formula}`;
+          m.set(k, (m.get(k) ?? 0) + 1);
+        }
+      }));
+      return m;
+    };
+    const had = count(rows);
+    const has = count(after[sheet]);
+    for (const [k, n] of had) {
+      const [col, f] = k.split('\u0000');
+      if ((has.get(k) ?? 0) < n) v.push(`${sheet}: a formula ${f} in column ${JSON.stringify(col)} was overwritten`);
+    }
+  }
 
   // 3. drafts recorded, once.
   const drafts = emu.gmail.drafts();
@@ -331,9 +352,13 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     }
   };
   let purchaseKeyOfRow: ((row: unknown[]) => string) | null = null;
+  // Purchases can record a draft only in a Thank-you draft column free of formulas.
+  let purchasesCanRecord = false;
   if (purchasesName && purchaseRows.length > 1) {
     const h = purchaseRows[0];
     const c = { id: columnOf(h, 'Customer ID', '客户编号'), date: columnOf(h, 'Date', '日期'), amount: columnOf(h, 'Amount', '金额'), product: columnOf(h, 'Product', '产品'), draft: columnOf(h, 'Thank-you draft', '感谢信') };
+    const pf = emu.sheetFormulas(purchasesName);
+    purchasesCanRecord = c.draft >= 0 && !pf.slice(1).some((r) => r[c.draft]);
     if (c.id < 0) c.id = columnOf(h, 'ID', 'ID');
     purchaseKeyOfRow = (row) => `${plainText(row[c.id])}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`;
     if (c.draft >= 0) noteRecorded(purchasesName, purchaseRows, c.draft, purchaseKeyOfRow);
@@ -353,7 +378,9 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     const baseKey = key.replace(/#\d+$/, '');
     if (purchaseKeyOfRow) {
       const own = where.filter((w) => w.startsWith(`${purchasesName}!`));
-      if (own.length === 0) v.push(`draft ${d.id} (${key}) is not recorded in ${purchasesName}`);
+      // Where Purchases cannot take the record (its Thank-you draft column holds formulas), the customer's row must.
+      const inCustomers = !purchasesCanRecord && where.some((w) => w.startsWith(`${customersName}!`) && w.split('|')[1] === cid);
+      if (own.length === 0 && !inCustomers) v.push(`draft ${d.id} (${key}) is not recorded in ${purchasesName}`);
       for (const w of own) if (w.split('|').slice(1).join('|') !== baseKey) v.push(`draft ${d.id} (${key}) is recorded on the wrong purchase row: ${w}`);
       if (own.length > 1) v.push(`draft ${d.id} is recorded on ${own.length} purchase rows: ${own.join(', ')}`);
     } else {

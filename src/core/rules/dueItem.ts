@@ -173,18 +173,32 @@ const M = {
   nextStepBlank: { en: 'Next step (logged {date})', zh: '下一步（{date}记录）' },
 } satisfies Record<string, Msg>;
 
-// Recurring and visit texts repeat (a few tiers and cadences): made once each.
-const cadenceTexts = new Map<string, string>();
+// Recurring and visit texts repeat (a few tiers and cadences): made once each,
+// found by language and kind, then tier, then cadence (no key string to build
+// and hash per customer).
+const cadenceTexts = new Map<string, Map<Tier | '', Map<number | undefined, string>>>();
+let cadenceTextCount = 0;
 
 /** The `Follow-up` text for one item: what and why, short and concrete. */
 export function describeDue(item: DueItem, lang: Lang): string {
   if (item.kind !== 'recurring' && item.kind !== 'visit') return describe(item, lang);
-  const key = `${lang}|${item.kind}|${item.detail.tier ?? ''}|${item.detail.everyDays ?? ''}`;
-  let text = cadenceTexts.get(key);
+  const byKind = lang === 'zh' ? (item.kind === 'visit' ? 'zh|visit' : 'zh|recurring') : lang === 'en' ? (item.kind === 'visit' ? 'en|visit' : 'en|recurring') : `${lang}|${item.kind}`;
+  const tier = item.detail.tier ?? '';
+  let byTier = cadenceTexts.get(byKind);
+  let byDays = byTier === undefined ? undefined : byTier.get(tier);
+  let text = byDays === undefined ? undefined : byDays.get(item.detail.everyDays);
   if (text === undefined) {
     text = describe(item, lang);
-    if (cadenceTexts.size > 1000) cadenceTexts.clear();
-    cadenceTexts.set(key, text);
+    if (cadenceTextCount >= 1000) {
+      cadenceTexts.clear();
+      cadenceTextCount = 0;
+      byTier = undefined;
+      byDays = undefined;
+    }
+    if (byTier === undefined) cadenceTexts.set(byKind, (byTier = new Map()));
+    if (byDays === undefined) byTier.set(tier, (byDays = new Map()));
+    byDays.set(item.detail.everyDays, text);
+    cadenceTextCount++;
   }
   return text;
 }

@@ -23,22 +23,6 @@ function tierRank(it: DueItem): number {
   return t === 'A' ? 0 : t === 'B' ? 1 : t === 'C' ? 2 : 3;
 }
 
-interface Entry {
-  index: number;
-  rank: number;
-  due: CalDate;
-  id: string;
-  /** The day it counts on before spreading: its due day, or today when overdue. */
-  home: CalDate;
-}
-
-function byPriority(a: Entry, b: Entry): number {
-  if (a.rank !== b.rank) return a.rank - b.rank;
-  if (a.due !== b.due) return a.due < b.due ? -1 : 1;
-  if (a.id !== b.id) return a.id < b.id ? -1 : 1;
-  return a.index - b.index;
-}
-
 /**
  * A binary min-heap of priority ranks (small integers): each day takes its
  * best `max` items in O(log n) each, comparing numbers, not strings.
@@ -78,45 +62,121 @@ function makeHeap(capacity: number) {
   };
 }
 
+/** Stable insertion sort of xs[from .. to) by `cmp`: the few items of one day and tier need no sort machinery. */
+function insertionSort(xs: Int32Array, from: number, to: number, cmp: (a: number, b: number) => number): void {
+  for (let i = from + 1; i < to; i++) {
+    const x = xs[i];
+    let j = i - 1;
+    while (j >= from && cmp(xs[j], x) > 0) {
+      xs[j + 1] = xs[j];
+      j--;
+    }
+    xs[j + 1] = x;
+  }
+}
+
 /**
  * The items with spreadable ones moved as needed; same length and order as
  * the input, unchanged items are the same objects.
+ *
+ * Cost: each distinct due date is ranked, and given its home day, once; the
+ * priority order (tier, due, customer ID, input order) is then a counting sort
+ * on (tier, due rank) with only the customer IDs of one tier and day left to
+ * compare, rather than a general sort of 100,000 entries comparing strings.
  */
 export function spreadLoad(items: readonly DueItem[], maxPerDay: number, today: CalDate, cal: WorkCalendar): DueItem[] {
   const out = items.slice();
   if (!(maxPerDay >= 1)) return out;
   const anchor = nextWorkingDay(today, cal);
-  const entries: Entry[] = [];
-  items.forEach((it, index) => {
-    if (!it.spreadable) return;
-    const home = it.due < anchor ? anchor : nextWorkingDay(it.due, cal);
-    entries.push({ index, rank: tierRank(it), due: it.due, id: it.customerId, home });
-  });
-  // The priority order is fixed: sort once, then the heap holds positions in it.
-  entries.sort(byPriority);
-  const byDay = new Map<CalDate, number[]>();
-  entries.forEach((e, ord) => {
-    const list = byDay.get(e.home);
-    if (list) list.push(ord);
-    else byDay.set(e.home, [ord]);
-  });
-  const days = Array.from(byDay.keys()).sort();
-  const heap = makeHeap(entries.length);
+
+  // The spreadable items (entries), each with the number of its due date.
+  const indexOf: number[] = [];
+  const dueNo: number[] = [];
+  const dues: CalDate[] = [];
+  const dueNoOf = new Map<CalDate, number>();
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (!it.spreadable) continue;
+    let d = dueNoOf.get(it.due);
+    if (d === undefined) {
+      d = dues.length;
+      dueNoOf.set(it.due, d);
+      dues.push(it.due);
+    }
+    indexOf.push(i);
+    dueNo.push(d);
+  }
+  const n = indexOf.length;
+  const dueCount = dues.length;
+  // Due dates ranked in string order; each one's home: the day it counts on
+  // before spreading (its due day, or today when overdue).
+  const dueRank = new Int32Array(dueCount);
+  dues
+    .map((_, k) => k)
+    .sort((a, b) => (dues[a] < dues[b] ? -1 : dues[a] > dues[b] ? 1 : 0))
+    .forEach((k, r) => (dueRank[k] = r));
+  const homeOfDue: CalDate[] = dues.map((d) => (d < anchor ? anchor : nextWorkingDay(d, cal)));
+
+  // Priority order: a counting sort on (tier rank, due rank), stable, so each
+  // bucket stays in input order; then each bucket by customer ID (stable).
+  const keyCount = 4 * dueCount;
+  const key = new Int32Array(n);
+  const bucketStart = new Int32Array(keyCount + 1);
+  for (let e = 0; e < n; e++) {
+    key[e] = tierRank(items[indexOf[e]]) * dueCount + dueRank[dueNo[e]];
+    bucketStart[key[e] + 1]++;
+  }
+  for (let k = 0; k < keyCount; k++) bucketStart[k + 1] += bucketStart[k];
+  const order = new Int32Array(n);
+  const fill = bucketStart.slice(0, keyCount);
+  for (let e = 0; e < n; e++) order[fill[key[e]]++] = e;
+  // Customer IDs usually ascend with the rows (Set up numbers them so), and
+  // the items come in row order: then every bucket is already in ID order
+  // (a stable sort would leave it as it is) and the sorting is skipped.
+  let idsAscending = true;
+  for (let e = 1; e < n && idsAscending; e++) if (items[indexOf[e - 1]].customerId > items[indexOf[e]].customerId) idsAscending = false;
+  const byId = (a: number, b: number): number => {
+    const x = items[indexOf[a]].customerId;
+    const y = items[indexOf[b]].customerId;
+    return x === y ? 0 : x < y ? -1 : 1;
+  };
+  for (let k = 0; k < keyCount && !idsAscending; k++) {
+    const from = bucketStart[k];
+    const to = bucketStart[k + 1];
+    if (to - from <= 1) continue;
+    if (to - from <= 16) insertionSort(order, from, to, byId);
+    else order.set(Array.from(order.subarray(from, to)).sort(byId), from);
+  }
+
+  // Positions in that order (what the heap holds), grouped by home day.
+  const homes = Array.from(new Set(homeOfDue)).sort();
+  const homeRank = new Map<CalDate, number>();
+  homes.forEach((h, r) => homeRank.set(h, r));
+  const homeNo = new Int32Array(dueCount);
+  for (let d = 0; d < dueCount; d++) homeNo[d] = homeRank.get(homeOfDue[d]) as number;
+  const dayStart = new Int32Array(homes.length + 1);
+  for (let e = 0; e < n; e++) dayStart[homeNo[dueNo[e]] + 1]++;
+  for (let h = 0; h < homes.length; h++) dayStart[h + 1] += dayStart[h];
+  const dayFill = dayStart.slice(0, homes.length);
+  const ordsByDay = new Int32Array(n);
+  for (let ord = 0; ord < n; ord++) ordsByDay[dayFill[homeNo[dueNo[order[ord]]]]++] = ord;
+
+  const heap = makeHeap(n);
   let k = 0;
-  let day: CalDate | null = days.length > 0 ? days[0] : null;
+  let day: CalDate | null = homes.length > 0 ? homes[0] : null;
   while (day !== null) {
-    while (k < days.length && days[k] <= day) {
-      for (const ord of byDay.get(days[k]) as number[]) heap.push(ord);
+    while (k < homes.length && homes[k] <= day) {
+      for (let j = dayStart[k]; j < dayStart[k + 1]; j++) heap.push(ordsByDay[j]);
       k++;
     }
-    for (let n = 0; n < maxPerDay && heap.size() > 0; n++) {
-      const e = entries[heap.pop()];
+    for (let m = 0; m < maxPerDay && heap.size() > 0; m++) {
+      const e = order[heap.pop()];
       // Fits on its own day (or, overdue, on today): keeps its date.
-      if (e.home === day) continue;
-      out[e.index] = withDue(items[e.index], day);
+      if (homeOfDue[dueNo[e]] === day) continue;
+      out[indexOf[e]] = withDue(items[indexOf[e]], day);
     }
     const following: CalDate | null = heap.size() > 0 ? nextWorkingDay(addDays(day, 1), cal) : null;
-    const nextGroup: CalDate | null = k < days.length ? days[k] : null;
+    const nextGroup: CalDate | null = k < homes.length ? homes[k] : null;
     day = following === null ? nextGroup : nextGroup === null || following < nextGroup ? following : nextGroup;
   }
   return out;

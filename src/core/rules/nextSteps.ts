@@ -33,7 +33,9 @@ function contactedAfter(c: Customer, f: CustomerFacts, row: Contact): boolean {
  */
 export function nextStepItems(c: Customer, f: CustomerFacts, _ctx?: RuleContext): DueItem[] {
   const items: DueItem[] = [];
-  for (const k of f.contacts) {
+  // Indexed: f.contacts comes in several array element kinds, where for-of may fall back to iterator objects.
+  for (let i = 0; i < f.contacts.length; i++) {
+    const k = f.contacts[i];
     if (k.nextStepDate === null || k.date === null) continue;
     if (contactedAfter(c, f, k)) continue;
     const detail: DueItem['detail'] = { loggedOn: k.date };

@@ -80,6 +80,13 @@ export function birthdayItem(c: Customer, f: CustomerFacts, ctx: RuleContext): D
   return greeting(c, 'birthday', on, { occasionDate: on });
 }
 
+/** Number(s.slice(i, i + 2)), from the character codes when both are digits (the usual case). */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : Number(s.slice(i, i + 2));
+}
+
 /**
  * Purchase anniversary: yearly on `Customer since`, or the first purchase in
  * Purchases when that is blank; never in the first year (the day itself is
@@ -88,8 +95,8 @@ export function birthdayItem(c: Customer, f: CustomerFacts, ctx: RuleContext): D
 export function anniversaryItem(c: Customer, f: CustomerFacts, ctx: RuleContext): DueItem | null {
   const since = c.customerSince ?? f.firstPurchase;
   if (since === null) return null;
-  // 'YYYY-MM-DD': read without a regex, this runs for every customer.
-  const on = occurrenceShownToday(Number(since.slice(5, 7)), Number(since.slice(8, 10)), ctx.today);
+  // 'YYYY-MM-DD': read without a regex or substrings, this runs for every customer.
+  const on = occurrenceShownToday(twoDigits(since, 5), twoDigits(since, 8), ctx.today);
   if (on === null) return null;
   const years = Number(on.slice(0, 4)) - Number(since.slice(0, 4));
   if (years < 1) return null;

@@ -40,13 +40,15 @@ export function postSaleItems(c: Customer, f: CustomerFacts, ctx: RuleContext): 
   const steps = ctx.settings.postSaleSteps;
   const oldest = addDays(ctx.today, -ctx.settings.postSaleWindowDays);
   const items: DueItem[] = [];
+  if (f.postSalePurchases.length === 0) return items;
   // f.postSalePurchases is sorted by date: same-day purchases are adjacent.
   for (const sale of sameDaySales(f.postSalePurchases)) {
-    steps.forEach((day, i) => {
+    for (let i = 0; i < steps.length; i++) {
+      const day = steps[i];
       const step = i + 1;
       const baseDue = addDays(sale.date, day);
-      if (baseDue < oldest) return; // lapsed
-      if (contactedOnOrAfter(c, f, baseDue)) return; // done
+      if (baseDue < oldest) continue; // lapsed
+      if (contactedOnOrAfter(c, f, baseDue)) continue; // done
       const detail: DueItem['detail'] = { step, day, purchaseDate: sale.date };
       if (sale.product !== '') detail.product = sale.product;
       if (sale.amount !== null) detail.amount = sale.amount;
@@ -61,7 +63,7 @@ export function postSaleItems(c: Customer, f: CustomerFacts, ctx: RuleContext): 
         detail,
         spreadable: false,
       });
-    });
+    }
   }
   return items;
 }
@@ -75,7 +77,14 @@ export function postSaleEnd(f: CustomerFacts, ctx: RuleContext, qualifies: (p: P
   if (steps.length === 0) return null;
   for (let i = f.purchases.length - 1; i >= 0; i--) {
     const p = f.purchases[i];
-    if (qualifies(p)) return addDays(p.date, Math.max(...steps));
+    if (qualifies(p)) return addDays(p.date, maxOf(steps));
   }
   return null;
+}
+
+/** Math.max(...xs) without the spread (the same answer, NaN and -0 included): this runs for every customer. */
+function maxOf(xs: readonly number[]): number {
+  let m = -Infinity;
+  for (let i = 0; i < xs.length; i++) m = Math.max(m, xs[i]);
+  return m;
 }

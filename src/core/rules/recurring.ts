@@ -3,7 +3,7 @@
  * calling" is a churn cause, doc 001): the latest of last contact, last
  * purchase and the end of the post-sale sequence, plus the tier's days.
  */
-import { maxDate } from '../dates';
+import type { CalDate } from '../dates';
 import { plusDays as addDays } from './days';
 import { qualifiesForFollowUp, type CustomerFacts } from '../customerFacts';
 import type { Customer, Tier } from '../model';
@@ -18,10 +18,16 @@ export function contactCadence(tier: Tier | null, ctx: RuleContext): number {
   return ctx.settings.contactEveryDays[tier ?? 'C'];
 }
 
+/** One step of dates.maxDate: d when it is set and later than best. */
+function later(best: CalDate | null, d: CalDate | null): CalDate | null {
+  return d && (best === null || d > best) ? d : best;
+}
+
 export function recurringItem(c: Customer, f: CustomerFacts, tier: Tier | null, ctx: RuleContext): DueItem {
   const every = contactCadence(tier, ctx);
   const end = postSaleEnd(f, ctx, (p) => qualifiesForFollowUp(p.amount, ctx.settings.minFollowUpAmount));
-  const base = maxDate(f.lastContact, f.lastPurchase, end);
+  // maxDate(f.lastContact, f.lastPurchase, end), without the rest-parameter array (every customer, every night).
+  const base = later(later(later(null, f.lastContact), f.lastPurchase), end);
   // Nothing to count from: `Customer since` + days, or due today (a customer
   // nobody ever contacted is overdue for a first call).
   const baseDue = base !== null ? addDays(base, every) : c.customerSince !== null ? addDays(c.customerSince, every) : ctx.today;
