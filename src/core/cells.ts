@@ -12,6 +12,7 @@
  */
 import { isValidYmd, isCalDate, ymd, type CalDate } from './dates';
 import { fill, type Msg } from './i18n';
+import { dayNum, dayStr } from './rules/days';
 import type { ComplaintSize, ContactType, Lang, MonthDay, Status } from './model';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: Msg };
@@ -222,7 +223,23 @@ function parseDateCell(v: Date, toCalDate: ToCalDate): Parsed<CalDate> {
   if (!isCalDate(d)) return fail(INVALID_DATE_CELL, {});
   const y = Number(d.slice(0, 4));
   if (y < MIN_YEAR || y > MAX_YEAR) return fail(YEAR_OUT_OF_RANGE, { value: d, min: MIN_YEAR, max: MAX_YEAR });
-  return ok(d);
+  return ok(pooled(d));
+}
+
+// A sheet of 100,000 customers holds a few thousand distinct dates in a few
+// hundred thousand cells. Each date is kept as one string, the same one the
+// planner's day arithmetic returns (rules/days.ts), so the planner compares a
+// few thousand strings that are often the very same and stay in the
+// processor's cache, rather than 100,000s of copies spread over memory. A
+// date typed as text is read once per distinct text. The map holds only pure
+// results and is bounded, so parsing stays deterministic.
+const DATE_CACHE_LIMIT = 50000;
+const dateOfText = new Map<string, CalDate>();
+
+/** The one string for a valid calendar date. */
+function pooled(d: CalDate): CalDate {
+  const same = dayStr(dayNum(d));
+  return same === d ? same : d;
 }
 
 /**
@@ -233,13 +250,23 @@ function parseDateCell(v: Date, toCalDate: ToCalDate): Parsed<CalDate> {
  * numbers gone wrong, never a customer's real date.
  */
 export function parseDate(v: unknown, toCalDate: ToCalDate): Parsed<CalDate> | null {
+  if (typeof v === 'string') {
+    // Only texts that were dates are remembered, so a hit is neither blank nor a problem.
+    const known = dateOfText.get(v);
+    if (known !== undefined) return ok(known);
+  }
   if (isDateValue(v)) return parseDateCell(v, toCalDate);
   if (isBlank(v)) return null;
   if (typeof v === 'number') return fail(NUMBER_NOT_DATE, { value: numberText(v) });
   if (typeof v === 'boolean') return fail(BOOLEAN_NOT_DATE, { value: v ? 'TRUE' : 'FALSE' });
   if (typeof v !== 'string') return fail(NOT_A_DATE, { value: shown(v) });
   const parsed = parseDateText(v);
-  return parsed === 'unrecognized' ? fail(NOT_A_DATE, { value: shown(v) }) : parsed;
+  if (parsed === 'unrecognized') return fail(NOT_A_DATE, { value: shown(v) });
+  if (!parsed.ok) return parsed;
+  const d = pooled(parsed.value);
+  if (dateOfText.size >= DATE_CACHE_LIMIT) dateOfText.clear();
+  dateOfText.set(v, d);
+  return ok(d);
 }
 
 // ---------------------------------------------------------------- month-day (birthdays)

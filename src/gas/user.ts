@@ -3,22 +3,22 @@
  *
  * Session.getActiveUser().getEmail() needs the userinfo.email scope, which
  * SPEC section 8 does not grant. The Gmail API's users.getProfile answers with
- * the same address under gmail.compose, which Retain has anyway; the answer is
- * cached for six hours in the user cache (CacheService needs no scope).
+ * the same address under gmail.compose, which Retain has anyway.
  */
 import { gmailUsers_ } from './services';
 import { langOfLocale } from '../core/i18n';
 import type { Lang } from '../core/model';
 
-const CACHE_KEY = 'retain.userEmail';
+const KEY = 'retain.userEmail';
 
+/** Kept in the user's own properties: an address does not change, so Gmail is asked once, not every night. */
 export function currentUserEmail_(): string {
-  const cache = CacheService.getUserCache();
-  const cached = cache ? cache.get(CACHE_KEY) : null;
-  if (cached) return cached;
+  const props = PropertiesService.getUserProperties();
+  const known = props.getProperty(KEY);
+  if (known) return known;
   const profile = gmailUsers_().getProfile('me');
   const email = String(profile.emailAddress || '').toLowerCase();
-  if (email && cache) cache.put(CACHE_KEY, email, 21600);
+  if (email) props.setProperty(KEY, email);
   return email;
 }
 

@@ -67,6 +67,11 @@ const HELD_BACK: Msg = {
   zh: '此客户的购买记录或联系记录有问题（见“提示”列）：修正前不创建草稿或拜访',
 };
 
+const NO_TEAM_USER: Msg = {
+  en: 'Team mode is on, but Retain could not read your email address (Gmail profile), so it cannot tell your rows from your colleagues\': nothing was done.',
+  zh: '已开启团队模式，但 Retain 无法读取您的邮箱地址（Gmail 资料），无法区分您和同事的客户：未执行任何操作。',
+};
+
 const LOCKED: Msg = { en: 'Another Retain run is in progress: this one did nothing.', zh: '另一个 Retain 运行正在进行：本次未执行任何操作。' };
 const CONTINUES: Msg = {
   en: 'Time budget reached: {n} action(s) left for a follow-up run.',
@@ -179,7 +184,15 @@ function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline:
   }
   const today = wb.clock.today();
   summary.today = today;
-  const userEmail = settings.teamMode || settings.senderName ? safeUserEmail() : '';
+
+  // Team mode needs the user's address before planning; drafts need it for the sender line and signature.
+  let userEmail = settings.teamMode ? safeUserEmail() : '';
+  if (settings.teamMode && !userEmail) {
+    // Without it every rep's rows would be handled, in this user's Gmail and Calendar.
+    summary.fatal = tr(lang, NO_TEAM_USER);
+    summary.errors.push(summary.fatal);
+    return;
+  }
   const plan = planNightly({
     today,
     settings,
@@ -190,6 +203,7 @@ function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline:
     holidays: wb.holidays,
     onlyOwner: settings.teamMode && userEmail ? userEmail : undefined,
   });
+  if (!userEmail && plan.drafts.length > 0) userEmail = safeUserEmail();
   fillFromPlan(summary, plan);
   // The plan reports the rows it reads; Holidays and Templates are read here only.
   for (const p of wb.problems) {

@@ -194,7 +194,13 @@ describe('nightly run', () => {
     expect(follow).toBeDefined();
     const made1 = emu.gmail.drafts().length;
     expect(made1).toBeLessThan(3);
-    emu.invokeAs({ trigger: true }, 'runFollowUp', { triggerUid: follow!.id });
+    // Each follow-up run does what fits in its budget and sets the next one, until nothing is left.
+    let runs = 0;
+    for (let t = follow; t && runs < 5; t = emu.triggers.list().find((x) => x.handler === 'runFollowUp'), runs++) {
+      emu.clock.advance(60000);
+      emu.invokeAs({ trigger: true }, 'runFollowUp', { triggerUid: t.id });
+    }
+    expect(runs).toBeLessThan(5);
     expect(emu.gmail.drafts().length).toBe(3);
     expect(draftsRecorded(emu).duplicates).toEqual([]);
     expect(emu.triggers.list().filter((t) => t.handler === 'runFollowUp').length).toBe(0);
