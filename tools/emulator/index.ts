@@ -11,7 +11,7 @@
 import * as path from 'path';
 import * as util from 'util';
 import * as vm from 'vm';
-import { parseA1, splitSheet } from './a1';
+import { columnLetter, parseA1, splitSheet } from './a1';
 import { addEventDirect, CalendarStore, createCalendar, listAll, storedEvents, type CalendarEvent } from './calendar';
 import { CacheServiceFake, CacheStores } from './cache';
 import { CallLog, Clock, Faults, type ServiceName } from './calls';
@@ -357,7 +357,7 @@ export class Emulator {
       for (const s of this.book.sheets) {
         ensureFresh(this.sheetsHost, s);
         for (const { r, c, meta } of s.formulaCells()) {
-          if (meta.error) out.push({ sheet: s.name, a1: `${colLetters(c + 1)}${r + 1}`, value: s.value(r, c), message: meta.error });
+          if (meta.error) out.push({ sheet: s.name, a1: `${columnLetter(c + 1)}${r + 1}`, value: s.value(r, c), message: meta.error });
         }
       }
     });
@@ -653,13 +653,3 @@ function illegalPath(v: unknown, at: string, seen = new Set<unknown>()): string 
   return undefined;
 }
 
-function colLetters(col: number): string {
-  let s = '';
-  let n = col;
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
