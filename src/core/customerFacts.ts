@@ -119,7 +119,22 @@ export function factsRevenue(c: Customer, purchases: readonly Purchase[] | null,
 
 /** The first day of the revenue window. */
 export function revenueWindowStart(o: FactOptions): CalDate {
-  return addDays(o.today, -(o.revenueWindowDays - 1));
+  return todayPlus(o.today, -(o.revenueWindowDays - 1));
+}
+
+// addDays(today, n) for the few (today, n) of a run, asked once per customer:
+// the last answers are kept (pure, so a plan stays deterministic).
+const todayPlusMemo: Array<{ today: CalDate; n: number; day: CalDate }> = [];
+
+function todayPlus(today: CalDate, n: number): CalDate {
+  for (let i = 0; i < todayPlusMemo.length; i++) {
+    const m = todayPlusMemo[i];
+    if (m.today === today && m.n === n) return m.day;
+  }
+  const day = addDays(today, n);
+  if (todayPlusMemo.length >= 4) todayPlusMemo.shift();
+  todayPlusMemo.push({ today, n, day });
+  return day;
 }
 
 /** Whether a purchase row counts towards the revenue from `windowStart` (the one test, for every way revenue is added up). */
@@ -140,8 +155,8 @@ function sortedBy<T>(xs: readonly T[], cmp: (a: T, b: T) => number): boolean {
   return true;
 }
 
-/** Math.max(...xs) without the spread (the same answer, NaN and -0 included). */
-function maxOf(xs: readonly number[]): number {
+/** Math.max(...xs) without the spread (the same answer, NaN and -0 included): asked once per customer. */
+export function maxOf(xs: readonly number[]): number {
   let m = -Infinity;
   for (const x of xs) m = Math.max(m, x);
   return m;
@@ -248,7 +263,7 @@ export function customerFacts(
   const postSalePurchases: PurchaseFact[] = [];
   if (o.postSaleSteps.length > 0 && facts.length > 0) {
     // A purchase on or after this day still has a step inside the window.
-    const firstUseful = addDays(o.today, -o.postSaleWindowDays - maxOf(o.postSaleSteps));
+    const firstUseful = todayPlus(o.today, -o.postSaleWindowDays - maxOf(o.postSaleSteps));
     for (let i = 0; i < facts.length; i++) {
       const p = facts[i];
       if (p.date >= firstUseful && qualifiesForFollowUp(p.amount, o.minFollowUpAmount)) postSalePurchases.push(p);

@@ -40,7 +40,8 @@ function isBlankRow(row: unknown[]): boolean {
 /** Reads cells of one row by field key and collects the problems with their column header. */
 class RowReader {
   readonly problems: string[] = [];
-  readonly rowProblems: RowProblem[] = [];
+  /** null until the row has a problem (most rows have none: one array fewer per row). */
+  rowProblems: RowProblem[] | null = null;
   constructor(
     private readonly t: RawTable,
     private readonly row: unknown[],
@@ -73,13 +74,16 @@ class RowReader {
    */
   field(key: string): string {
     const v = this.text(key);
-    if (SHEET_ERROR.test(v)) this.problem(key, tr(this.ctx.lang, FORMULA_ERROR, { column: this.header(key), value: v }));
+    // The '#' test first: the regex runs on every text cell otherwise.
+    if (v.charCodeAt(0) === 35 && SHEET_ERROR.test(v)) this.problem(key, tr(this.ctx.lang, FORMULA_ERROR, { column: this.header(key), value: v }));
     return v;
   }
 
   problem(key: string | undefined, message: string): void {
     this.problems.push(message);
-    this.rowProblems.push({ sheet: this.t.sheetName, row: this.rowNumber, column: key ? this.header(key) : undefined, message });
+    const p: RowProblem = { sheet: this.t.sheetName, row: this.rowNumber, column: key ? this.header(key) : undefined, message };
+    if (this.rowProblems === null) this.rowProblems = [p];
+    else this.rowProblems.push(p);
   }
 
   /** The value of a parser, or null with a problem that names the column. */
@@ -115,7 +119,7 @@ function eachRow<T>(t: RawTable, ctx: ParseContext, build: (r: RowReader) => T |
     const r = new RowReader(t, row, i + 1, ctx);
     const item = build(r);
     if (item !== null) items.push(item);
-    problems.push(...r.rowProblems);
+    if (r.rowProblems !== null) for (const p of r.rowProblems) problems.push(p);
   }
   return { items, problems };
 }
@@ -172,7 +176,7 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
       nextVisit: r.text('nextVisit'),
       problems: r.problems,
     });
-    problems.push(...r.rowProblems);
+    if (r.rowProblems !== null) for (const p of r.rowProblems) problems.push(p);
   }
   markDuplicateIds(customers, t.sheetName, ctx.lang, problems);
   return { customers, problems };
@@ -180,14 +184,24 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
 
 /** Two rows with one ID: neither can be trusted to be "the" customer, so both are held back. */
 function markDuplicateIds(customers: Customer[], sheet: string, lang: Lang, problems: RowProblem[]): void {
+  // Each ID's first row; a list of rows only for the (few) IDs seen again.
+  const firstRow = new Map<string, number>();
   const rowsById = new Map<string, number[]>();
-  for (const c of customers) {
+  // Indexed loops: this runs once over 100,000 rows, mostly before it is optimised, where for-of makes an object per step.
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
     if (!c.id) continue;
-    const rows = rowsById.get(c.id);
-    if (rows) rows.push(c.row);
-    else rowsById.set(c.id, [c.row]);
+    const first = firstRow.get(c.id);
+    if (first === undefined) firstRow.set(c.id, c.row);
+    else {
+      const rows = rowsById.get(c.id);
+      if (rows) rows.push(c.row);
+      else rowsById.set(c.id, [first, c.row]);
+    }
   }
-  for (const c of customers) {
+  if (rowsById.size === 0) return;
+  for (let i = 0; i < customers.length; i++) {
+    const c = customers[i];
     const rows = c.id ? rowsById.get(c.id) : undefined;
     if (rows && rows.length > 1) {
       const message = tr(lang, DUPLICATE_ID, { id: c.id, rows: rows.join(', ') });

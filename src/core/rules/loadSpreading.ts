@@ -78,22 +78,41 @@ function insertionSort(xs: Int32Array, from: number, to: number, cmp: (a: number
 /**
  * The items with spreadable ones moved as needed; same length and order as
  * the input, unchanged items are the same objects.
+ */
+export function spreadLoad(items: readonly DueItem[], maxPerDay: number, today: CalDate, cal: WorkCalendar): DueItem[] {
+  const out = items.slice();
+  const moves = spreadMoves(items, maxPerDay, today, cal);
+  for (let m = 0; m < moves.count; m++) out[moves.index[m]] = withDue(items[moves.index[m]], moves.due[m]);
+  return out;
+}
+
+/** Which items spreadLoad moves (items[index[m]] to due[m], m < count), each at most once. */
+export interface SpreadMoves {
+  count: number;
+  index: Int32Array;
+  due: CalDate[];
+}
+
+/**
+ * spreadLoad's decisions without the new items: planNightly, whose items are
+ * its own, moves them in place rather than copying 100,000 of them.
  *
  * Cost: each distinct due date is ranked, and given its home day, once; the
  * priority order (tier, due, customer ID, input order) is then a counting sort
  * on (tier, due rank) with only the customer IDs of one tier and day left to
  * compare, rather than a general sort of 100,000 entries comparing strings.
  */
-export function spreadLoad(items: readonly DueItem[], maxPerDay: number, today: CalDate, cal: WorkCalendar): DueItem[] {
-  const out = items.slice();
-  if (!(maxPerDay >= 1)) return out;
+export function spreadMoves(items: readonly DueItem[], maxPerDay: number, today: CalDate, cal: WorkCalendar): SpreadMoves {
+  const moves: SpreadMoves = { count: 0, index: new Int32Array(0), due: [] };
+  if (!(maxPerDay >= 1)) return moves;
   const anchor = nextWorkingDay(today, cal);
 
   // The spreadable items (entries), each with the number of its due date.
-  const indexOf: number[] = [];
-  const dueNo: number[] = [];
+  const indexOf = new Int32Array(items.length);
+  const dueNo = new Int32Array(items.length);
   const dues: CalDate[] = [];
   const dueNoOf = new Map<CalDate, number>();
+  let n = 0;
   for (let i = 0; i < items.length; i++) {
     const it = items[i];
     if (!it.spreadable) continue;
@@ -103,10 +122,10 @@ export function spreadLoad(items: readonly DueItem[], maxPerDay: number, today: 
       dueNoOf.set(it.due, d);
       dues.push(it.due);
     }
-    indexOf.push(i);
-    dueNo.push(d);
+    indexOf[n] = i;
+    dueNo[n] = d;
+    n++;
   }
-  const n = indexOf.length;
   const dueCount = dues.length;
   // Due dates ranked in string order; each one's home: the day it counts on
   // before spreading (its due day, or today when overdue).
@@ -162,6 +181,7 @@ export function spreadLoad(items: readonly DueItem[], maxPerDay: number, today: 
   for (let ord = 0; ord < n; ord++) ordsByDay[dayFill[homeNo[dueNo[order[ord]]]]++] = ord;
 
   const heap = makeHeap(n);
+  moves.index = new Int32Array(n);
   let k = 0;
   let day: CalDate | null = homes.length > 0 ? homes[0] : null;
   while (day !== null) {
@@ -173,11 +193,12 @@ export function spreadLoad(items: readonly DueItem[], maxPerDay: number, today: 
       const e = order[heap.pop()];
       // Fits on its own day (or, overdue, on today): keeps its date.
       if (homeOfDue[dueNo[e]] === day) continue;
-      out[indexOf[e]] = withDue(items[indexOf[e]], day);
+      moves.index[moves.count++] = indexOf[e];
+      moves.due.push(day);
     }
     const following: CalDate | null = heap.size() > 0 ? nextWorkingDay(addDays(day, 1), cal) : null;
     const nextGroup: CalDate | null = k < homes.length ? homes[k] : null;
     day = following === null ? nextGroup : nextGroup === null || following < nextGroup ? following : nextGroup;
   }
-  return out;
+  return moves;
 }

@@ -7,7 +7,7 @@
  */
 import type { CalDate } from '../dates';
 import { plusDays as addDays } from './days';
-import { contactedOnOrAfter, type CustomerFacts, type PurchaseFact } from '../customerFacts';
+import { contactedOnOrAfter, maxOf, type CustomerFacts, type PurchaseFact } from '../customerFacts';
 import type { Customer } from '../model';
 import type { DueItem, RuleContext } from './dueItem';
 
@@ -80,11 +80,4 @@ export function postSaleEnd(f: CustomerFacts, ctx: RuleContext, qualifies: (p: P
     if (qualifies(p)) return addDays(p.date, maxOf(steps));
   }
   return null;
-}
-
-/** Math.max(...xs) without the spread (the same answer, NaN and -0 included): this runs for every customer. */
-function maxOf(xs: readonly number[]): number {
-  let m = -Infinity;
-  for (let i = 0; i < xs.length; i++) m = Math.max(m, xs[i]);
-  return m;
 }
