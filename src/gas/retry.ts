@@ -25,10 +25,16 @@ export class QuotaError extends Error {
   }
 }
 
-export interface RetryOptions {
+export interface RetryOptions<T> {
   service: string;
   tries?: number;
   baseMs?: number;
+  /**
+   * Asked after a transient error, before trying again: a call that creates
+   * something may have succeeded with its answer lost, and trying again
+   * blindly would make it twice. A non-null answer is taken as the result.
+   */
+  recover?: () => T | null;
 }
 
 /**
@@ -36,7 +42,7 @@ export interface RetryOptions {
  * spacing, deterministic so tests and the emulator's clock agree). A quota
  * error becomes QuotaError; anything else is thrown as it is.
  */
-export function withRetry<T>(fn: () => T, opts: RetryOptions): T {
+export function withRetry<T>(fn: () => T, opts: RetryOptions<T>): T {
   const tries = opts.tries ?? 4;
   const base = opts.baseMs ?? 1000;
   for (let attempt = 1; ; attempt++) {
@@ -47,6 +53,8 @@ export function withRetry<T>(fn: () => T, opts: RetryOptions): T {
       if (kind === 'quota') throw new QuotaError(opts.service, e);
       if (kind !== 'transient' || attempt >= tries) throw e;
       Utilities.sleep(base * Math.pow(2, attempt - 1));
+      const found = opts.recover ? opts.recover() : null;
+      if (found !== null) return found;
     }
   }
 }

@@ -144,24 +144,9 @@ function findExistingDraft(need: DraftNeed): string | null {
   return null;
 }
 
-/**
- * Creates the draft. A transient error may hide a draft that was made (the
- * response was lost), so before trying again Gmail is asked whether it exists.
- */
+/** Creates the draft; after a transient error Gmail is asked whether it exists before trying again. */
 function createOnce(need: DraftNeed, raw: string): string {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const d = gmailDrafts_().create({ message: { raw } }, 'me');
-      return d.id as string;
-    } catch (e) {
-      const kind = classifyError(e);
-      if (kind === 'quota') throw new QuotaError('Gmail', e);
-      if (kind !== 'transient' || attempt >= 4) throw e;
-      Utilities.sleep(1000 * Math.pow(2, attempt - 1));
-      const existing = findExistingDraft(need);
-      if (existing) return existing;
-    }
-  }
+  return withRetry(() => gmailDrafts_().create({ message: { raw } }, 'me').id as string, { service: 'Gmail', recover: () => findExistingDraft(need) });
 }
 
 export function makeDrafts_(needs: DraftNeed[], ctx: DraftContext): DraftsResult {

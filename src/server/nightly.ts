@@ -223,7 +223,7 @@ function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline:
   const draftNeeds = plan.drafts.filter((n) => !held.has(n.customerId));
   const visitNeeds = plan.visits.filter((n) => !held.has(n.customerId));
   for (const n of [...plan.drafts, ...plan.visits]) {
-    if (held.has(n.customerId)) summary.skipped.push({ what: 'draft' in n || 'purchaseDate' in n ? 'draft' : 'visit', customerId: n.customerId, row: n.customerRow, reason: heldReason });
+    if (held.has(n.customerId)) summary.skipped.push({ what: 'purchaseDate' in n ? 'draft' : 'visit', customerId: n.customerId, row: n.customerRow, reason: heldReason });
   }
   const drafts = makeDrafts_(draftNeeds, {
     lang,

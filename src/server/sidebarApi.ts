@@ -6,10 +6,10 @@
  * crosses: dates as ISO strings.
  */
 import { cellText } from '../core/cells';
-import { addDays, isCalDate, type CalDate } from '../core/dates';
+import { addDays, daysBetween, isCalDate, type CalDate } from '../core/dates';
 import { matchHeaders } from '../core/headers';
 import { tr, type Msg } from '../core/i18n';
-import { CONTACT_TYPES, type ContactType, type Customer, type Lang } from '../core/model';
+import { CONTACT_TYPES, type ContactType, type Customer, type Lang, type Settings } from '../core/model';
 import { describeDue, planNightly, type CustomerPlan, type Plan } from '../core/plan';
 import { headerLabel, SHEETS, sheetLabel } from '../core/schema';
 import { SETTING_KEYS, SETTING_RULES } from '../core/settings';
@@ -43,6 +43,7 @@ const MAX_SELECTED = 200;
 
 interface Context {
   ss: Spreadsheet;
+  settings: Settings;
   lang: Lang;
   wb: Workbook;
   plan: Plan;
@@ -57,7 +58,7 @@ function context_(): Context {
   const { settings } = loadSettings_();
   const today = wb.clock.today();
   const plan = planNightly({ today, settings, lang, customers: wb.customers, purchases: wb.purchases, contacts: wb.contacts, holidays: wb.holidays });
-  return { ss, lang, wb, plan, today };
+  return { ss, settings, lang, wb, plan, today };
 }
 
 function summaryOf(c: Customer, cp: CustomerPlan | undefined): CustomerSummary {
@@ -161,7 +162,9 @@ function cardOf(ctx: Context, id: string): CustomerCard {
   }));
   const purchases = (ctx.wb.purchases ?? []).filter((p) => p.customerId === id && p.date && p.problems.length === 0);
   const lastPurchase = purchases.reduce<string>((m, p) => ((p.date as string) > m ? (p.date as string) : m), c.lastPurchase ?? '');
-  const revenue = ctx.wb.purchases ? purchases.filter((p) => (p.date as string) > addDays(ctx.today, -365)).reduce((s, p) => s + (p.amount ?? 0), 0) : c.revenue;
+  // The same window the tiers use: today and the revenueWindowDays - 1 days before it.
+  const windowStart = addDays(ctx.today, -(ctx.settings.revenueWindowDays - 1));
+  const revenue = ctx.wb.purchases ? purchases.filter((p) => (p.date as string) >= windowStart).reduce((s, p) => s + (p.amount ?? 0), 0) : c.revenue;
   const lastContact = [c.lastContact ?? '', ...mine.map((x) => x.date as string)].reduce((m, d) => (d > m ? d : m), '');
   return {
     customer: summaryOf(c, cp),
@@ -174,10 +177,6 @@ function cardOf(ctx: Context, id: string): CustomerCard {
     openComplaints: mine.filter((x) => x.type === 'Complaint' && !x.resolvedOn).length,
     notes: cp?.managed.notes ?? c.problems.join('; '),
   };
-}
-
-function daysBetween(a: CalDate, b: CalDate): number {
-  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86400000);
 }
 
 const NOT_FOUND: Msg = { en: 'Customer {id} was not found on the Customers sheet.', zh: '客户表中找不到客户 {id}。' };

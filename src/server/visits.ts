@@ -91,12 +91,28 @@ function busyOf(e: CalEvent, clock: ZoneClock): Busy[] {
   return out;
 }
 
-function factsFor(c: Customer, need: VisitNeed, ctx: VisitContext): VisitFacts {
-  const mine = ctx.contacts.filter((x) => x.customerId === c.id && x.date && x.problems.length === 0).sort((a, b) => ((a.date as string) < (b.date as string) ? 1 : -1));
+/** Valid dated rows by customer, newest first: built once per run, not once per visit. */
+function byCustomer<T extends { customerId: string; date: CalDate | null; problems: string[] }>(rows: readonly T[]): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const r of rows) {
+    if (!r.date || r.problems.length > 0) continue;
+    const list = m.get(r.customerId);
+    if (list) list.push(r);
+    else m.set(r.customerId, [r]);
+  }
+  for (const list of m.values()) list.sort((a, b) => ((a.date as string) < (b.date as string) ? 1 : (a.date as string) > (b.date as string) ? -1 : 0));
+  return m;
+}
+
+interface RowIndex {
+  contacts: Map<string, Contact[]>;
+  purchases: Map<string, Purchase[]>;
+}
+
+function factsFor(c: Customer, need: VisitNeed, ctx: VisitContext, index: RowIndex): VisitFacts {
+  const mine = index.contacts.get(c.id) ?? [];
   const last = mine[0];
-  const lastPurchase = (ctx.purchases ?? [])
-    .filter((p) => p.customerId === c.id && p.date && p.problems.length === 0)
-    .sort((a, b) => ((a.date as string) < (b.date as string) ? 1 : -1))[0];
+  const lastPurchase = (index.purchases.get(c.id) ?? [])[0];
   return {
     customer: { id: c.id, name: c.name, company: c.company, address: c.address, phone: c.phone, email: c.email },
     tier: need.tier,
@@ -123,19 +139,9 @@ function findByKey(calendarId: string, key: string): CalEvent | null {
   return found.find((e) => e.status !== 'cancelled') ?? null;
 }
 
+/** Inserts the event; after a transient error the calendar is asked for the key before trying again. */
 function insertOnce(calendarId: string, resource: CalEvent, key: string): CalEvent {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return calendarEvents_().insert(resource, calendarId);
-    } catch (e) {
-      const kind = classifyError(e);
-      if (kind === 'quota') throw new QuotaError('Calendar', e);
-      if (kind !== 'transient' || attempt >= 4) throw e;
-      Utilities.sleep(1000 * Math.pow(2, attempt - 1));
-      const existing = findByKey(calendarId, key);
-      if (existing) return existing;
-    }
-  }
+  return withRetry(() => calendarEvents_().insert(resource, calendarId), { service: 'Calendar', recover: () => findByKey(calendarId, key) });
 }
 
 export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult {
@@ -187,6 +193,7 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
   }
   const placement = placeVisits(reqs, busy, { ...opts, retainVisitsPerDay });
   const needByKey = new Map(open.map((n) => [n.key, n]));
+  const index: RowIndex = { contacts: byCustomer(ctx.contacts), purchases: byCustomer(ctx.purchases ?? []) };
   for (const u of placement.unplaced) {
     result.outcomes.push({ need: needByKey.get(u.key) as VisitNeed, status: 'skipped', reason: tr(ctx.lang, u.reason) });
   }
@@ -206,7 +213,7 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
       result.deferred = placed.slice(i).map((p) => needByKey.get(p.key) as VisitNeed);
       break;
     }
-    const resource = visitEventResource(factsFor(customer, need, ctx), slot, ctx.clock.timeZone, ctx.lang, { key: need.key, spreadsheetId: ctx.spreadsheetId }) as CalEvent;
+    const resource = visitEventResource(factsFor(customer, need, ctx, index), slot, ctx.clock.timeZone, ctx.lang, { key: need.key, spreadsheetId: ctx.spreadsheetId }) as CalEvent;
     try {
       const ev = insertOnce(calendarId, resource, need.key);
       result.outcomes.push({ need, status: 'made', eventId: ev.id, start });
