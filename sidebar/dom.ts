@@ -21,7 +21,11 @@ export interface Attrs {
 }
 
 /** `h('p', { class: 'muted' }, 'Hello ', name)`: an element with attributes and text/element children. */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs | null, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   if (attrs) {
     for (const key of Object.keys(attrs)) {

@@ -31,7 +31,10 @@ const MESSAGES = {
   'log.customer': { en: 'Customer', zh: '客户' },
   'log.search.placeholder': { en: 'Search name, company or email', zh: '搜索姓名、公司或邮箱' },
   'log.search.none': { en: 'No customer matches “{q}”.', zh: '没有与“{q}”匹配的客户。' },
-  'log.search.more': { en: 'Showing {shown} of {total}. Keep typing to narrow the list.', zh: '共 {total} 个，显示前 {shown} 个。继续输入可缩小范围。' },
+  'log.search.more': {
+    en: 'Showing {shown} of {total}. Keep typing to narrow the list.',
+    zh: '共 {total} 个，显示前 {shown} 个。继续输入可缩小范围。',
+  },
   'log.search.count': { en: '{n} customers found', zh: '找到 {n} 位客户' },
   'log.search.empty': { en: 'There are no customers yet.', zh: '还没有客户。' },
   'log.allSelected': { en: 'Log for all {n} selected customers', zh: '为选中的 {n} 位客户一起记录' },
@@ -119,7 +122,10 @@ const MESSAGES = {
   'trigger.working': { en: 'Working…', zh: '正在处理…' },
 
   'preview.heading': { en: 'Preview tonight’s run', zh: '预览今晚的运行' },
-  'preview.hint': { en: 'Shows what tonight’s run would do. Nothing is made or written.', zh: '显示今晚运行会做什么，不会创建或写入任何内容。' },
+  'preview.hint': {
+    en: 'Shows what tonight’s run would do. Nothing is made or written.',
+    zh: '显示今晚运行会做什么，不会创建或写入任何内容。',
+  },
   'preview.button': { en: 'Preview tonight’s run', zh: '预览今晚的运行' },
   'preview.loading': { en: 'Working out tonight’s run…', zh: '正在计算今晚的运行…' },
   'preview.for': { en: 'For {date}', zh: '日期：{date}' },
@@ -155,7 +161,9 @@ export function getLang(): ApiLang {
 export function t(key: MsgKey, vars?: Vars): string {
   const text = MESSAGES[key][current];
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole));
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(vars, name) ? String(vars[name]) : whole,
+  );
 }
 
 /** A translated label for a value the server sends in English (contact type, status), or the value itself if unknown. */
@@ -183,7 +191,9 @@ export function formatDate(iso: string | null | undefined): string {
   const wd = new Date(Date.UTC(y, mo - 1, d)).getUTCDay();
   if (Number.isNaN(wd) || mo < 1 || mo > 12) return iso;
   const time = m[4] ? ` ${m[4]}:${m[5]}` : '';
-  return current === 'zh' ? `${y}年${mo}月${d}日 ${ZH_DAYS[wd]}${time}` : `${EN_DAYS[wd]} ${d} ${EN_MONTHS[mo - 1]} ${y}${time}`;
+  return current === 'zh'
+    ? `${y}年${mo}月${d}日 ${ZH_DAYS[wd]}${time}`
+    : `${EN_DAYS[wd]} ${d} ${EN_MONTHS[mo - 1]} ${y}${time}`;
 }
 
 /** 1234567.5 -> '1,234,567.5' (both languages group by thousands). */

@@ -39,8 +39,16 @@ async function start(): Promise<void> {
     data = await call('getSidebarData', hashTab() ? { tab: hashTab() as TabKey } : {});
   } catch (e) {
     app.removeAttribute('aria-busy');
-    const retry = h('button', { type: 'button', class: 'btn btn-secondary', on: { click: () => void start() } }, t('app.retry'));
-    fill(app, h('div', { class: 'alert alert-error', role: 'alert' }, h('p', null, failureText(e))), h('div', { class: 'actions' }, retry));
+    const retry = h(
+      'button',
+      { type: 'button', class: 'btn btn-secondary', on: { click: () => void start() } },
+      t('app.retry'),
+    );
+    fill(
+      app,
+      h('div', { class: 'alert alert-error', role: 'alert' }, h('p', null, failureText(e))),
+      h('div', { class: 'actions' }, retry),
+    );
     retry.focus();
     return;
   }
@@ -57,7 +65,14 @@ function render(app: HTMLElement, data: SidebarData): void {
 
   const due = createDueView((item, selectError) => {
     const known = data.customers.find((c) => c.id === item.customerId);
-    const c: CustomerSummary = known || { id: item.customerId, name: item.name, company: item.company, email: '', tier: item.tier, row: item.row };
+    const c: CustomerSummary = known || {
+      id: item.customerId,
+      name: item.name,
+      company: item.company,
+      email: '',
+      tier: item.tier,
+      row: item.row,
+    };
     log.choose(c, selectError ? t('log.selectFailed', { msg: selectError }) : t('log.openedFromDue', { name: c.name }));
     tabs.select('log');
     log.focus();
@@ -83,7 +98,12 @@ function render(app: HTMLElement, data: SidebarData): void {
 
   fill(
     app,
-    h('header', { class: 'app-head' }, h('h1', { class: 'app-title' }, t('app.title')), data.user ? h('p', { class: 'app-user muted' }, data.user) : null),
+    h(
+      'header',
+      { class: 'app-head' },
+      h('h1', { class: 'app-title' }, t('app.title')),
+      data.user ? h('p', { class: 'app-user muted' }, data.user) : null,
+    ),
     data.problems && data.problems.length ? alertBox(t('app.problems'), data.problems) : null,
     tabs.list,
     tabs.panels,

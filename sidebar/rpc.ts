@@ -95,7 +95,8 @@ export function errorMessage(e: unknown): string {
   let msg = '';
   if (e instanceof Error) msg = e.message;
   else if (typeof e === 'string') msg = e;
-  else if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') msg = (e as { message: string }).message;
+  else if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string')
+    msg = (e as { message: string }).message;
   msg = msg.replace(/^\w*(?:Exception|Error):\s*/, '').trim();
   return msg;
 }

@@ -20,7 +20,6 @@ import {
 } from './server/menuActions';
 import * as api from './server/sidebarApi';
 
-/* eslint-disable no-var */
 declare global {
   var onOpen: (e?: unknown) => void;
   var onInstall: (e?: unknown) => void;

@@ -64,7 +64,8 @@ export const LATENCY_MS = {
   other: 50,
 } as const;
 
-const RANGE_IO = /\.(getValues|setValues|getDisplayValues|getFormulas|setFormulas|getFormulasR1C1|getRichTextValues|setRichTextValues|getNumberFormats|setNumberFormats|getBackgrounds|setBackgrounds|getNotes|setNotes)$/;
+const RANGE_IO =
+  /\.(getValues|setValues|getDisplayValues|getFormulas|setFormulas|getFormulasR1C1|getRichTextValues|setRichTextValues|getNumberFormats|setNumberFormats|getBackgrounds|setBackgrounds|getNotes|setNotes)$/;
 
 /**
  * Estimated Apps Script time of a set of calls, ms, per service. `avgRangeCells`
@@ -73,7 +74,8 @@ const RANGE_IO = /\.(getValues|setValues|getDisplayValues|getFormulas|setFormula
  */
 export function estimateMs(byMethod: Record<string, number>, avgRangeCells: number): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [key, n] of Object.entries(byMethod)) out[serviceOf(key)] = (out[serviceOf(key)] ?? 0) + n * latencyOf(key, avgRangeCells);
+  for (const [key, n] of Object.entries(byMethod))
+    out[serviceOf(key)] = (out[serviceOf(key)] ?? 0) + n * latencyOf(key, avgRangeCells);
   return out;
 }
 
@@ -158,7 +160,10 @@ function benchTier(src: string, print: (s: string) => void): TierBench[] {
   for (const n of SIZES) {
     const col = revenueColumn(n, n);
     const result = tier(col);
-    if (!Array.isArray(result) || result.length !== n) throw new Error(`RETAIN_TIER on ${n} rows returned ${Array.isArray(result) ? result.length + ' rows' : typeof result}`);
+    if (!Array.isArray(result) || result.length !== n)
+      throw new Error(
+        `RETAIN_TIER on ${n} rows returned ${Array.isArray(result) ? result.length + ' rows' : typeof result}`,
+      );
     tier(col); // warm-up: let the JIT settle before timing
     const runs: number[] = [];
     for (let i = 0; i < RUNS; i++) {
@@ -172,12 +177,17 @@ function benchTier(src: string, print: (s: string) => void): TierBench[] {
   const nlogn = (n: number) => n * Math.log2(n);
   const rows = out.map((b, i) => {
     const prev = out[i - 1];
-    const growth = prev ? `x${(b.medianMs / prev.medianMs).toFixed(1)} (n log n: x${(nlogn(b.rows) / nlogn(prev.rows)).toFixed(1)})` : '';
+    const growth = prev
+      ? `x${(b.medianMs / prev.medianMs).toFixed(1)} (n log n: x${(nlogn(b.rows) / nlogn(prev.rows)).toFixed(1)})`
+      : '';
     return [fmtNumber(b.rows), b.medianMs.toFixed(2), b.msPer1k.toFixed(3), growth];
   });
   for (const l of table(['Rows#', 'Median ms#', 'ms per 1k rows#', 'Growth vs previous'], rows)) print(l);
   const big = out.find((b) => b.rows === 100000);
-  if (big) print(`  100k under 200 ms: ${big.medianMs < 200 ? 'yes' : 'no'} (${big.medianMs.toFixed(1)} ms, median of ${RUNS} after a warm-up)`);
+  if (big)
+    print(
+      `  100k under 200 ms: ${big.medianMs < 200 ? 'yes' : 'no'} (${big.medianMs.toFixed(1)} ms, median of ${RUNS} after a warm-up)`,
+    );
   return out;
 }
 
@@ -261,7 +271,9 @@ async function nightlyOnce(customers: number): Promise<NightlyBench> {
   const workbookCells = sheetCells.reduce((a, b) => a + b, 0);
   const nonEmpty = sheetCells.filter((c) => c > 0).length || 1;
   const estimate = estimateMs(calls, workbookCells / nonEmpty);
-  const calendarInserts = Object.entries(calls).filter(([k]) => serviceOf(k) === 'Calendar' && /\.insert$/i.test(k)).reduce((s, [, n]) => s + n, 0);
+  const calendarInserts = Object.entries(calls)
+    .filter(([k]) => serviceOf(k) === 'Calendar' && /\.insert$/i.test(k))
+    .reduce((s, [, n]) => s + n, 0);
 
   return {
     customers,
@@ -321,32 +333,83 @@ function nightlyInChild(customers: number): Promise<NightlyBench> {
 function printNightly(results: NightlyBench[], print: (s: string) => void): void {
   print('  Time and memory (emulator on this machine; setup and planning shown apart from the run):');
   for (const l of table(
-    ['Customers#', 'Purchases#', 'Contacts#', 'Set up ms#', 'Plan ms#', 'Run ms#', 'Heap before MB#', 'Heap peak MB#', 'Peak RSS MB#'],
-    results.map((r) => [r.customers, r.purchases, r.contacts, r.setupMs, r.planMs ?? '-', r.runMs, r.heapBeforeMb, r.heapPeakMb, r.peakRssMb]),
+    [
+      'Customers#',
+      'Purchases#',
+      'Contacts#',
+      'Set up ms#',
+      'Plan ms#',
+      'Run ms#',
+      'Heap before MB#',
+      'Heap peak MB#',
+      'Peak RSS MB#',
+    ],
+    results.map((r) => [
+      r.customers,
+      r.purchases,
+      r.contacts,
+      r.setupMs,
+      r.planMs ?? '-',
+      r.runMs,
+      r.heapBeforeMb,
+      r.heapPeakMb,
+      r.peakRssMb,
+    ]),
   ))
     print(l);
   print('');
   print('  Service calls of the nightly run:');
   const services = [...new Set(results.flatMap((r) => Object.keys(r.callsByService)))].sort();
-  for (const l of table(['Customers#', ...services.map((s) => s + '#'), 'Total#'], results.map((r) => [r.customers, ...services.map((s) => r.callsByService[s] ?? 0), Object.values(r.calls).reduce((a, b) => a + b, 0)])))
+  for (const l of table(
+    ['Customers#', ...services.map((s) => s + '#'), 'Total#'],
+    results.map((r) => [
+      r.customers,
+      ...services.map((s) => r.callsByService[s] ?? 0),
+      Object.values(r.calls).reduce((a, b) => a + b, 0),
+    ]),
+  ))
     print(l);
   print('');
   print('  Actions and estimated Apps Script time (calls x per-call latency, see LATENCY_MS):');
   for (const l of table(
-    ['Customers#', 'Gmail calls#', 'Drafts made#', 'Calendar inserts#', 'Visits made#', 'Est. Apps Script s#', 'Within 6 min'],
-    results.map((r) => [r.customers, r.callsByService.Gmail ?? 0, r.draftsMade, r.calendarInserts, r.visitsMade, (r.estimatedAppsScriptMs / 1000).toFixed(1), r.estimatedAppsScriptMs < 360000 ? 'yes' : 'no']),
+    [
+      'Customers#',
+      'Gmail calls#',
+      'Drafts made#',
+      'Calendar inserts#',
+      'Visits made#',
+      'Est. Apps Script s#',
+      'Within 6 min',
+    ],
+    results.map((r) => [
+      r.customers,
+      r.callsByService.Gmail ?? 0,
+      r.draftsMade,
+      r.calendarInserts,
+      r.visitsMade,
+      (r.estimatedAppsScriptMs / 1000).toFixed(1),
+      r.estimatedAppsScriptMs < 360000 ? 'yes' : 'no',
+    ]),
   ))
     print(l);
   const sheetCalls = results.map((r) => r.callsByService.Spreadsheet ?? 0);
   print('');
-  print(`  Spreadsheet calls per run: ${results.map((r, i) => `${fmtNumber(r.customers)}: ${sheetCalls[i]}`).join(', ')}`);
-  print(`  Spreadsheet calls constant in rows: ${new Set(sheetCalls).size === 1 ? 'yes' : 'no'}; at most 10: ${sheetCalls.every((n) => n <= 10) ? 'yes' : 'no'}`);
+  print(
+    `  Spreadsheet calls per run: ${results.map((r, i) => `${fmtNumber(r.customers)}: ${sheetCalls[i]}`).join(', ')}`,
+  );
+  print(
+    `  Spreadsheet calls constant in rows: ${new Set(sheetCalls).size === 1 ? 'yes' : 'no'}; at most 10: ${sheetCalls.every((n) => n <= 10) ? 'yes' : 'no'}`,
+  );
   const big = results[results.length - 1];
   if (big) {
     const at = `at ${fmtNumber(big.customers)} customers`;
     const est = Object.entries(big.estimatedMsByService).sort((a, b) => b[1] - a[1]);
-    print(`  Estimated Apps Script time ${at}, by service: ${est.map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
-    const top = Object.entries(big.calls).sort((a, b) => b[1] - a[1]).slice(0, 8);
+    print(
+      `  Estimated Apps Script time ${at}, by service: ${est.map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
+    );
+    const top = Object.entries(big.calls)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8);
     print(`  Most frequent calls ${at}: ${top.map(([k, n]) => `${k} ${fmtNumber(n)}`).join(', ')}`);
   }
   print('  (Heap peak: the highest heapUsed seen at any service call of the run. Peak RSS: the whole child process,');
@@ -366,7 +429,9 @@ export async function runBench(print: (s: string) => void = (s) => console.log(s
   };
   const src = readBundle();
   const fns = bundleFunctions(src);
-  print(`Retain benchmark: ${path.relative(process.cwd(), BUNDLE)}, node ${process.version}, ${os.cpus().length} CPU(s)`);
+  print(
+    `Retain benchmark: ${path.relative(process.cwd(), BUNDLE)}, node ${process.version}, ${os.cpus().length} CPU(s)`,
+  );
   print('');
 
   print(`1. RETAIN_TIER, one call over a whole column (median of ${RUNS} runs)`);
@@ -387,7 +452,10 @@ export async function runBench(print: (s: string) => void = (s) => console.log(s
   const plans = benchPlan(SIZES);
   print('  Customers  Parse ms  Plan ms  Due items');
   print('  ---------  --------  -------  ---------');
-  for (const p of plans) print(`  ${fmtNumber(p.customers).padStart(9)}  ${String(p.parseMs).padStart(8)}  ${String(p.planMs).padStart(7)}  ${fmtNumber(p.items).padStart(9)}`);
+  for (const p of plans)
+    print(
+      `  ${fmtNumber(p.customers).padStart(9)}  ${String(p.parseMs).padStart(8)}  ${String(p.planMs).padStart(7)}  ${fmtNumber(p.items).padStart(9)}`,
+    );
   const big = plans.find((p) => p.customers === 100000);
   if (big) print(`  100k planned under 1 s: ${big.planMs < 1000 ? 'yes' : 'no'} (${big.planMs} ms)`);
   out.plan = plans;
@@ -424,12 +492,24 @@ export async function runBench(print: (s: string) => void = (s) => console.log(s
     print('  Drafts due  Runs  Fake seconds per run       Drafts per run     Made in all  Made twice');
     print('  ----------  ----  -------------------------  -----------------  -----------  ----------');
     for (const b of budgets) {
-      print(`  ${fmtNumber(b.draftsDue).padStart(10)}  ${String(b.runs.length).padStart(4)}  ${b.runs.map((r) => r.fakeSeconds).join(', ').padEnd(25)}  ${b.runs.map((r) => r.draftsMade).join(', ').padEnd(17)}  ${fmtNumber(b.draftsTotal).padStart(11)}  ${String(b.duplicates).padStart(10)}`);
+      print(
+        `  ${fmtNumber(b.draftsDue).padStart(10)}  ${String(b.runs.length).padStart(4)}  ${b.runs
+          .map((r) => r.fakeSeconds)
+          .join(', ')
+          .padEnd(25)}  ${b.runs
+          .map((r) => r.draftsMade)
+          .join(', ')
+          .padEnd(17)}  ${fmtNumber(b.draftsTotal).padStart(11)}  ${String(b.duplicates).padStart(10)}`,
+      );
     }
     const first = budgets[0];
-    print(`  300 actions in one run under 6 minutes: ${first.runs.length === 1 && first.runs[0].fakeSeconds < 360 ? 'yes' : 'no'} (${first.runs[0].fakeSeconds} s)`);
+    print(
+      `  300 actions in one run under 6 minutes: ${first.runs.length === 1 && first.runs[0].fakeSeconds < 360 ? 'yes' : 'no'} (${first.runs[0].fakeSeconds} s)`,
+    );
     const big = budgets[1];
-    print(`  More than a run can do: carried to follow-up runs, every run under 6 minutes, nothing made twice: ${big.runs.length > 1 && big.runs.every((r) => r.fakeSeconds < 360) && big.duplicates === 0 && big.draftsTotal === big.draftsDue ? 'yes' : 'no'}`);
+    print(
+      `  More than a run can do: carried to follow-up runs, every run under 6 minutes, nothing made twice: ${big.runs.length > 1 && big.runs.every((r) => r.fakeSeconds < 360) && big.duplicates === 0 && big.draftsTotal === big.draftsDue ? 'yes' : 'no'}`,
+    );
     out.budget = budgets;
   }
   print('');

@@ -21,7 +21,16 @@ export interface BudgetBench {
 }
 
 /** Per-service fake-clock cost of one call, ms: the bench's estimates in the emulator's terms. */
-export function latencyByService(l: { spreadsheetOther: number; rangeIoBase: number; gmailDraftCreate: number; calendarInsert: number; properties: number; lock: number; scriptApp: number; cache: number }): Partial<Record<ServiceName, number>> {
+export function latencyByService(l: {
+  spreadsheetOther: number;
+  rangeIoBase: number;
+  gmailDraftCreate: number;
+  calendarInsert: number;
+  properties: number;
+  lock: number;
+  scriptApp: number;
+  cache: number;
+}): Partial<Record<ServiceName, number>> {
   // One figure per service: Spreadsheet calls are mostly cheap; its few range reads are charged at the range rate below.
   return {
     SpreadsheetApp: Math.round((l.spreadsheetOther + l.rangeIoBase) / 2),
@@ -34,14 +43,20 @@ export function latencyByService(l: { spreadsheetOther: number; rangeIoBase: num
   };
 }
 
-export function budgetScenario(src: string, draftsDue: number, latency: Partial<Record<ServiceName, number>>, customers = 10000): BudgetBench {
+export function budgetScenario(
+  src: string,
+  draftsDue: number,
+  latency: Partial<Record<ServiceName, number>>,
+  customers = 10000,
+): BudgetBench {
   const wb = generateWorkbook({ customers, purchasesPerCustomer: 1, contactsPerCustomer: 0.3 });
   // Move every purchase out of the thank-you window, then give N customers with an email one bought yesterday.
   const header = wb.Purchases[0];
   const dateCol = header.indexOf('Date');
   const yesterday = addDays(DEMO_TODAY, -1);
   const old = addDays(DEMO_TODAY, -60);
-  for (let i = 1; i < wb.Purchases.length; i++) if (wb.Purchases[i][dateCol] >= addDays(DEMO_TODAY, -7)) wb.Purchases[i][dateCol] = old;
+  for (let i = 1; i < wb.Purchases.length; i++)
+    if (wb.Purchases[i][dateCol] >= addDays(DEMO_TODAY, -7)) wb.Purchases[i][dateCol] = old;
   const ch = wb.Customers[0];
   const [idCol, emailCol, statusCol] = ['Customer ID', 'Email', 'Status'].map((h) => ch.indexOf(h));
   let added = 0;
@@ -69,8 +84,15 @@ export function budgetScenario(src: string, draftsDue: number, latency: Partial<
   for (let n = 0; n < 5; n++) {
     const t0 = emu.clock.now().getTime();
     const trigger = emu.triggers.list().find((t) => t.handler === handler);
-    const s = emu.invokeAs({ trigger: true }, handler, { triggerUid: trigger?.id }) as { draftsMade: number; mustContinue: boolean };
-    runs.push({ fakeSeconds: Math.round((emu.clock.now().getTime() - t0) / 1000), draftsMade: s.draftsMade, mustContinue: s.mustContinue });
+    const s = emu.invokeAs({ trigger: true }, handler, { triggerUid: trigger?.id }) as {
+      draftsMade: number;
+      mustContinue: boolean;
+    };
+    runs.push({
+      fakeSeconds: Math.round((emu.clock.now().getTime() - t0) / 1000),
+      draftsMade: s.draftsMade,
+      mustContinue: s.mustContinue,
+    });
     if (!s.mustContinue) break;
     handler = 'runFollowUp';
     emu.clock.advance(60000);

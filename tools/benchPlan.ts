@@ -20,7 +20,13 @@ export interface PlanBench {
 }
 
 function table(key: SheetKey, values: unknown[][]): RawTable {
-  return { sheetName: SHEETS[key].en, spec: SHEETS[key], values, formulas: null, match: matchHeaders(values[0] ?? [], SHEETS[key]) };
+  return {
+    sheetName: SHEETS[key].en,
+    spec: SHEETS[key],
+    values,
+    formulas: null,
+    match: matchHeaders(values[0] ?? [], SHEETS[key]),
+  };
 }
 
 /** The sample's text dates are already ISO; a Date cell never occurs here, so the converter only guards. */
@@ -46,7 +52,15 @@ export function benchPlan(sizes: number[], runs = 3): PlanBench[] {
       const contacts = parseContacts(table('contactLog', wb['Contact log']), ctx).contacts;
       const holidays = parseHolidays(table('holidays', wb.Holidays), ctx).holidays;
       const t1 = performance.now();
-      const plan = planNightly({ today: '2026-11-16', settings: defaultSettings(), lang: 'en', customers, purchases, contacts, holidays });
+      const plan = planNightly({
+        today: '2026-11-16',
+        settings: defaultSettings(),
+        lang: 'en',
+        customers,
+        purchases,
+        contacts,
+        holidays,
+      });
       const t2 = performance.now();
       parseTimes.push(t1 - t0);
       planTimes.push(t2 - t1);

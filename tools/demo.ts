@@ -47,7 +47,9 @@ export function demoEmulator(today: string, timeZone: string = DEMO_TIME_ZONE, u
 /** The bundle's source; a clear error when it was not built. */
 export function readBundle(file: string = BUNDLE): string {
   if (!fs.existsSync(file)) {
-    throw new DemoError(`${shortPath(file)} is missing: run \`npm run build\` first (\`npm run demo\` builds it for you).`);
+    throw new DemoError(
+      `${shortPath(file)} is missing: run \`npm run build\` first (\`npm run demo\` builds it for you).`,
+    );
   }
   return fs.readFileSync(file, 'utf8');
 }
@@ -62,7 +64,9 @@ export function bundleFunctions(src: string): Set<string> {
 export function errorText(e: unknown): string {
   if (e instanceof Error || (typeof e === 'object' && e !== null && 'message' in e)) {
     const err = e as { name?: string; message?: string };
-    return err.name && err.name !== 'Error' && err.name !== 'DemoError' ? `${err.name}: ${err.message}` : String(err.message);
+    return err.name && err.name !== 'Error' && err.name !== 'DemoError'
+      ? `${err.name}: ${err.message}`
+      : String(err.message);
   }
   return String(e);
 }
@@ -75,7 +79,8 @@ export function isDate(v: unknown): v is Date {
 // ---------------------------------------------------------------- text tables
 
 // East Asian wide characters take two terminal columns; without this a table of Chinese names is ragged.
-const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+const WIDE =
+  /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
 
 export function displayWidth(s: string): number {
   let w = 0;
@@ -97,7 +102,11 @@ function clip(s: string, max: number): string {
  * An aligned text table. Columns whose header ends in '#' (removed) are
  * right-aligned: numbers line up. Cells longer than `maxWidth` are clipped.
  */
-export function table(headers: string[], rows: Array<Array<string | number>>, opts: { indent?: string; maxWidth?: number } = {}): string[] {
+export function table(
+  headers: string[],
+  rows: Array<Array<string | number>>,
+  opts: { indent?: string; maxWidth?: number } = {},
+): string[] {
   const indent = opts.indent ?? '  ';
   const maxWidth = opts.maxWidth ?? 48;
   const right = headers.map((h) => h.endsWith('#'));
@@ -127,7 +136,18 @@ function pct(part: number, whole: number): string {
 
 // ---------------------------------------------------------------- service calls
 
-export type ServiceGroup = 'Spreadsheet' | 'Gmail' | 'Calendar' | 'Properties' | 'Lock' | 'Triggers' | 'Session' | 'Utilities' | 'Html/UI' | 'Cache' | 'Other';
+export type ServiceGroup =
+  | 'Spreadsheet'
+  | 'Gmail'
+  | 'Calendar'
+  | 'Properties'
+  | 'Lock'
+  | 'Triggers'
+  | 'Session'
+  | 'Utilities'
+  | 'Html/UI'
+  | 'Cache'
+  | 'Other';
 
 /** 'SpreadsheetApp.Range.getValues' -> 'Spreadsheet'. Tolerant of how the emulator names methods. */
 export function serviceOf(key: string): ServiceGroup {
@@ -264,20 +284,29 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const src = readBundle(opts.bundle ?? BUNDLE);
   const fns = bundleFunctions(src);
   for (const required of ['setupSheets', 'runNightly']) {
-    if (!fns.has(required)) throw new DemoError(`dist/Code.js has no top-level function ${required}(): the bundle is not complete yet (check src/index.ts).`);
+    if (!fns.has(required))
+      throw new DemoError(
+        `dist/Code.js has no top-level function ${required}(): the bundle is not complete yet (check src/index.ts).`,
+      );
   }
 
   // ---- the workbook
   const workbook = await step('read the workbook', () => gatherWorkbook(opts, samplesDir, timeZone));
   const emu = await step('start the emulator', () => demoEmulator(today, timeZone, user));
   // CSV cells are typed text, converted as Sheets converts typing; XLSX cells keep their types.
-  for (const [name, rows] of Object.entries(workbook.sheets)) emu.setSheet(name, rows, { parse: !workbook.typed.has(name) });
+  for (const [name, rows] of Object.entries(workbook.sheets))
+    emu.setSheet(name, rows, { parse: !workbook.typed.has(name) });
   await step('load dist/Code.js', () => emu.load(src, 'Code.js'));
 
   const dayName = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday(today)];
   print(`Retain demo: ${dayName} ${today} 06:30 (${timeZone}), running as ${user}`);
   print(`Workbook: ${workbook.source}`);
-  print('  ' + Object.entries(workbook.sheets).map(([n, r]) => `${n} ${Math.max(0, r.length - 1)} rows`).join(', '));
+  print(
+    '  ' +
+      Object.entries(workbook.sheets)
+        .map(([n, r]) => `${n} ${Math.max(0, r.length - 1)} rows`)
+        .join(', '),
+  );
   print('');
 
   // ---- 1. Set up
@@ -305,7 +334,9 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     const letter = columnLetter(after.col.revenue);
     const revenue = after.rows.slice(1).map((r) => [r[after.col.revenue]]);
     const result = await step('RETAIN_TIER', () => emu.invoke('RETAIN_TIER', revenue));
-    print(`  =RETAIN_TIER(${letter}2:${letter}) over ${revenue.length} rows, one call (revenue method, cut-offs 0.8 / 0.95):`);
+    print(
+      `  =RETAIN_TIER(${letter}2:${letter}) over ${revenue.length} rows, one call (revenue method, cut-offs 0.8 / 0.95):`,
+    );
     const out = Array.isArray(result) ? (result as unknown[][]) : [];
     const byTier = new Map<string, TierCount>();
     const errors: string[] = [];
@@ -359,11 +390,23 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const problems: DemoResult['problems'] = [];
   final.rows.slice(1).forEach((r, i) => {
     const notes = text(cell(final, r, 'retainNotes'), timeZone);
-    if (notes) problems.push({ row: i + 2, id: text(cell(final, r, 'id'), timeZone), name: text(cell(final, r, 'name'), timeZone), notes });
+    if (notes)
+      problems.push({
+        row: i + 2,
+        id: text(cell(final, r, 'id'), timeZone),
+        name: text(cell(final, r, 'name'), timeZone),
+        notes,
+      });
   });
   print(`4. Rows with problems (${problems.length}, from the Retain notes column)`);
   if (problems.length === 0) print('  none');
-  else for (const l of table(['Row#', 'ID', 'Name', 'Retain notes'], problems.slice(0, 15).map((p) => [p.row, p.id, p.name, p.notes]), { maxWidth: 80 })) print(l);
+  else
+    for (const l of table(
+      ['Row#', 'ID', 'Name', 'Retain notes'],
+      problems.slice(0, 15).map((p) => [p.row, p.id, p.name, p.notes]),
+      { maxWidth: 80 },
+    ))
+      print(l);
   if (problems.length > 15) print(`  ... and ${problems.length - 15} more (see ${final.name}.csv)`);
   print('');
 
@@ -376,21 +419,27 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     due.push({ reason: reasonOf(f), tier: text(cell(final, r, 'tier'), timeZone) || '-', daysToDue: days });
   }
   const now0 = due.filter((d) => d.daysToDue <= 0);
-  print(`5. Due today or overdue: ${now0.length} customers (${now0.filter((d) => d.daysToDue < 0).length} overdue), by the Follow-up column`);
-  const reasons = [...new Set(now0.map((d) => d.reason))].sort((a, b) => now0.filter((d) => d.reason === b).length - now0.filter((d) => d.reason === a).length);
+  print(
+    `5. Due today or overdue: ${now0.length} customers (${now0.filter((d) => d.daysToDue < 0).length} overdue), by the Follow-up column`,
+  );
+  const reasons = [...new Set(now0.map((d) => d.reason))].sort(
+    (a, b) => now0.filter((d) => d.reason === b).length - now0.filter((d) => d.reason === a).length,
+  );
   const dueRows = reasons.map((reason) => {
     const items = now0.filter((d) => d.reason === reason);
     const n = (t: string) => items.filter((d) => d.tier === t).length;
     return [reason, n('A'), n('B'), n('C'), items.length - n('A') - n('B') - n('C'), items.length];
   });
-  if (dueRows.length) for (const l of table(['First thing due', 'A#', 'B#', 'C#', 'No tier#', 'Total#'], dueRows)) print(l);
+  if (dueRows.length)
+    for (const l of table(['First thing due', 'A#', 'B#', 'C#', 'No tier#', 'Total#'], dueRows)) print(l);
   const soon = due.filter((d) => d.daysToDue > 0 && d.daysToDue <= 7).length;
   print(`  Due in the next 7 days: ${soon} more customers.`);
   const dueCounts = pick(summary, 'due');
   if (isCountRecord(dueCounts)) {
     const nonZero = Object.entries(dueCounts).filter(([, v]) => v > 0);
     // The column shows each customer's earliest item; the run counts them all.
-    if (nonZero.length) print(`  All items due now, as the run counts them: ${nonZero.map(([k, v]) => `${k} ${v}`).join(', ')}`);
+    if (nonZero.length)
+      print(`  All items due now, as the run counts them: ${nonZero.map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
   print('');
 
@@ -398,7 +447,13 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const drafts = emu.gmail.drafts();
   const described = await Promise.all(drafts.map(describeDraft));
   print(`6. Thank-you drafts made: ${drafts.length} (Gmail drafts, never sent)`);
-  if (described.length) for (const l of table(['To', 'Subject'], described.slice(0, 12).map((d) => [d.to, d.subject]), { maxWidth: 60 })) print(l);
+  if (described.length)
+    for (const l of table(
+      ['To', 'Subject'],
+      described.slice(0, 12).map((d) => [d.to, d.subject]),
+      { maxWidth: 60 },
+    ))
+      print(l);
   if (described.length > 12) print(`  ... and ${described.length - 12} more`);
   // The emulator checks each message the way Gmail would show it (headers, encodings, parts).
   const lint = described.flatMap((d) => d.problems.map((p) => `${d.to}: ${p}`));
@@ -410,14 +465,25 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   print(`7. Visits put on the calendar: ${events.length}`);
   if (events.length) {
     const rows = events.map((e) => describeEvent(e, timeZone)).sort((a, b) => a.at - b.at);
-    for (const l of table(['When', 'Title', 'Where'], rows.slice(0, 12).map((e) => [e.start, e.title, e.where]), { maxWidth: 50 })) print(l);
+    for (const l of table(
+      ['When', 'Title', 'Where'],
+      rows.slice(0, 12).map((e) => [e.start, e.title, e.where]),
+      { maxWidth: 50 },
+    ))
+      print(l);
     if (rows.length > 12) print(`  ... and ${rows.length - 12} more`);
   }
   const skipped = pick(summary, 'skipped');
   if (Array.isArray(skipped) && skipped.length) {
     print('');
     print(`  Skipped (${skipped.length}):`);
-    const rows = skipped.slice(0, 12).map((s) => [text(pick(s, 'what'), timeZone), text(pick(s, 'customerId') ?? pick(s, 'customer'), timeZone), text(pick(s, 'reason'), timeZone)]);
+    const rows = skipped
+      .slice(0, 12)
+      .map((s) => [
+        text(pick(s, 'what'), timeZone),
+        text(pick(s, 'customerId') ?? pick(s, 'customer'), timeZone),
+        text(pick(s, 'reason'), timeZone),
+      ]);
     for (const l of table(['What', 'Customer', 'Why'], rows, { maxWidth: 90, indent: '    ' })) print(l);
     if (skipped.length > 12) print(`    ... and ${skipped.length - 12} more`);
   }
@@ -440,7 +506,13 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     .sort((a, b) => serviceOf(a[0]).localeCompare(serviceOf(b[0])) || b[1] - a[1])
     .map(([k, n]) => [serviceOf(k), k, n]);
   if (callRows.length) for (const l of table(['Service', 'Method', 'Calls#'], callRows, { maxWidth: 60 })) print(l);
-  print(`  Total: ${Object.entries(byService).map(([s, n]) => `${s} ${n}`).join(', ') || 'none'}`);
+  print(
+    `  Total: ${
+      Object.entries(byService)
+        .map(([s, n]) => `${s} ${n}`)
+        .join(', ') || 'none'
+    }`,
+  );
   print('');
 
   // ---- files
@@ -478,7 +550,10 @@ async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (e instanceof DemoError) throw e;
-    const stack = e instanceof Error || (typeof e === 'object' && e !== null && 'stack' in e) ? String((e as Error).stack ?? '') : '';
+    const stack =
+      e instanceof Error || (typeof e === 'object' && e !== null && 'stack' in e)
+        ? String((e as Error).stack ?? '')
+        : '';
     const where = stack.split('\n').find((l) => /Code\.js|src[\\/]/.test(l));
     throw new DemoError(`Step "${name}" failed: ${errorText(e)}${where ? `\n  ${where.trim()}` : ''}`);
   }
@@ -500,13 +575,21 @@ async function gatherWorkbook(opts: DemoOptions, samplesDir: string, timeZone: s
   };
   // Without --customers: the sample, with any sheet you give instead of its own.
   // With it: only what you give, plus the sample's holidays (a calendar, not customer data).
-  const sheets: Record<string, unknown[][]> = opts.customers ? { Customers: await readFile('Customers', opts.customers) } : { ...sample };
+  const sheets: Record<string, unknown[][]> = opts.customers
+    ? { Customers: await readFile('Customers', opts.customers) }
+    : { ...sample };
   if (opts.purchases) sheets.Purchases = await readFile('Purchases', opts.purchases);
   if (opts.contacts) sheets['Contact log'] = await readFile('Contact log', opts.contacts);
   if (opts.customers && sample.Holidays) sheets.Holidays = sample.Holidays;
-  const given = [opts.customers, opts.purchases, opts.contacts].filter((f): f is string => !!f).map((f) => path.basename(f));
+  const given = [opts.customers, opts.purchases, opts.contacts]
+    .filter((f): f is string => !!f)
+    .map((f) => path.basename(f));
   const sampleName = `${shortPath(samplesDir)}${path.sep}`;
-  const source = opts.customers ? `${given.join(', ')} (holidays from the sample)` : given.length ? `${sampleName} with ${given.join(', ')}` : `${sampleName} (the sample)`;
+  const source = opts.customers
+    ? `${given.join(', ')} (holidays from the sample)`
+    : given.length
+      ? `${sampleName} with ${given.join(', ')}`
+      : `${sampleName} (the sample)`;
   return { sheets, typed, source };
 }
 
@@ -529,7 +612,9 @@ function pick(v: unknown, key: string): unknown {
 }
 
 function isCountRecord(v: unknown): v is Record<string, number> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number');
+  return (
+    typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => typeof x === 'number')
+  );
 }
 
 /** The run summary as short lines: scalars as they are, lists by their length, count records inline. */
@@ -560,20 +645,28 @@ type Draft = ReturnType<Emulator['gmail']['drafts']>[number];
 /** To and Subject of a draft (the emulator keeps the decoded RFC 2822 text), read back with a real mail parser. */
 async function describeDraft(d: Draft): Promise<{ to: string; subject: string; problems: string[] }> {
   const mail = await simpleParser(d.raw);
-  const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : mail.to?.text ?? '';
+  const to = Array.isArray(mail.to) ? mail.to.map((a) => a.text).join(', ') : (mail.to?.text ?? '');
   return { to, subject: mail.subject ?? '', problems: d.problems };
 }
 
-function describeEvent(e: CalendarEvent, timeZone: string): { at: number; start: string; title: string; where: string } {
+function describeEvent(
+  e: CalendarEvent,
+  timeZone: string,
+): { at: number; start: string; title: string; where: string } {
   const raw = e.start.dateTime ?? e.start.date ?? '';
   const at = Date.parse(raw);
   let start = Number.isNaN(at) ? raw : formatCellDate(new Date(at), timeZone);
-  if (/^\d{4}-\d{2}-\d{2}/.test(start)) start = `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][weekday(start.slice(0, 10))]} ${start}`;
+  if (/^\d{4}-\d{2}-\d{2}/.test(start))
+    start = `${['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][weekday(start.slice(0, 10))]} ${start}`;
   return { at, start, title: e.summary ?? '', where: e.location ?? '' };
 }
 
 /** Sheets as CSV, drafts as .eml, visits as .ics. Only files the demo writes are replaced. */
-async function writeOutputs(emu: Emulator, outDir: string, timeZone: string): Promise<{ csvFiles: string[]; emlFiles: string[]; icsFile: string | null }> {
+async function writeOutputs(
+  emu: Emulator,
+  outDir: string,
+  timeZone: string,
+): Promise<{ csvFiles: string[]; emlFiles: string[]; icsFile: string | null }> {
   fs.mkdirSync(outDir, { recursive: true });
   for (const f of fs.readdirSync(outDir)) if (f.endsWith('.csv') || f === 'visits.ics') fs.rmSync(path.join(outDir, f));
   const draftsDir = path.join(outDir, 'drafts');
@@ -582,7 +675,9 @@ async function writeOutputs(emu: Emulator, outDir: string, timeZone: string): Pr
 
   const csvFiles: string[] = [];
   for (const name of emu.sheetNames()) {
-    const rows = emu.sheetValues(name).map((r) => r.map((v) => (typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : text(v, timeZone))));
+    const rows = emu
+      .sheetValues(name)
+      .map((r) => r.map((v) => (typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : text(v, timeZone))));
     const file = path.join(outDir, `${name.replace(/[\\/:*?"<>|]/g, '_')}.csv`);
     fs.writeFileSync(file, Papa.unparse(rows, { newline: '\n' }) + '\n', 'utf8');
     csvFiles.push(file);
@@ -602,7 +697,13 @@ async function writeOutputs(emu: Emulator, outDir: string, timeZone: string): Pr
 
 export function parseDemoArgs(argv: string[]): DemoOptions {
   const opts: DemoOptions = {};
-  const flags: Record<string, keyof DemoOptions> = { '--today': 'today', '--out': 'out', '--customers': 'customers', '--purchases': 'purchases', '--contacts': 'contacts' };
+  const flags: Record<string, keyof DemoOptions> = {
+    '--today': 'today',
+    '--out': 'out',
+    '--customers': 'customers',
+    '--purchases': 'purchases',
+    '--contacts': 'contacts',
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];

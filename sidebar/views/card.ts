@@ -68,13 +68,24 @@ export function renderCard(card: CustomerCard): HTMLElement {
       fact(t('card.lastContact'), formatDate(card.lastContact)),
       fact(t('card.status'), card.status ? label('status', card.status) : label('status', 'Active')),
     ),
-    complaints ? h('p', { class: 'complaints' }, t('card.openComplaints', { n: formatNumber(card.openComplaints) })) : null,
+    complaints
+      ? h('p', { class: 'complaints' }, t('card.openComplaints', { n: formatNumber(card.openComplaints) }))
+      : null,
     h('h4', { class: 'card-title' }, t('card.due')),
-    card.due.length ? h('ul', { class: 'due-list' }, card.due.map(dueItem)) : h('p', { class: 'muted' }, t('card.nothingDue')),
+    card.due.length
+      ? h('ul', { class: 'due-list' }, card.due.map(dueItem))
+      : h('p', { class: 'muted' }, t('card.nothingDue')),
     h('h4', { class: 'card-title' }, t('card.lastContacts')),
     card.lastContacts.length
       ? h('ul', { class: 'contacts' }, card.lastContacts.slice(0, 5).map(contactItem))
       : h('p', { class: 'muted' }, t('card.noContacts')),
-    card.notes ? h('div', { class: 'card-notes' }, h('h4', { class: 'card-title' }, t('card.notes')), h('p', { class: 'pre' }, card.notes)) : null,
+    card.notes
+      ? h(
+          'div',
+          { class: 'card-notes' },
+          h('h4', { class: 'card-title' }, t('card.notes')),
+          h('p', { class: 'pre' }, card.notes),
+        )
+      : null,
   );
 }

@@ -28,7 +28,11 @@ export interface Field {
  * aria-describedby names the hint and (when shown) the error, so a screen
  * reader reads the message when the field gets focus.
  */
-export function field(labelText: string, control: Control, opts: { hint?: string; id?: string; inline?: boolean } = {}): Field {
+export function field(
+  labelText: string,
+  control: Control,
+  opts: { hint?: string; id?: string; inline?: boolean } = {},
+): Field {
   if (!control.id) control.id = opts.id || uid('f');
   const errId = `${control.id}-err`;
   const err = h('p', { class: 'field-error', id: errId, hidden: true });
@@ -63,7 +67,13 @@ export function field(labelText: string, control: Control, opts: { hint?: string
 }
 
 /** A live region for short results ("Saved.") and failures. */
-export function statusLine(): { el: HTMLElement; ok(msg: string): void; error(msg: string): void; info(msg: string): void; clear(): void } {
+export function statusLine(): {
+  el: HTMLElement;
+  ok(msg: string): void;
+  error(msg: string): void;
+  info(msg: string): void;
+  clear(): void;
+} {
   const el = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const show = (cls: string, msg: string): void => {
     el.className = `status ${cls}`;
@@ -84,7 +94,13 @@ export function alertBox(title: string, messages: string[], kind: 'error' | 'war
     'div',
     { class: `alert alert-${kind}`, role: kind === 'error' ? 'alert' : 'note' },
     h('p', { class: 'alert-title' }, title),
-    messages.length ? h('ul', null, messages.map((m) => h('li', null, m))) : null,
+    messages.length
+      ? h(
+          'ul',
+          null,
+          messages.map((m) => h('li', null, m)),
+        )
+      : null,
   );
 }
 
@@ -108,7 +124,11 @@ export function section(title: string, ...children: Child[]): HTMLElement {
  * click meanwhile does nothing (returns undefined). aria-disabled rather than
  * disabled, so a keyboard user's focus stays on the button.
  */
-export async function withBusy<T>(btn: HTMLButtonElement, busyText: string | null, work: () => Promise<T>): Promise<T | undefined> {
+export async function withBusy<T>(
+  btn: HTMLButtonElement,
+  busyText: string | null,
+  work: () => Promise<T>,
+): Promise<T | undefined> {
   if (isBusy(btn)) return undefined;
   // A button holding more than text (a Due item) keeps its content and only looks busy.
   const text = busyText === null ? null : btn.textContent || '';

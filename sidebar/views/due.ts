@@ -22,7 +22,11 @@ export interface DueTab {
 export function createDueView(onPick: (item: DueItem, selectError: string | null) => void): DueTab {
   const status = statusLine();
   const body = h('div', { class: 'due-body' });
-  const refresh = h('button', { type: 'button', class: 'btn btn-quiet btn-small', on: { click: () => void load() } }, t('due.refresh'));
+  const refresh = h(
+    'button',
+    { type: 'button', class: 'btn btn-quiet btn-small', on: { click: () => void load() } },
+    t('due.refresh'),
+  );
   let loaded = false;
   let loading = false;
 
@@ -53,7 +57,13 @@ export function createDueView(onPick: (item: DueItem, selectError: string | null
     const total = nonEmpty.reduce((n, g) => n + g.items.length, 0);
     fill(
       body,
-      h('p', { class: 'muted small' }, t('due.total', { n: formatNumber(total), g: formatNumber(nonEmpty.length) }), ' ', t('due.hint')),
+      h(
+        'p',
+        { class: 'muted small' },
+        t('due.total', { n: formatNumber(total), g: formatNumber(nonEmpty.length) }),
+        ' ',
+        t('due.hint'),
+      ),
       nonEmpty.map((g) => {
         const headId = `due-${g.kind}-${Math.random().toString(36).slice(2, 8)}`;
         return h(
@@ -63,9 +73,17 @@ export function createDueView(onPick: (item: DueItem, selectError: string | null
             'h3',
             { class: 'group-title', id: headId },
             h('span', null, g.label),
-            h('span', { class: 'count', 'aria-label': t('due.groupCount', { label: g.label, n: g.items.length }) }, formatNumber(g.items.length)),
+            h(
+              'span',
+              { class: 'count', 'aria-label': t('due.groupCount', { label: g.label, n: g.items.length }) },
+              formatNumber(g.items.length),
+            ),
           ),
-          h('ul', { class: 'due-items' }, g.items.map((it) => h('li', null, itemButton(it)))),
+          h(
+            'ul',
+            { class: 'due-items' },
+            g.items.map((it) => h('li', null, itemButton(it))),
+          ),
         );
       }),
     );
@@ -78,7 +96,13 @@ export function createDueView(onPick: (item: DueItem, selectError: string | null
       h('span', { class: 'due-line1' }, h('span', { class: 'due-name' }, it.name), tierBadge(it.tier)),
       it.company ? h('span', { class: 'due-company muted' }, it.company) : null,
       h('span', { class: 'due-text' }, it.text),
-      h('span', { class: 'due-when' }, h('span', { class: 'due-days' }, daysText(it.daysToDue)), ' · ', formatDate(it.due)),
+      h(
+        'span',
+        { class: 'due-when' },
+        h('span', { class: 'due-days' }, daysText(it.daysToDue)),
+        ' · ',
+        formatDate(it.due),
+      ),
     );
     btn.addEventListener('click', () => {
       void withBusy(btn, null, async () => {

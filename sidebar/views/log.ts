@@ -4,7 +4,13 @@
  * save while one is running is ignored. The server checks everything; its
  * messages appear next to the fields they are about.
  */
-import type { ApiContactType, CustomerCard, CustomerSummary, LogContactRequest, SidebarData } from '../../src/shared/api';
+import type {
+  ApiContactType,
+  CustomerCard,
+  CustomerSummary,
+  LogContactRequest,
+  SidebarData,
+} from '../../src/shared/api';
 import { fill, h } from '../dom';
 import { joinNames, label, t } from '../i18n';
 import { call } from '../rpc';
@@ -37,7 +43,8 @@ export function createLogView(data: SidebarData, onLogged: (cards: CustomerCard[
   // "Log for all N selected": only when the selection spans several customers.
   const selected = data.selected;
   const allBox = h('input', { type: 'checkbox', class: 'checkbox', name: 'allSelected' });
-  const allField = selected.length > 1 ? field(t('log.allSelected', { n: selected.length }), allBox, { inline: true }) : null;
+  const allField =
+    selected.length > 1 ? field(t('log.allSelected', { n: selected.length }), allBox, { inline: true }) : null;
   const allNames = h('p', { class: 'field-hint selected-names', hidden: true }, joinNames(selected.map((c) => c.name)));
   allBox.addEventListener('change', () => {
     picker.setDisabled(allBox.checked);
@@ -76,9 +83,24 @@ export function createLogView(data: SidebarData, onLogged: (cards: CustomerCard[
     nextStepDate: field(t('log.nextStepDate'), nextStepDate),
   };
   // Screen order, for "focus the first bad field".
-  const order: Array<Exclude<ErrorKey, 'form'>> = ['customerIds', 'date', 'type', 'complaintSize', 'resolvedOn', 'outcome', 'notes', 'nextStep', 'nextStepDate'];
+  const order: Array<Exclude<ErrorKey, 'form'>> = [
+    'customerIds',
+    'date',
+    'type',
+    'complaintSize',
+    'resolvedOn',
+    'outcome',
+    'notes',
+    'nextStep',
+    'nextStepDate',
+  ];
 
-  const complaintGroup = h('div', { class: 'complaint-group', hidden: true }, fields.complaintSize.wrap, fields.resolvedOn.wrap);
+  const complaintGroup = h(
+    'div',
+    { class: 'complaint-group', hidden: true },
+    fields.complaintSize.wrap,
+    fields.resolvedOn.wrap,
+  );
   const syncComplaint = (): void => {
     complaintGroup.hidden = type.value !== 'Complaint';
   };
@@ -146,7 +168,10 @@ export function createLogView(data: SidebarData, onLogged: (cards: CustomerCard[
       if (!first) first = key === 'customerIds' && allBox.checked ? allBox : fields[key].control;
     }
     if (stray.length) {
-      fill(formError, stray.map((m) => h('p', null, m)));
+      fill(
+        formError,
+        stray.map((m) => h('p', null, m)),
+      );
       formError.hidden = false;
     }
     status.error(t('log.fix'));
@@ -156,7 +181,12 @@ export function createLogView(data: SidebarData, onLogged: (cards: CustomerCard[
   async function submit(): Promise<void> {
     if (isBusy(save)) return;
     clearErrors();
-    const ids = allField && allBox.checked ? selected.map((c) => c.id) : picker.get() ? [(picker.get() as CustomerSummary).id] : [];
+    const ids =
+      allField && allBox.checked
+        ? selected.map((c) => c.id)
+        : picker.get()
+          ? [(picker.get() as CustomerSummary).id]
+          : [];
     if (!ids.length) {
       status.clear();
       picker.field.setError(t('log.noCustomer'));
@@ -198,7 +228,11 @@ export function createLogView(data: SidebarData, onLogged: (cards: CustomerCard[
 
   function showCards(cards: CustomerCard[]): void {
     cardToken += 1; // a card still loading for an earlier choice must not replace these
-    fill(cardArea, cards.length ? h('h2', { class: 'section-title' }, t('log.cardHeading')) : null, cards.map(renderCard));
+    fill(
+      cardArea,
+      cards.length ? h('h2', { class: 'section-title' }, t('log.cardHeading')) : null,
+      cards.map(renderCard),
+    );
   }
 
   async function loadCard(c: CustomerSummary): Promise<void> {
@@ -215,7 +249,14 @@ export function createLogView(data: SidebarData, onLogged: (cards: CustomerCard[
     }
   }
 
-  const el = h('div', { class: 'log-view' }, h('h2', { id: 'log-heading', class: 'sr-only' }, t('log.heading')), status.el, form, cardArea);
+  const el = h(
+    'div',
+    { class: 'log-view' },
+    h('h2', { id: 'log-heading', class: 'sr-only' }, t('log.heading')),
+    status.el,
+    form,
+    cardArea,
+  );
 
   syncComplaint();
   if (selected.length) {

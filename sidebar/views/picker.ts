@@ -80,7 +80,7 @@ export interface Picker {
 }
 
 export function createPicker(customers: CustomerSummary[], onChange: (c: CustomerSummary | null) => void): Picker {
-  let list = customers.slice();
+  const list = customers.slice();
   let index = new CustomerIndex(list);
   let chosen: CustomerSummary | null = null;
   let shown: CustomerSummary[] = [];
@@ -99,7 +99,13 @@ export function createPicker(customers: CustomerSummary[], onChange: (c: Custome
     class: 'input',
     name: 'customer',
   });
-  const listbox = h('ul', { id: listId, role: 'listbox', class: 'listbox', hidden: true, 'aria-label': t('log.customer') });
+  const listbox = h('ul', {
+    id: listId,
+    role: 'listbox',
+    class: 'listbox',
+    hidden: true,
+    'aria-label': t('log.customer'),
+  });
   const info = h('p', { class: 'field-hint search-info', 'aria-live': 'polite' });
   const f = field(t('log.customer'), input);
   input.after(listbox, info);
@@ -124,13 +130,16 @@ export function createPicker(customers: CustomerSummary[], onChange: (c: Custome
             on: { click: () => choose(c) },
           },
           h('span', { class: 'option-main' }, h('span', { class: 'option-name' }, c.name), tierBadge(c.tier)),
-          c.company || c.email ? h('span', { class: 'option-sub' }, [c.company, c.email].filter(Boolean).join(' · ')) : null,
+          c.company || c.email
+            ? h('span', { class: 'option-sub' }, [c.company, c.email].filter(Boolean).join(' · '))
+            : null,
         ),
       ),
     );
     if (!list.length) fill(info, t('log.search.empty'));
     else if (!res.total) fill(info, t('log.search.none', { q: query.trim() }));
-    else if (res.total > shown.length) fill(info, t('log.search.more', { shown: formatNumber(shown.length), total: formatNumber(res.total) }));
+    else if (res.total > shown.length)
+      fill(info, t('log.search.more', { shown: formatNumber(shown.length), total: formatNumber(res.total) }));
     else fill(info, t('log.search.count', { n: formatNumber(res.total) }));
     listbox.hidden = shown.length === 0;
     input.setAttribute('aria-expanded', shown.length ? 'true' : 'false');

@@ -16,7 +16,9 @@ function list<T>(items: T[], row: (item: T) => Child): HTMLElement {
     'ul',
     { class: 'plain-list' },
     items.slice(0, MAX_ROWS).map((it) => h('li', null, row(it))),
-    items.length > MAX_ROWS ? h('li', { class: 'muted' }, t('preview.more', { n: formatNumber(items.length - MAX_ROWS) })) : null,
+    items.length > MAX_ROWS
+      ? h('li', { class: 'muted' }, t('preview.more', { n: formatNumber(items.length - MAX_ROWS) }))
+      : null,
   );
 }
 
@@ -26,24 +28,50 @@ export function renderPreview(p: RunPreview): HTMLElement {
     { class: 'preview' },
     h('p', { class: 'muted' }, t('preview.for', { date: formatDate(p.today) })),
     p.problems.length
-      ? h('div', { class: 'alert alert-warn' }, h('p', { class: 'alert-title' }, t('preview.problems', { n: formatNumber(p.problems.length) })), list(p.problems, (m) => m))
+      ? h(
+          'div',
+          { class: 'alert alert-warn' },
+          h('p', { class: 'alert-title' }, t('preview.problems', { n: formatNumber(p.problems.length) })),
+          list(p.problems, (m) => m),
+        )
       : null,
     h('h3', { class: 'sub-title' }, t('preview.due')),
     p.due.length
-      ? h('dl', { class: 'counts' }, p.due.map((d) => [h('dt', null, d.label), h('dd', null, formatNumber(d.count))]))
+      ? h(
+          'dl',
+          { class: 'counts' },
+          p.due.map((d) => [h('dt', null, d.label), h('dd', null, formatNumber(d.count))]),
+        )
       : h('p', { class: 'muted' }, t('preview.none')),
     h('h3', { class: 'sub-title' }, t('preview.drafts', { n: formatNumber(p.drafts.length) })),
-    list(p.drafts, (d) => [h('span', { class: 'strong' }, d.customer), ' ', h('span', { class: 'muted' }, d.email), h('span', { class: 'line muted' }, d.subject)]),
+    list(p.drafts, (d) => [
+      h('span', { class: 'strong' }, d.customer),
+      ' ',
+      h('span', { class: 'muted' }, d.email),
+      h('span', { class: 'line muted' }, d.subject),
+    ]),
     h('h3', { class: 'sub-title' }, t('preview.visits', { n: formatNumber(p.visits.length) })),
-    list(p.visits, (v) => [h('span', { class: 'strong' }, v.customer), h('span', { class: 'line muted' }, t('preview.visitLine', { date: formatDate(v.due), tier: v.tier }))]),
+    list(p.visits, (v) => [
+      h('span', { class: 'strong' }, v.customer),
+      h('span', { class: 'line muted' }, t('preview.visitLine', { date: formatDate(v.due), tier: v.tier })),
+    ]),
     h('h3', { class: 'sub-title' }, t('preview.skipped', { n: formatNumber(p.skipped.length) })),
-    list(p.skipped, (s) => [h('span', { class: 'strong' }, s.customer), ' · ', s.what, h('span', { class: 'line muted' }, s.reason)]),
+    list(p.skipped, (s) => [
+      h('span', { class: 'strong' }, s.customer),
+      ' · ',
+      s.what,
+      h('span', { class: 'line muted' }, s.reason),
+    ]),
   );
 }
 
 export function createPreviewPanel(): HTMLElement {
   const result = h('div', { class: 'preview-result', 'aria-live': 'polite' });
-  const btn: HTMLButtonElement = h('button', { type: 'button', class: 'btn btn-secondary', id: 'preview-run' }, t('preview.button'));
+  const btn: HTMLButtonElement = h(
+    'button',
+    { type: 'button', class: 'btn btn-secondary', id: 'preview-run' },
+    t('preview.button'),
+  );
   btn.addEventListener('click', () => {
     void withBusy(btn, t('preview.loading'), async () => {
       fill(result, loadingLine(t('preview.loading')));

@@ -38,18 +38,38 @@ function bind(spec: SettingField): Bound {
   const hint = spec.help || undefined;
   switch (spec.kind) {
     case 'boolean': {
-      const box = h('input', { type: 'checkbox', class: 'checkbox', id, name: spec.key, props: { checked: spec.value === true } });
-      return { spec, field: field(spec.label, box, { hint, inline: true }), read: () => ({ ok: true, value: box.checked }) };
+      const box = h('input', {
+        type: 'checkbox',
+        class: 'checkbox',
+        id,
+        name: spec.key,
+        props: { checked: spec.value === true },
+      });
+      return {
+        spec,
+        field: field(spec.label, box, { hint, inline: true }),
+        read: () => ({ ok: true, value: box.checked }),
+      };
     }
     case 'select': {
       const opts = spec.options && spec.options.length ? spec.options : [String(spec.value ?? '')];
-      const sel = h('select', { class: 'input', id, name: spec.key }, opts.map((o) => h('option', { value: o }, o)));
+      const sel = h(
+        'select',
+        { class: 'input', id, name: spec.key },
+        opts.map((o) => h('option', { value: o }, o)),
+      );
       sel.value = String(spec.value ?? '');
       return { spec, field: field(spec.label, sel, { hint }), read: () => ({ ok: true, value: sel.value }) };
     }
     case 'json': {
       const text = jsonText(spec.value);
-      const area = h('textarea', { class: 'input mono', id, name: spec.key, rows: String(Math.min(4, Math.max(1, Math.ceil(text.length / 34)))), spellcheck: 'false' });
+      const area = h('textarea', {
+        class: 'input mono',
+        id,
+        name: spec.key,
+        rows: String(Math.min(4, Math.max(1, Math.ceil(text.length / 34)))),
+        spellcheck: 'false',
+      });
       area.value = text;
       return {
         spec,
@@ -103,9 +123,21 @@ export function createSettingsView(): SettingsTab {
   }
 
   function renderTrigger(tr: TriggerState): void {
-    const line = tr.message || (tr.scheduled ? t('trigger.on', { hour: tr.hour === null ? '?' : String(tr.hour).padStart(2, '0'), tz: tr.timeZone }) : t('trigger.off'));
-    const schedule: HTMLButtonElement = h('button', { type: 'button', class: 'btn btn-secondary', id: 'trigger-schedule' }, tr.scheduled ? t('trigger.reschedule') : t('trigger.schedule'));
-    const stop: HTMLButtonElement = h('button', { type: 'button', class: 'btn btn-quiet', id: 'trigger-stop', disabled: !tr.scheduled }, t('trigger.stop'));
+    const line =
+      tr.message ||
+      (tr.scheduled
+        ? t('trigger.on', { hour: tr.hour === null ? '?' : String(tr.hour).padStart(2, '0'), tz: tr.timeZone })
+        : t('trigger.off'));
+    const schedule: HTMLButtonElement = h(
+      'button',
+      { type: 'button', class: 'btn btn-secondary', id: 'trigger-schedule' },
+      tr.scheduled ? t('trigger.reschedule') : t('trigger.schedule'),
+    );
+    const stop: HTMLButtonElement = h(
+      'button',
+      { type: 'button', class: 'btn btn-quiet', id: 'trigger-stop', disabled: !tr.scheduled },
+      t('trigger.stop'),
+    );
     const act = (btn: HTMLButtonElement, name: 'scheduleNightly' | 'stopNightly'): void => {
       void withBusy(btn, t('trigger.working'), async () => {
         triggerStatus.clear();
@@ -125,7 +157,12 @@ export function createSettingsView(): SettingsTab {
     fill(
       triggerBox,
       h('h2', { class: 'section-title', id: 'trigger-heading' }, t('trigger.heading')),
-      h('p', { class: `trigger-state ${tr.scheduled ? 'is-on' : 'is-off'}`, id: 'trigger-state', role: 'status' }, h('span', { class: 'dot', 'aria-hidden': 'true' }), line),
+      h(
+        'p',
+        { class: `trigger-state ${tr.scheduled ? 'is-on' : 'is-off'}`, id: 'trigger-state', role: 'status' },
+        h('span', { class: 'dot', 'aria-hidden': 'true' }),
+        line,
+      ),
       h('div', { class: 'actions' }, schedule, stop),
       triggerStatus.el,
     );
@@ -185,7 +222,10 @@ export function createSettingsView(): SettingsTab {
       }
       for (const key of Object.keys(errors)) if (!bound.some((b) => b.spec.key === key)) stray.push(errors[key]);
       if (stray.length) {
-        fill(formError, stray.map((m) => h('p', null, m)));
+        fill(
+          formError,
+          stray.map((m) => h('p', null, m)),
+        );
         formError.hidden = false;
       }
       status.error(t('settings.fix'));
@@ -213,7 +253,12 @@ export function createSettingsView(): SettingsTab {
     { class: 'settings-view' },
     triggerBox,
     createPreviewPanel(),
-    h('section', { class: 'section' }, h('h2', { class: 'section-title', id: 'settings-heading' }, t('settings.heading')), formBox),
+    h(
+      'section',
+      { class: 'section' },
+      h('h2', { class: 'section-title', id: 'settings-heading' }, t('settings.heading')),
+      formBox,
+    ),
   );
 
   return {

@@ -18,7 +18,11 @@ export interface Tabs<K extends string> {
   tab(key: K): HTMLButtonElement;
 }
 
-export function createTabs<K extends string>(label: string, specs: Array<TabSpec<K>>, onSelect: (key: K) => void): Tabs<K> {
+export function createTabs<K extends string>(
+  label: string,
+  specs: Array<TabSpec<K>>,
+  onSelect: (key: K) => void,
+): Tabs<K> {
   let active = specs[0].key;
   const buttons = specs.map((s) =>
     h(

@@ -133,11 +133,15 @@ export function parseNumber(v: unknown): Parsed<number> | null {
   if (typeof v === 'string' && v.length > 0 && v.length <= 15 && onlyDigits(v)) return ok(Number(v));
   if (isBlank(v)) return null;
   if (typeof v === 'boolean') return fail(NOT_A_NUMBER, { value: v ? 'TRUE' : 'FALSE' });
-  if (isDateValue(v)) return fail(DATE_NOT_NUMBER, { value: isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString().slice(0, 10) });
+  if (isDateValue(v))
+    return fail(DATE_NOT_NUMBER, { value: isNaN(v.getTime()) ? 'Invalid Date' : v.toISOString().slice(0, 10) });
   if (typeof v !== 'string') return fail(NOT_A_NUMBER, { value: shown(v) });
 
   // U+2212 (minus sign) and the en dash come from word processors.
-  let s = v.normalize('NFKC').trim().replace(/[\u2212\u2013]/g, '-');
+  let s = v
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\u2212\u2013]/g, '-');
   let negate = false;
   const paren = /^\((.*)\)$/.exec(s);
   if (paren) {
@@ -314,7 +318,12 @@ const monthDayOfText = new Map<string, [number, number, number | undefined]>();
 export function parseMonthDay(v: unknown, toCalDate: ToCalDate): Parsed<MonthDay> | null {
   if (typeof v === 'string') {
     const known = monthDayOfText.get(v);
-    if (known !== undefined) return ok(known[2] === undefined ? { month: known[0], day: known[1] } : { month: known[0], day: known[1], year: known[2] });
+    if (known !== undefined)
+      return ok(
+        known[2] === undefined
+          ? { month: known[0], day: known[1] }
+          : { month: known[0], day: known[1], year: known[2] },
+      );
     const parsed = parseMonthDayUncached(v, toCalDate);
     if (parsed !== null && parsed.ok) {
       if (monthDayOfText.size >= 50000) monthDayOfText.clear();
@@ -363,7 +372,10 @@ function choiceKey(s: string): string {
   // A column of choices holds a handful of distinct texts in 100,000s of cells: each is keyed once.
   let key = choiceKeys.get(s);
   if (key === undefined) {
-    key = s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{Z}\p{Cf}]/gu, '');
+    key = s
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{Z}\p{Cf}]/gu, '');
     if (choiceKeys.size >= 10000) choiceKeys.clear();
     choiceKeys.set(s, key);
   }
@@ -488,11 +500,12 @@ export function isValidEmail(s: unknown): boolean {
   // The domain's labels, between the dots, walked without splitting (one customer at a time, 100,000 of them).
   let labels = 0;
   let start = 0;
-  let end = 0;
+  let end: number;
   for (;;) {
     const dot = domain.indexOf('.', start);
     end = dot < 0 ? domain.length : dot;
-    if (end === start || end - start > 63 || domain.charCodeAt(start) === 45 || domain.charCodeAt(end - 1) === 45) return false;
+    if (end === start || end - start > 63 || domain.charCodeAt(start) === 45 || domain.charCodeAt(end - 1) === 45)
+      return false;
     labels++;
     if (dot < 0) break;
     start = dot + 1;

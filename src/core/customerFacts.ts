@@ -76,7 +76,10 @@ export function qualifiesForFollowUp(amount: number | null, min: number): boolea
   return amount === null ? min <= 0 : amount >= min;
 }
 
-function byDateThenRow(a: { date: CalDate | null; row: number | null }, b: { date: CalDate | null; row: number | null }): number {
+function byDateThenRow(
+  a: { date: CalDate | null; row: number | null },
+  b: { date: CalDate | null; row: number | null },
+): number {
   const da = a.date ?? '';
   const db = b.date ?? '';
   if (da !== db) return da < db ? -1 : 1;
@@ -168,9 +171,21 @@ export function maxOf(xs: readonly number[]): number {
  * them: a date and an amount never contain '|', so equal keys mean equal
  * fields; a date with a '|' (not a real date) compares the strings.
  */
-function sameBase(q: PurchaseFact, date: CalDate, amount: number | null, product: string, base: string, customerId: string): boolean {
-  if (date.indexOf('|') >= 0 || q.date.indexOf('|') >= 0) return purchaseKey(customerId, q.date, q.amount, q.product) === base;
-  return q.date === date && q.product === product && (q.amount === amount || (q.amount !== null && amount !== null && q.amount !== q.amount && amount !== amount));
+function sameBase(
+  q: PurchaseFact,
+  date: CalDate,
+  amount: number | null,
+  product: string,
+  base: string,
+  customerId: string,
+): boolean {
+  if (date.indexOf('|') >= 0 || q.date.indexOf('|') >= 0)
+    return purchaseKey(customerId, q.date, q.amount, q.product) === base;
+  return (
+    q.date === date &&
+    q.product === product &&
+    (q.amount === amount || (q.amount !== null && amount !== null && q.amount !== q.amount && amount !== amount))
+  );
 }
 
 export function customerFacts(
@@ -188,7 +203,10 @@ export function customerFacts(
     revenue = factsRevenue(c, null, o);
     if (c.lastPurchase !== null && c.lastPurchase <= o.today) {
       facts.push({
-        key: o.keysFrom !== undefined && c.lastPurchase < o.keysFrom ? '' : purchaseKey(c.id, c.lastPurchase, c.lastPurchaseAmount, ''),
+        key:
+          o.keysFrom !== undefined && c.lastPurchase < o.keysFrom
+            ? ''
+            : purchaseKey(c.id, c.lastPurchase, c.lastPurchaseAmount, ''),
         row: null,
         date: c.lastPurchase,
         amount: c.lastPurchaseAmount,
@@ -239,7 +257,8 @@ export function customerFacts(
 
   const last = facts.length > 0 ? facts[facts.length - 1] : null;
 
-  const sortedContacts = contacts.length > 1 && !sortedBy(contacts, byDateThenRow) ? contacts.slice().sort(byDateThenRow) : contacts;
+  const sortedContacts =
+    contacts.length > 1 && !sortedBy(contacts, byDateThenRow) ? contacts.slice().sort(byDateThenRow) : contacts;
   let lastLogged: CalDate | null = null;
   let lastVisit: CalDate | null = null;
   // Allocated only for the few customers with complaints (100,000 customers a night).
@@ -251,12 +270,18 @@ export function customerFacts(
     if (lastLogged === null || k.date > lastLogged) lastLogged = k.date;
     if (k.type === 'Visit' && (lastVisit === null || k.date > lastVisit)) lastVisit = k.date;
     if (k.type === 'Complaint') {
-      const f: ComplaintFact = { row: k.row, date: k.date, size: k.complaintSize === 'Big' ? 'Big' : 'Small', resolvedOn: k.resolvedOn };
+      const f: ComplaintFact = {
+        row: k.row,
+        date: k.date,
+        size: k.complaintSize === 'Big' ? 'Big' : 'Small',
+        resolvedOn: k.resolvedOn,
+      };
       if (k.resolvedOn === null) (openComplaints = openComplaints ?? []).push(f);
       else (resolvedComplaints = resolvedComplaints ?? []).push(f);
     }
   }
-  const lastContact = c.lastContact !== null && (lastLogged === null || c.lastContact > lastLogged) ? c.lastContact : lastLogged;
+  const lastContact =
+    c.lastContact !== null && (lastLogged === null || c.lastContact > lastLogged) ? c.lastContact : lastLogged;
 
   // Only purchases whose last step is still inside the window can have open
   // steps; older ones have lapsed into the recurring cadence (SPEC 3.1).
@@ -336,7 +361,13 @@ function push<T>(m: Map<string, T[]>, k: string, v: T): void {
 }
 
 /** Why a Purchases or Contact log row is left out, or null when it is usable; `known`: its trimmed ID is in Customers. */
-function rowProblem(r: { customerId: string; date: CalDate | null; problems: string[] }, id: string, known: boolean, today: CalDate, lang: Lang): string | null {
+function rowProblem(
+  r: { customerId: string; date: CalDate | null; problems: string[] },
+  id: string,
+  known: boolean,
+  today: CalDate,
+  lang: Lang,
+): string | null {
   if (r.problems.length > 0) return r.problems.join('; ');
   if (id === '') return tr(lang, MSG.blankCustomer);
   if (!known) return tr(lang, MSG.unknownCustomer, { id });
@@ -346,7 +377,9 @@ function rowProblem(r: { customerId: string; date: CalDate | null; problems: str
 }
 
 function ignoredRow(sheet: string, row: number, message: string, customerId: string | undefined): IgnoredRow {
-  return customerId === undefined ? { problem: { sheet, row, message } } : { problem: { sheet, row, message }, customerId };
+  return customerId === undefined
+    ? { problem: { sheet, row, message } }
+    : { problem: { sheet, row, message }, customerId };
 }
 
 /**
@@ -365,7 +398,10 @@ export function indexRows(
   lang: Lang,
 ): RowIndex {
   const ignored: IgnoredRow[] = [];
-  const check = (sheet: string, r: { row: number; customerId: string; date: CalDate | null; problems: string[] }): boolean => {
+  const check = (
+    sheet: string,
+    r: { row: number; customerId: string; date: CalDate | null; problems: string[] },
+  ): boolean => {
     const id = r.customerId.trim();
     const isKnown = known.has(id);
     const message = rowProblem(r, id, isKnown, today, lang);
@@ -454,7 +490,8 @@ export function groupRows(
     return { rows: sorted, start };
   };
   const purchaseGroups = purchases === null ? null : new Int32Array(purchases.length);
-  const byPurchases = purchases === null || purchaseGroups === null ? null : group(SHEET_PURCHASES, purchases, purchaseGroups);
+  const byPurchases =
+    purchases === null || purchaseGroups === null ? null : group(SHEET_PURCHASES, purchases, purchaseGroups);
   const byContacts = group(SHEET_CONTACTS, contacts, new Int32Array(contacts.length));
   return { purchases: byPurchases, purchaseGroups, contacts: byContacts, ignored };
 }

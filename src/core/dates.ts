@@ -94,7 +94,10 @@ export interface WorkCalendar {
 
 export const MON_TO_FRI: readonly number[] = [1, 2, 3, 4, 5];
 
-export function workCalendar(workingDays: readonly number[] = MON_TO_FRI, holidays: Iterable<CalDate> = []): WorkCalendar {
+export function workCalendar(
+  workingDays: readonly number[] = MON_TO_FRI,
+  holidays: Iterable<CalDate> = [],
+): WorkCalendar {
   return { workingDays, holidays: new Set(holidays) };
 }
 

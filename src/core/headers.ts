@@ -95,7 +95,9 @@ export function matchHeaders(headerRow: unknown[], spec: SheetSpec): HeaderMatch
   const duplicates: HeaderMatch['duplicates'] = [];
   for (const [field, cols] of seen) if (cols.length > 1) duplicates.push({ field, columns: cols });
 
-  const missingRequired = spec.fields.filter((field) => field.required && !(field.key in columns)).map((field) => field.key);
+  const missingRequired = spec.fields
+    .filter((field) => field.required && !(field.key in columns))
+    .map((field) => field.key);
 
   return { columns, duplicates, missingRequired, unknown };
 }

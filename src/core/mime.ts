@@ -240,7 +240,8 @@ export function buildMime(m: DraftMessage): string {
   const extra = m.headers || {};
   for (const name of Object.keys(extra)) {
     // Only X- names: no way to add or override To, Cc, Bcc, Content-Type ...
-    if (!/^X-[A-Za-z0-9][A-Za-z0-9-]*$/i.test(name)) throw new Error('Invalid extra header name: ' + JSON.stringify(name));
+    if (!/^X-[A-Za-z0-9][A-Za-z0-9-]*$/i.test(name))
+      throw new Error('Invalid extra header name: ' + JSON.stringify(name));
     lines.push(header(name, encodeHeaderValue(extra[name])));
   }
   lines.push(header('Content-Type', 'multipart/alternative; boundary="' + boundary + '"'));
@@ -254,14 +255,9 @@ export function buildMime(m: DraftMessage): string {
       base64Lines(canonicalText(body)),
     ].join(CRLF);
 
-  return [
-    lines.join(CRLF),
-    '',
-    part('text/plain', m.text),
-    part('text/html', m.html),
-    '--' + boundary + '--',
-    '',
-  ].join(CRLF);
+  return [lines.join(CRLF), '', part('text/plain', m.text), part('text/html', m.html), '--' + boundary + '--', ''].join(
+    CRLF,
+  );
 }
 
 /** base64url (no padding) of the UTF-8 bytes of the message: the Gmail API's `message.raw`. */

@@ -15,7 +15,15 @@ export type Status = 'Active' | 'Prospect' | 'Do not contact' | 'Lost';
 export const STATUSES: readonly Status[] = ['Active', 'Prospect', 'Do not contact', 'Lost'];
 
 export type ContactType = 'Visit' | 'Call' | 'Email' | 'Message' | 'Gift' | 'Complaint' | 'Other';
-export const CONTACT_TYPES: readonly ContactType[] = ['Visit', 'Call', 'Email', 'Message', 'Gift', 'Complaint', 'Other'];
+export const CONTACT_TYPES: readonly ContactType[] = [
+  'Visit',
+  'Call',
+  'Email',
+  'Message',
+  'Gift',
+  'Complaint',
+  'Other',
+];
 
 export type ComplaintSize = 'Small' | 'Big';
 

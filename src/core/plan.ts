@@ -35,7 +35,17 @@ import {
   type IgnoredRow,
 } from './customerFacts';
 import { tr, type Msg } from './i18n';
-import { TIERS, type Contact, type Customer, type Holiday, type Lang, type Purchase, type RowProblem, type Settings, type Tier } from './model';
+import {
+  TIERS,
+  type Contact,
+  type Customer,
+  type Holiday,
+  type Lang,
+  type Purchase,
+  type RowProblem,
+  type Settings,
+  type Tier,
+} from './model';
 import { complaintItems } from './rules/complaints';
 import { compareItems, describeDue, DUE_KINDS, type DueItem, type DueKind, type RuleContext } from './rules/dueItem';
 import { spreadMoves } from './rules/loadSpreading';
@@ -149,15 +159,30 @@ export interface Plan {
 const MSG = {
   more: { en: ' (+{n} more)', zh: '（另有{n}项）' },
   ignoredRow: { en: '{sheet} row {row}: {message}', zh: '{sheet}第{row}行：{message}' },
-  noEmail: { en: 'No email: no thank-you draft for the purchase of {date}', zh: '没有邮箱：{date}的购买无法生成感谢信草稿' },
-  badEmail: { en: 'Email "{email}" is not valid: no thank-you draft for the purchase of {date}', zh: '邮箱“{email}”无效：{date}的购买无法生成感谢信草稿' },
-  futureLastPurchase: { en: 'Last purchase {date} is in the future: ignored', zh: '最近购买日期{date}晚于今天：已忽略' },
+  noEmail: {
+    en: 'No email: no thank-you draft for the purchase of {date}',
+    zh: '没有邮箱：{date}的购买无法生成感谢信草稿',
+  },
+  badEmail: {
+    en: 'Email "{email}" is not valid: no thank-you draft for the purchase of {date}',
+    zh: '邮箱“{email}”无效：{date}的购买无法生成感谢信草稿',
+  },
+  futureLastPurchase: {
+    en: 'Last purchase {date} is in the future: ignored',
+    zh: '最近购买日期{date}晚于今天：已忽略',
+  },
 } satisfies Record<string, Msg>;
 
 /** The sheet's name as the user's workbook calls it (SPEC section 1), for notes. */
 function sheetLabel(sheet: string, lang: Lang): string {
   if (lang !== 'zh') return sheet;
-  return sheet === SHEET_PURCHASES ? '购买记录' : sheet === SHEET_CONTACTS ? '联系记录' : sheet === SHEET_CUSTOMERS ? '客户' : sheet;
+  return sheet === SHEET_PURCHASES
+    ? '购买记录'
+    : sheet === SHEET_CONTACTS
+      ? '联系记录'
+      : sheet === SHEET_CUSTOMERS
+        ? '客户'
+        : sheet;
 }
 
 function sameOwner(owner: string, wanted: string): boolean {
@@ -230,7 +255,12 @@ function customerGroups(customers: readonly Customer[]): CustomerGroups {
  * sorted by row (as read from the sheet), so each group's amounts are added in
  * the same order as customerFacts adds them; else null.
  */
-function revenueByGroup(purchases: readonly Purchase[] | null, groups: Int32Array | null, count: number, o: FactOptions): Float64Array | null {
+function revenueByGroup(
+  purchases: readonly Purchase[] | null,
+  groups: Int32Array | null,
+  count: number,
+  o: FactOptions,
+): Float64Array | null {
   if (purchases === null || groups === null) return null;
   for (let i = 1; i < purchases.length; i++) if (!(purchases[i - 1].row <= purchases[i].row)) return null;
   const windowStart = revenueWindowStart(o);
@@ -286,7 +316,13 @@ function tiersOf(run: Run, customers: readonly Customer[]): Array<Tier | null> {
   for (let i = 0; i < customers.length; i++) {
     if (customers[i].problems.length > 0) continue;
     tiered.push(i);
-    revenues.push(byGroup === null ? factsRevenue(customers[i], purchasesOf(run, i), run.factOptions) : groupAt[i] < 0 ? 0 : byGroup[groupAt[i]]);
+    revenues.push(
+      byGroup === null
+        ? factsRevenue(customers[i], purchasesOf(run, i), run.factOptions)
+        : groupAt[i] < 0
+          ? 0
+          : byGroup[groupAt[i]],
+    );
   }
   const assigned = assignTiers(revenues, run.settings.tierCutoffs, run.settings.tierMethod);
   const tierOf: Array<Tier | null> = new Array(customers.length).fill(null);
@@ -317,7 +353,14 @@ function planCustomer(run: Run, i: number, c: Customer, tier: Tier | null): void
   const ignoredRows = run.ignoredByCustomer.size > 0 ? run.ignoredByCustomer.get(c.id) : undefined;
   if (ignoredRows !== undefined) {
     for (const r of ignoredRows) {
-      note(w, tr(lang, MSG.ignoredRow, { sheet: sheetLabel(r.problem.sheet, lang), row: r.problem.row, message: r.problem.message }));
+      note(
+        w,
+        tr(lang, MSG.ignoredRow, {
+          sheet: sheetLabel(r.problem.sheet, lang),
+          row: r.problem.row,
+          message: r.problem.message,
+        }),
+      );
     }
   }
   if (run.input.purchases === null && c.lastPurchase !== null && c.lastPurchase > today) {
@@ -382,7 +425,14 @@ function customerPlan(run: Run, w: Work, items: DueItem[], t: Totals): CustomerP
       else t.dueToday++;
     }
     if (it.kind === 'visit' && w.tier !== null && statusAllowsVisit(c) && it.due <= t.lookahead) {
-      t.visits.push({ key: `${c.id}|${it.baseDue}`, customerId: c.id, customerRow: c.row, tier: w.tier, due: it.due, overdue: it.due < today });
+      t.visits.push({
+        key: `${c.id}|${it.baseDue}`,
+        customerId: c.id,
+        customerRow: c.row,
+        tier: w.tier,
+        due: it.due,
+        overdue: it.due < today,
+      });
     }
   }
 
@@ -516,9 +566,17 @@ export function planNightly(input: PlanInput): Plan {
   }
 
   const sheetOrder = (s: string): number => (s === SHEET_CUSTOMERS ? 0 : s === SHEET_PURCHASES ? 1 : 2);
-  skipped.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row || (a.what < b.what ? -1 : a.what > b.what ? 1 : 0));
+  skipped.sort(
+    (a, b) =>
+      sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row || (a.what < b.what ? -1 : a.what > b.what ? 1 : 0),
+  );
   problems.sort((a, b) => sheetOrder(a.sheet) - sheetOrder(b.sheet) || a.row - b.row);
-  drafts.sort((a, b) => a.customerRow - b.customerRow || (a.purchaseDate < b.purchaseDate ? -1 : a.purchaseDate > b.purchaseDate ? 1 : 0) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  drafts.sort(
+    (a, b) =>
+      a.customerRow - b.customerRow ||
+      (a.purchaseDate < b.purchaseDate ? -1 : a.purchaseDate > b.purchaseDate ? 1 : 0) ||
+      (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+  );
   visits.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0) || a.customerRow - b.customerRow);
 
   return {
@@ -536,14 +594,27 @@ export function planNightly(input: PlanInput): Plan {
  * Every open item of one customer that may be contacted, after the status
  * filter, the working-day moves and the snooze; before load spreading.
  */
-export function customerItems(c: Customer, f: CustomerFacts, tier: Tier | null, holidays: readonly ActiveHoliday[], ctx: RuleContext): DueItem[] {
+export function customerItems(
+  c: Customer,
+  f: CustomerFacts,
+  tier: Tier | null,
+  holidays: readonly ActiveHoliday[],
+  ctx: RuleContext,
+): DueItem[] {
   const items: DueItem[] = [];
   appendCustomerItems(items, c, f, tier, holidays, ctx);
   return items;
 }
 
 /** customerItems, appended to `out` (planNightly appends every customer's to one array, rather than making one per customer). */
-function appendCustomerItems(out: DueItem[], c: Customer, f: CustomerFacts, tier: Tier | null, holidays: readonly ActiveHoliday[], ctx: RuleContext): void {
+function appendCustomerItems(
+  out: DueItem[],
+  c: Customer,
+  f: CustomerFacts,
+  tier: Tier | null,
+  holidays: readonly ActiveHoliday[],
+  ctx: RuleContext,
+): void {
   const from = out.length;
   // Rules that can only give nothing are not called (no post-sale purchases,
   // no complaints, no holiday shown): most customers, 100,000 a night.
@@ -582,13 +653,24 @@ function addAll(raw: DueItem[], c: Customer, items: readonly DueItem[]): void {
  * user reviews it and decides whether to send. Needs go to `drafts`; a
  * purchase without a usable email is skipped, with a note.
  */
-function draftsFor(c: Customer, f: CustomerFacts, settings: Settings, from: CalDate, today: CalDate, lang: Lang, drafts: DraftNeed[], skipped: Skip[], w: Work): void {
+function draftsFor(
+  c: Customer,
+  f: CustomerFacts,
+  settings: Settings,
+  from: CalDate,
+  today: CalDate,
+  lang: Lang,
+  drafts: DraftNeed[],
+  skipped: Skip[],
+  w: Work,
+): void {
   for (const p of f.purchases) {
     if (p.date < from || p.date > today) continue;
     if (!qualifiesForFollowUp(p.amount, settings.minFollowUpAmount) || p.draftRecorded) continue;
     const email = c.email.trim();
     if (email === '' || !isValidEmail(email)) {
-      const reason = email === '' ? tr(lang, MSG.noEmail, { date: p.date }) : tr(lang, MSG.badEmail, { email, date: p.date });
+      const reason =
+        email === '' ? tr(lang, MSG.noEmail, { date: p.date }) : tr(lang, MSG.badEmail, { email, date: p.date });
       skipped.push({ sheet: SHEET_CUSTOMERS, row: c.row, customerId: c.id, what: 'draft', reason });
       note(w, reason);
       continue;

@@ -3,7 +3,19 @@
  * problem keeps all its data (nothing is written back from here) and carries
  * the reasons, phrased with the user's own column header so they can find it.
  */
-import { cellText, isValidEmail, parseComplaintSize, parseContactType, parseDate, parseLanguage, parseMonthDay, parseNumber, parseStatus, type Parsed, type ToCalDate } from './cells';
+import {
+  cellText,
+  isValidEmail,
+  parseComplaintSize,
+  parseContactType,
+  parseDate,
+  parseLanguage,
+  parseMonthDay,
+  parseNumber,
+  parseStatus,
+  type Parsed,
+  type ToCalDate,
+} from './cells';
 import type { CalDate } from './dates';
 import type { HeaderMatch } from './headers';
 import { tr, type Msg } from './i18n';
@@ -24,16 +36,26 @@ export interface ParseContext {
   lang: Lang;
 }
 
-const BLANK_ID: Msg = { en: 'no Customer ID: run Retain > Set up sheets to fill it', zh: '缺少客户编号：请运行 Retain > 设置表格 自动填写' };
+const BLANK_ID: Msg = {
+  en: 'no Customer ID: run Retain > Set up sheets to fill it',
+  zh: '缺少客户编号：请运行 Retain > 设置表格 自动填写',
+};
 const BLANK_NAME: Msg = { en: 'Name is blank', zh: '姓名为空' };
 const BAD_EMAIL: Msg = { en: 'Email "{value}" is not valid', zh: '邮箱“{value}”无效' };
-const DUPLICATE_ID: Msg = { en: 'Customer ID {id} is used by rows {rows}', zh: '客户编号 {id} 被多行使用：第 {rows} 行' };
-const FORMULA_ERROR: Msg = { en: '{column}: {value} (the cell holds a formula error)', zh: '{column}：{value}（单元格公式出错）' };
+const DUPLICATE_ID: Msg = {
+  en: 'Customer ID {id} is used by rows {rows}',
+  zh: '客户编号 {id} 被多行使用：第 {rows} 行',
+};
+const FORMULA_ERROR: Msg = {
+  en: '{column}: {value} (the cell holds a formula error)',
+  zh: '{column}：{value}（单元格公式出错）',
+};
 const SHEET_ERROR = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
 const REQUIRED_BLANK: Msg = { en: '{column} is blank', zh: '{column}为空' };
 
 function isBlankRow(row: unknown[]): boolean {
-  for (const v of row) if (!(v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
+  for (const v of row)
+    if (!(v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
   return true;
 }
 
@@ -75,13 +97,19 @@ class RowReader {
   field(key: string): string {
     const v = this.text(key);
     // The '#' test first: the regex runs on every text cell otherwise.
-    if (v.charCodeAt(0) === 35 && SHEET_ERROR.test(v)) this.problem(key, tr(this.ctx.lang, FORMULA_ERROR, { column: this.header(key), value: v }));
+    if (v.charCodeAt(0) === 35 && SHEET_ERROR.test(v))
+      this.problem(key, tr(this.ctx.lang, FORMULA_ERROR, { column: this.header(key), value: v }));
     return v;
   }
 
   problem(key: string | undefined, message: string): void {
     this.problems.push(message);
-    const p: RowProblem = { sheet: this.t.sheetName, row: this.rowNumber, column: key ? this.header(key) : undefined, message };
+    const p: RowProblem = {
+      sheet: this.t.sheetName,
+      row: this.rowNumber,
+      column: key ? this.header(key) : undefined,
+      message,
+    };
     if (this.rowProblems === null) this.rowProblems = [p];
     else this.rowProblems.push(p);
   }
@@ -110,7 +138,11 @@ class RowReader {
 }
 
 /** Each non-blank data row through `build`, with the row problems collected. */
-function eachRow<T>(t: RawTable, ctx: ParseContext, build: (r: RowReader) => T | null): { items: T[]; problems: RowProblem[] } {
+function eachRow<T>(
+  t: RawTable,
+  ctx: ParseContext,
+  build: (r: RowReader) => T | null,
+): { items: T[]; problems: RowProblem[] } {
   const items: T[] = [];
   const problems: RowProblem[] = [];
   for (let i = 1; i < t.values.length; i++) {
@@ -149,7 +181,8 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
     const name = r.field('name');
     if (!name) r.problem('name', tr(ctx.lang, BLANK_NAME));
     const email = r.field('email');
-    if (email && !isValidEmail(email)) r.problem('email', tr(ctx.lang, BAD_EMAIL, { value: email.length > 60 ? email.slice(0, 59) + '…' : email }));
+    if (email && !isValidEmail(email))
+      r.problem('email', tr(ctx.lang, BAD_EMAIL, { value: email.length > 60 ? email.slice(0, 59) + '…' : email }));
     const tierFormula = tierCol !== undefined && !!t.formulas && !!t.formulas[i]?.[tierCol];
     customers.push({
       row: i + 1,

@@ -36,7 +36,13 @@ export interface SheetSpec {
   fields: FieldSpec[];
 }
 
-function f(key: string, en: string, zh: string, aliases: string[] = [], opts: { required?: boolean; managed?: boolean } = {}): FieldSpec {
+function f(
+  key: string,
+  en: string,
+  zh: string,
+  aliases: string[] = [],
+  opts: { required?: boolean; managed?: boolean } = {},
+): FieldSpec {
   const spec: FieldSpec = { key, en, zh, aliases };
   if (opts.required) spec.required = true;
   if (opts.managed) spec.managed = true;
@@ -160,7 +166,14 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
   },
 };
 
-export const SHEET_KEYS: readonly SheetKey[] = ['customers', 'purchases', 'contactLog', 'templates', 'holidays', 'runLog'];
+export const SHEET_KEYS: readonly SheetKey[] = [
+  'customers',
+  'purchases',
+  'contactLog',
+  'templates',
+  'holidays',
+  'runLog',
+];
 
 export function headerLabel(field: FieldSpec, lang: Lang): string {
   return lang === 'zh' ? field.zh : field.en;

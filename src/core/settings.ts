@@ -108,7 +108,10 @@ export const SETTING_RULES: Readonly<Record<SettingKey, Msg>> = {
     zh: '1 到 10 个 1 到 3650 之间的整数天数，依次递增，例如 1, 3, 7',
   },
   postSaleWindowDays: DAYS,
-  contactEveryDays: { en: 'a whole number of days from 1 to 3650 for each of A, B and C', zh: 'A、B、C 各一个 1 到 3650 之间的整数天数' },
+  contactEveryDays: {
+    en: 'a whole number of days from 1 to 3650 for each of A, B and C',
+    zh: 'A、B、C 各一个 1 到 3650 之间的整数天数',
+  },
   visitEveryDays: {
     en: 'a whole number of days from 1 to 3650, or none, for each of A, B and C',
     zh: 'A、B、C 各一个 1 到 3650 之间的整数天数，或留空（不拜访）',
@@ -126,7 +129,10 @@ export const SETTING_RULES: Readonly<Record<SettingKey, Msg>> = {
   visitMinutes: whole(15, 480),
   visitLookaheadDays: whole(1, 60),
   maxVisitsPerDay: whole(1, 20),
-  calendarId: { en: 'a calendar ID of 1 to 200 characters without spaces, e.g. primary', zh: '1 到 200 个字符且不含空格的日历 ID，例如 primary' },
+  calendarId: {
+    en: 'a calendar ID of 1 to 200 characters without spaces, e.g. primary',
+    zh: '1 到 200 个字符且不含空格的日历 ID，例如 primary',
+  },
   nightlyHour: whole(0, 23),
   // Apps Script kills a run at 360 s; 30 s are kept for the final sheet write and log row.
   runBudgetSeconds: whole(30, 330),
@@ -202,13 +208,36 @@ function fractionIn01(v: unknown): number {
 }
 
 const DAY_NAMES: Record<string, number> = {
-  sun: 0, sunday: 0, 周日: 0, 星期日: 0, 星期天: 0, 周天: 0,
-  mon: 1, monday: 1, 周一: 1, 星期一: 1,
-  tue: 2, tuesday: 2, 周二: 2, 星期二: 2,
-  wed: 3, wednesday: 3, 周三: 3, 星期三: 3,
-  thu: 4, thursday: 4, 周四: 4, 星期四: 4,
-  fri: 5, friday: 5, 周五: 5, 星期五: 5,
-  sat: 6, saturday: 6, 周六: 6, 星期六: 6,
+  sun: 0,
+  sunday: 0,
+  周日: 0,
+  星期日: 0,
+  星期天: 0,
+  周天: 0,
+  mon: 1,
+  monday: 1,
+  周一: 1,
+  星期一: 1,
+  tue: 2,
+  tuesday: 2,
+  周二: 2,
+  星期二: 2,
+  wed: 3,
+  wednesday: 3,
+  周三: 3,
+  星期三: 3,
+  thu: 4,
+  thursday: 4,
+  周四: 4,
+  星期四: 4,
+  fri: 5,
+  friday: 5,
+  周五: 5,
+  星期五: 5,
+  sat: 6,
+  saturday: 6,
+  周六: 6,
+  星期六: 6,
 };
 
 const HHMM = /^(\d{1,2}):(\d{2})$/;
@@ -265,7 +294,10 @@ const CHECKS: Record<SettingKey, Check> = {
   },
   tierCutoffs: (v) => {
     const x = structured(v);
-    const list = x && typeof x === 'object' && !Array.isArray(x) ? [(x as Record<string, unknown>).a, (x as Record<string, unknown>).b] : listOf(x);
+    const list =
+      x && typeof x === 'object' && !Array.isArray(x)
+        ? [(x as Record<string, unknown>).a, (x as Record<string, unknown>).b]
+        : listOf(x);
     if (!list || list.length !== 2) return undefined;
     const [a, b] = list.map(fractionIn01);
     return a > 0 && a < b && b <= 1 ? [a, b] : undefined;
@@ -298,7 +330,8 @@ const CHECKS: Record<SettingKey, Check> = {
     const out: Record<Tier, number | null> = { A: null, B: null, C: null };
     for (const k of TIER_KEYS) {
       const raw = t[k];
-      if (raw === null || raw === undefined || (typeof raw === 'string' && NONE_WORDS.has(raw.trim().toLowerCase()))) continue;
+      if (raw === null || raw === undefined || (typeof raw === 'string' && NONE_WORDS.has(raw.trim().toLowerCase())))
+        continue;
       const n = wholeIn(raw, 1, 3650);
       if (n === null) return undefined;
       out[k] = n;
@@ -417,7 +450,12 @@ function isSettingKey(key: string): key is SettingKey {
  * With `context` (the other settings), the rules between settings are
  * checked too (post-sale steps inside the window, visits fit their windows).
  */
-export function validateSetting<K extends SettingKey>(key: K, value: unknown, lang?: Lang, context?: Settings): Checked<Settings[K]>;
+export function validateSetting<K extends SettingKey>(
+  key: K,
+  value: unknown,
+  lang?: Lang,
+  context?: Settings,
+): Checked<Settings[K]>;
 export function validateSetting(key: string, value: unknown, lang?: Lang, context?: Settings): Checked<unknown>;
 export function validateSetting(key: string, value: unknown, lang: Lang = 'en', context?: Settings): Checked<unknown> {
   if (!isSettingKey(key)) return { ok: false, message: tr(lang, UNKNOWN_SETTING, { key }) };
@@ -425,7 +463,8 @@ export function validateSetting(key: string, value: unknown, lang: Lang = 'en', 
   if (checked === undefined) return { ok: false, message: mustBe(key, lang) };
   if (context) {
     const merged = { ...context, [key]: checked } as Settings;
-    for (const p of crossProblems(merged, lang)) if (p.keys.includes(key)) return { ok: false, message: p.message[key] };
+    for (const p of crossProblems(merged, lang))
+      if (p.keys.includes(key)) return { ok: false, message: p.message[key] };
   }
   return { ok: true, value: checked };
 }
@@ -464,7 +503,10 @@ export function settingsToProperties(s: Settings): Record<string, string> {
   return props;
 }
 
-const STORED_IGNORED: Msg = { en: '{message} (the stored value is ignored, the default is used)', zh: '{message}（已忽略保存的值，改用默认值）' };
+const STORED_IGNORED: Msg = {
+  en: '{message} (the stored value is ignored, the default is used)',
+  zh: '{message}（已忽略保存的值，改用默认值）',
+};
 
 /**
  * Settings from document properties. Other properties (run state, the
@@ -473,7 +515,10 @@ const STORED_IGNORED: Msg = { en: '{message} (the stored value is ignored, the d
  * back to the default and is reported, so one bad value never stops a run.
  * A value that is not JSON is read as typed ('20', 'primary').
  */
-export function settingsFromProperties(props: Record<string, string>, lang: Lang = 'en'): { settings: Settings; errors: Record<string, string> } {
+export function settingsFromProperties(
+  props: Record<string, string>,
+  lang: Lang = 'en',
+): { settings: Settings; errors: Record<string, string> } {
   const settings = defaultSettings() as unknown as Record<string, unknown>;
   const errors: Record<string, string> = {};
   for (const key of SETTING_KEYS) {

@@ -54,8 +54,7 @@ export type TemplateValues = Partial<Record<PlaceholderName, string>>;
  * unknownPlaceholders first; a template with unknown placeholders never renders.
  */
 export type Rendered =
-  | { ok: true; subject: string; text: string; html: string }
-  | { ok: false; missing: string[]; unknown?: string[] };
+  { ok: true; subject: string; text: string; html: string } | { ok: false; missing: string[]; unknown?: string[] };
 
 /**
  * `{{`, a name without braces or `|`, optionally `|fallback` (no braces), `}}`.

@@ -72,7 +72,9 @@ interface Fraction {
 
 function fractionOf(c: number): Fraction {
   const d = decimalOf(c);
-  return d.scale >= 0 ? { num: BigInt(d.digits), den: pow10(d.scale) } : { num: BigInt(d.digits) * pow10(-d.scale), den: BigInt(1) };
+  return d.scale >= 0
+    ? { num: BigInt(d.digits), den: pow10(d.scale) }
+    : { num: BigInt(d.digits) * pow10(-d.scale), den: BigInt(1) };
 }
 
 /**
@@ -99,7 +101,11 @@ function checkCutoffs(cutoffs: readonly [number, number]): void {
  * Positive revenues, distinct, largest first, with how many customers have
  * each. The sort is on a Float64Array: numeric, no comparator calls.
  */
-function distinctDescending(revenues: ReadonlyArray<number | null>): { values: number[]; counts: number[]; positives: number } {
+function distinctDescending(revenues: ReadonlyArray<number | null>): {
+  values: number[];
+  counts: number[];
+  positives: number;
+} {
   let positives = 0;
   for (const r of revenues) if (r !== null && r > 0) positives++;
   const sorted = new Float64Array(positives);
@@ -175,7 +181,14 @@ function walk<W extends number | bigint>(weights: W[], lineA: W, lineB: W, zero:
   return tiers;
 }
 
-function distinctTiers(values: number[], counts: number[], positives: number, a: Fraction, b: Fraction, method: TierMethod): Tier[] {
+function distinctTiers(
+  values: number[],
+  counts: number[],
+  positives: number,
+  a: Fraction,
+  b: Fraction,
+  method: TierMethod,
+): Tier[] {
   if (method === 'count') {
     // Weight = number of customers; the whole is P, so the lines fit in a double.
     const whole = BigInt(positives);
@@ -199,7 +212,11 @@ function distinctTiers(values: number[], counts: number[], positives: number, a:
  * 0 < a < b <= 1 or a revenue that is NaN or infinite: callers validate user
  * input first, so either is a bug to surface, not a value to guess at.
  */
-export function assignTiers(revenues: ReadonlyArray<number | null>, cutoffs: readonly [number, number], method: TierMethod): Array<Tier | null> {
+export function assignTiers(
+  revenues: ReadonlyArray<number | null>,
+  cutoffs: readonly [number, number],
+  method: TierMethod,
+): Array<Tier | null> {
   checkCutoffs(cutoffs);
   if (method !== 'revenue' && method !== 'count') throw new Error(`Unknown tier method: ${String(method)}`);
   for (let i = 0; i < revenues.length; i++) {
@@ -289,7 +306,8 @@ export function retainTier(revenue: unknown, aCutoff?: unknown, bCutoff?: unknow
   }
   const grid = revenue as unknown[][];
   const cols = grid[0].length;
-  if (cols === 0 || grid.some((row) => row.length !== cols)) throw new Error(`${FN} needs a range, e.g. =RETAIN_TIER(F2:F)`);
+  if (cols === 0 || grid.some((row) => row.length !== cols))
+    throw new Error(`${FN} needs a range, e.g. =RETAIN_TIER(F2:F)`);
   if (rows > 1 && cols > 1) {
     throw new Error(`${FN} needs one column or one row, e.g. =RETAIN_TIER(F2:F) — got ${rows} rows × ${cols} columns`);
   }

@@ -20,12 +20,7 @@ function pushCodePoint(out: number[], cp: number): void {
   } else if (cp < 0x10000) {
     out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
   } else {
-    out.push(
-      0xf0 | (cp >> 18),
-      0x80 | ((cp >> 12) & 0x3f),
-      0x80 | ((cp >> 6) & 0x3f),
-      0x80 | (cp & 0x3f),
-    );
+    out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
   }
 }
 
@@ -89,10 +84,7 @@ function encode(bytes: ArrayLike<number>, alphabet: string, pad: boolean): strin
   } else if (rest === 2) {
     const v = ((bytes[i] & 0xff) << 16) | ((bytes[i + 1] & 0xff) << 8);
     parts.push(
-      alphabet.charAt(v >> 18) +
-        alphabet.charAt((v >> 12) & 63) +
-        alphabet.charAt((v >> 6) & 63) +
-        (pad ? '=' : ''),
+      alphabet.charAt(v >> 18) + alphabet.charAt((v >> 12) & 63) + alphabet.charAt((v >> 6) & 63) + (pad ? '=' : ''),
     );
   }
   return parts.join('');

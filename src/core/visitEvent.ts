@@ -154,7 +154,8 @@ export function visitDescription(f: VisitFacts, lang: Lang): string {
 
   const purchase: string[] = [];
   if (f.lastPurchase) purchase.push(f.lastPurchase);
-  if (typeof f.lastPurchaseAmount === 'number' && Number.isFinite(f.lastPurchaseAmount)) purchase.push(formatAmount(f.lastPurchaseAmount));
+  if (typeof f.lastPurchaseAmount === 'number' && Number.isFinite(f.lastPurchaseAmount))
+    purchase.push(formatAmount(f.lastPurchaseAmount));
   const product = oneLine(capText(text(f.lastPurchaseProduct)));
   if (product !== '') purchase.push(product);
   lines.push(t(M.lastPurchase, { what: purchase.length > 0 ? purchase.join(' · ') : t(M.none) }));

@@ -263,7 +263,11 @@ export function placeVisits(reqs: readonly VisitRequest[], busy: readonly Busy[]
     let st = days.get(d);
     if (!st) {
       const n = Object.prototype.hasOwnProperty.call(already, d) ? Number(already[d]) : 0;
-      st = { taken: mergeIntervals(busyByDate.get(d) ?? []), visits: Number.isFinite(n) && n > 0 ? n : 0, full: new Set() };
+      st = {
+        taken: mergeIntervals(busyByDate.get(d) ?? []),
+        visits: Number.isFinite(n) && n > 0 ? n : 0,
+        full: new Set(),
+      };
       days.set(d, st);
     }
     return st;
@@ -298,7 +302,9 @@ export function placeVisits(reqs: readonly VisitRequest[], busy: readonly Busy[]
       no(fill(MSG_BAD_DUE, { due: String(r.due) }));
       continue;
     }
-    const win = Object.prototype.hasOwnProperty.call(settings.visitWindows, r.tier) ? settings.visitWindows[r.tier] : undefined;
+    const win = Object.prototype.hasOwnProperty.call(settings.visitWindows, r.tier)
+      ? settings.visitWindows[r.tier]
+      : undefined;
     if (!win) {
       no(fill(MSG_BAD_TIER, { tier: String(r.tier) }));
       continue;

@@ -13,13 +13,24 @@ export type ErrorKind = 'transient' | 'quota' | 'killed' | 'other';
 export function classifyError(e: unknown): ErrorKind {
   const msg = e instanceof Error ? e.message : String(e);
   if (/Exceeded maximum execution time/i.test(msg)) return 'killed';
-  if (/for one day|too much computer time|quota|Daily Limit|dailyLimitExceeded|Calendar usage limits exceeded/i.test(msg)) return 'quota';
-  if (/too many times in a short time|Rate Limit|rateLimitExceeded|userRateLimitExceeded|\b429\b|\b50[0-4]\b|Backend Error|Service unavailable|temporarily unavailable|Internal error|timed out|Service error/i.test(msg)) return 'transient';
+  if (
+    /for one day|too much computer time|quota|Daily Limit|dailyLimitExceeded|Calendar usage limits exceeded/i.test(msg)
+  )
+    return 'quota';
+  if (
+    /too many times in a short time|Rate Limit|rateLimitExceeded|userRateLimitExceeded|\b429\b|\b50[0-4]\b|Backend Error|Service unavailable|temporarily unavailable|Internal error|timed out|Service error/i.test(
+      msg,
+    )
+  )
+    return 'transient';
   return 'other';
 }
 
 export class QuotaError extends Error {
-  constructor(readonly service: string, cause: unknown) {
+  constructor(
+    readonly service: string,
+    cause: unknown,
+  ) {
     super(`${service} quota reached: ${cause instanceof Error ? cause.message : String(cause)}`);
     this.name = 'QuotaError';
   }

@@ -16,7 +16,10 @@ export function loadSettings_(): { settings: Settings; errors: Record<string, st
 }
 
 /** Validates the changes against the current settings; saves all of them or none. */
-export function saveSettings_(changes: Record<string, unknown>, lang: Lang): { ok: true; settings: Settings } | { ok: false; errors: Record<string, string> } {
+export function saveSettings_(
+  changes: Record<string, unknown>,
+  lang: Lang,
+): { ok: true; settings: Settings } | { ok: false; errors: Record<string, string> } {
   const current = loadSettings_().settings;
   const merged: Record<string, unknown> = { ...current, ...changes };
   const result = validateSettings(merged, lang);

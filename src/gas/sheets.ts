@@ -20,7 +20,11 @@ export interface SheetTable extends RawTable {
 /** Every sheet of the workbook by name: one getSheets and a getName each (a handful, whatever the rows). */
 export function sheetsByName_(ss: Spreadsheet): Map<string, Sheet> {
   const out = new Map<string, Sheet>();
-  for (const sheet of retrySheets(() => ss.getSheets())) out.set(retrySheets(() => sheet.getName()), sheet);
+  for (const sheet of retrySheets(() => ss.getSheets()))
+    out.set(
+      retrySheets(() => sheet.getName()),
+      sheet,
+    );
   return out;
 }
 
@@ -87,7 +91,13 @@ export function asText(text: string): TextCell {
 }
 
 function isTextCell(v: unknown): v is TextCell {
-  return typeof v === 'object' && v !== null && !(v instanceof Date) && typeof (v as TextCell).text === 'string' && Object.keys(v as object).length === 1;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    !(v instanceof Date) &&
+    typeof (v as TextCell).text === 'string' &&
+    Object.keys(v as object).length === 1
+  );
 }
 
 /**
@@ -107,7 +117,12 @@ export function cellValue(v: unknown, numberFormat: string): unknown {
  * setValues per run (managed columns sit side by side after Set up, so
  * normally one run). `cell` returns the value for a 0-based data row index.
  */
-export function writeColumns_(sheet: Sheet, cols: number[], rowCount: number, cell: (rowIndex: number, col: number) => unknown): number {
+export function writeColumns_(
+  sheet: Sheet,
+  cols: number[],
+  rowCount: number,
+  cell: (rowIndex: number, col: number) => unknown,
+): number {
   if (rowCount <= 0) return 0;
   let runs = 0;
   for (const run of contiguousRuns(cols)) {

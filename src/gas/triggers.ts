@@ -32,7 +32,12 @@ function forget_(t: Trigger): void {
 
 export function scheduleNightly_(spreadsheetId: string, hour: number, timeZone: string): Trigger {
   for (const t of triggersFor_(NIGHTLY_HANDLER, spreadsheetId)) forget_(t);
-  const trigger = ScriptApp.newTrigger(NIGHTLY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(timeZone).create();
+  const trigger = ScriptApp.newTrigger(NIGHTLY_HANDLER)
+    .timeBased()
+    .everyDays(1)
+    .atHour(hour)
+    .inTimezone(timeZone)
+    .create();
   const props = PropertiesService.getUserProperties();
   props.setProperty(KEY + trigger.getUniqueId(), spreadsheetId);
   props.setProperty(LAST_SS, spreadsheetId);
@@ -52,7 +57,10 @@ export function nightlyScheduled_(spreadsheetId: string): boolean {
 /** A one-off run a minute from now to finish what the time budget cut short; at most one waits at a time. */
 export function scheduleFollowUp_(spreadsheetId: string): void {
   if (triggersFor_(FOLLOW_UP_HANDLER, spreadsheetId).length > 0) return;
-  const trigger = ScriptApp.newTrigger(FOLLOW_UP_HANDLER).timeBased().after(60 * 1000).create();
+  const trigger = ScriptApp.newTrigger(FOLLOW_UP_HANDLER)
+    .timeBased()
+    .after(60 * 1000)
+    .create();
   PropertiesService.getUserProperties().setProperty(KEY + trigger.getUniqueId(), spreadsheetId);
 }
 

@@ -13,7 +13,13 @@ import { buildMime, toBase64Url } from '../core/mime';
 import type { Customer, Lang } from '../core/model';
 import type { DraftNeed } from '../core/plan';
 import { pickTemplate, type TemplateRow } from '../core/rows';
-import { DEFAULT_TEMPLATES, firstNameOf, renderTemplate, unknownPlaceholders, type TemplateText } from '../core/templates';
+import {
+  DEFAULT_TEMPLATES,
+  firstNameOf,
+  renderTemplate,
+  unknownPlaceholders,
+  type TemplateText,
+} from '../core/templates';
 import { base64Url, utf8Bytes } from '../core/utf8';
 import type { Journal } from '../gas/journal';
 import { classifyError, errorMessage, QuotaError, withRetry } from '../gas/retry';
@@ -56,7 +62,10 @@ const MISSING_VALUE: Msg = {
   en: 'Thank-you draft not made: the template needs {names} and this customer has none',
   zh: '未创建感谢信草稿：模板需要 {names}，但此客户没有',
 };
-const QUOTA: Msg = { en: 'Gmail quota reached: the remaining drafts wait for the next run', zh: 'Gmail 配额已用完：其余草稿等下次运行' };
+const QUOTA: Msg = {
+  en: 'Gmail quota reached: the remaining drafts wait for the next run',
+  zh: 'Gmail 配额已用完：其余草稿等下次运行',
+};
 const FAILED: Msg = { en: 'Thank-you draft failed: {error}', zh: '感谢信草稿创建失败：{error}' };
 
 const NON_ASCII_EMAIL: Msg = {
@@ -80,7 +89,8 @@ export function templateProblem(needs: DraftNeed[], templates: TemplateRow[], la
   for (const l of langs) {
     const { t, row } = templateFor(templates, l);
     const unknown = unknownPlaceholders(t);
-    if (unknown.length > 0) return tr(lang, UNKNOWN_PLACEHOLDER, { lang: tr(lang, LANG_NAME[l]), row: row ?? '-', name: unknown[0] });
+    if (unknown.length > 0)
+      return tr(lang, UNKNOWN_PLACEHOLDER, { lang: tr(lang, LANG_NAME[l]), row: row ?? '-', name: unknown[0] });
   }
   return null;
 }
@@ -93,7 +103,20 @@ function formatAmount(n: number | null): string {
   return frac === '00' ? grouped : `${grouped}.${frac}`;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 function formatDate(d: CalDate, lang: Lang): string {
   const p = parts(d);
@@ -105,7 +128,12 @@ export function draftKeyHeader(key: string): string {
   return base64Url(utf8Bytes(key));
 }
 
-export function composeDraft(need: DraftNeed, customer: Customer, t: TemplateText, ctx: { senderName: string; userEmail: string }): { ok: true; raw: string; subject: string } | { ok: false; missing: string[] } {
+export function composeDraft(
+  need: DraftNeed,
+  customer: Customer,
+  t: TemplateText,
+  ctx: { senderName: string; userEmail: string },
+): { ok: true; raw: string; subject: string } | { ok: false; missing: string[] } {
   const lang = need.language;
   const r = renderTemplate(t, {
     Name: customer.name,
@@ -135,18 +163,26 @@ export function composeDraft(need: DraftNeed, customer: Customer, t: TemplateTex
 /** A draft made earlier for this key (a run that died after making it), or null. Costs a list and a get per candidate. */
 function findExistingDraft(need: DraftNeed): string | null {
   const header = draftKeyHeader(need.key);
-  const list = withRetry(() => gmailDrafts_().list('me', { q: `to:${need.email}`, maxResults: 50 }), { service: 'Gmail' });
+  const list = withRetry(() => gmailDrafts_().list('me', { q: `to:${need.email}`, maxResults: 50 }), {
+    service: 'Gmail',
+  });
   for (const d of list.drafts ?? []) {
-    const full = withRetry(() => gmailDrafts_().get('me', d.id as string, { format: 'metadata' }), { service: 'Gmail' });
+    const full = withRetry(() => gmailDrafts_().get('me', d.id as string, { format: 'metadata' }), {
+      service: 'Gmail',
+    });
     const headers = full.message?.payload?.headers ?? [];
-    if (headers.some((h) => String(h.name).toLowerCase() === 'x-retain-key' && h.value === header)) return d.id as string;
+    if (headers.some((h) => String(h.name).toLowerCase() === 'x-retain-key' && h.value === header))
+      return d.id as string;
   }
   return null;
 }
 
 /** Creates the draft; after a transient error Gmail is asked whether it exists before trying again. */
 function createOnce(need: DraftNeed, raw: string): string {
-  return withRetry(() => gmailDrafts_().create({ message: { raw } }, 'me').id as string, { service: 'Gmail', recover: () => findExistingDraft(need) });
+  return withRetry(() => gmailDrafts_().create({ message: { raw } }, 'me').id as string, {
+    service: 'Gmail',
+    recover: () => findExistingDraft(need),
+  });
 }
 
 export function makeDrafts_(needs: DraftNeed[], ctx: DraftContext): DraftsResult {
@@ -169,7 +205,11 @@ export function makeDrafts_(needs: DraftNeed[], ctx: DraftContext): DraftsResult
     }
     // An address Gmail cannot take in a header is this row's problem, not the night's.
     if (/[^\u0021-\u007e]/.test(need.email)) {
-      result.outcomes.push({ need, status: 'skipped', reason: tr(ctx.lang, NON_ASCII_EMAIL, { email: need.email.slice(0, 100) }) });
+      result.outcomes.push({
+        need,
+        status: 'skipped',
+        reason: tr(ctx.lang, NON_ASCII_EMAIL, { email: need.email.slice(0, 100) }),
+      });
       continue;
     }
     const { t } = templateFor(ctx.templates, need.language);
@@ -181,7 +221,11 @@ export function makeDrafts_(needs: DraftNeed[], ctx: DraftContext): DraftsResult
       continue;
     }
     if (!composed.ok) {
-      result.outcomes.push({ need, status: 'skipped', reason: tr(ctx.lang, MISSING_VALUE, { names: composed.missing.join(', ') }) });
+      result.outcomes.push({
+        need,
+        status: 'skipped',
+        reason: tr(ctx.lang, MISSING_VALUE, { names: composed.missing.join(', ') }),
+      });
       continue;
     }
     if (!ctx.make) {

@@ -8,7 +8,13 @@ import { tr, type Msg } from '../core/i18n';
 import type { Lang } from '../core/model';
 import { retrySheets } from '../gas/retry';
 import { loadSettings_ } from '../gas/settingsStore';
-import { clearFollowUps_, nightlyScheduled_, scheduleNightly_, spreadsheetIdForTrigger_, stopNightly_ } from '../gas/triggers';
+import {
+  clearFollowUps_,
+  nightlyScheduled_,
+  scheduleNightly_,
+  spreadsheetIdForTrigger_,
+  stopNightly_,
+} from '../gas/triggers';
 import { userLang_ } from '../gas/user';
 import { runRetain_, type RunMode, type RunSummary } from './nightly';
 import { setupSheets_, type SetupResult } from './setup';
@@ -49,7 +55,13 @@ const RUN_DONE: Msg = {
 export function summaryLine(s: RunSummary, lang: Lang): string {
   if (s.fatal) return s.fatal;
   if (s.locked) return s.errors.join(' ');
-  const line = tr(lang, RUN_DONE, { customers: s.customersRead, drafts: s.draftsMade, events: s.eventsMade, due: s.overdue + s.dueToday, problems: s.rowsWithProblems });
+  const line = tr(lang, RUN_DONE, {
+    customers: s.customersRead,
+    drafts: s.draftsMade,
+    events: s.eventsMade,
+    due: s.overdue + s.dueToday,
+    problems: s.rowsWithProblems,
+  });
   return s.errors.length ? `${line}\n\n${s.errors.join('\n')}` : line;
 }
 
@@ -74,9 +86,14 @@ const PREVIEW: Record<string, Msg> = {
 /** The preview as a dialog. Every value is escaped: customer text is data, never markup. */
 export function previewHtml(s: RunSummary, lang: Lang): string {
   const t = (k: string) => escapeHtml(tr(lang, PREVIEW[k]));
-  const list = (items: string[]) => (items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : `<p>${t('none')}</p>`);
-  const due = Object.keys(s.due).filter((k) => s.due[k] > 0).map((k) => `${k}: ${s.due[k]}`);
-  const drafts = s.drafts.filter((d) => d.status === 'made').map((d) => `${d.name} <${d.email}> · ${d.purchaseDate}${d.subject ? ' · ' + d.subject : ''}`);
+  const list = (items: string[]) =>
+    items.length ? `<ul>${items.map((i) => `<li>${escapeHtml(i)}</li>`).join('')}</ul>` : `<p>${t('none')}</p>`;
+  const due = Object.keys(s.due)
+    .filter((k) => s.due[k] > 0)
+    .map((k) => `${k}: ${s.due[k]}`);
+  const drafts = s.drafts
+    .filter((d) => d.status === 'made')
+    .map((d) => `${d.name} <${d.email}> · ${d.purchaseDate}${d.subject ? ' · ' + d.subject : ''}`);
   const visits = s.visits.filter((v) => v.status === 'made').map((v) => `${v.name} (${v.tier}) · ${v.start}`);
   const skipped = s.skipped.slice(0, 50).map((k) => `${k.what} · ${k.customerId || '#' + k.row}: ${k.reason}`);
   return [
@@ -101,7 +118,10 @@ function showPreview_(s: RunSummary, lang: Lang): void {
   SpreadsheetApp.getUi().showModalDialog(html, 'Retain');
 }
 
-const SCHEDULED: Msg = { en: 'Retain will run every night at {hour}:00 ({tz}).', zh: 'Retain 将在每晚 {hour}:00（{tz}）运行。' };
+const SCHEDULED: Msg = {
+  en: 'Retain will run every night at {hour}:00 ({tz}).',
+  zh: 'Retain 将在每晚 {hour}:00（{tz}）运行。',
+};
 const STOPPED: Msg = { en: 'The nightly run is stopped.', zh: '每晚运行已停止。' };
 const NOT_SCHEDULED: Msg = { en: 'No nightly run was scheduled.', zh: '尚未安排每晚运行。' };
 
@@ -124,7 +144,11 @@ export function stopNightlyRun_(): { scheduled: boolean; message: string } {
 
 export function nightlyState_(): { scheduled: boolean; hour: number; timeZone: string } {
   const ss = activeSpreadsheet_();
-  return { scheduled: nightlyScheduled_(ss.getId()), hour: loadSettings_().settings.nightlyHour, timeZone: ss.getSpreadsheetTimeZone() };
+  return {
+    scheduled: nightlyScheduled_(ss.getId()),
+    hour: loadSettings_().settings.nightlyHour,
+    timeZone: ss.getSpreadsheetTimeZone(),
+  };
 }
 
 export function toast_(message: string): void {
@@ -169,6 +193,10 @@ const HELP: Msg = {
 export function showHelp_(): void {
   const ss = activeSpreadsheet_();
   const lang = userLang_(ss);
-  const html = HtmlService.createHtmlOutput(`<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5"><p>${escapeHtml(tr(lang, HELP))}</p></div>`).setWidth(420).setHeight(260);
+  const html = HtmlService.createHtmlOutput(
+    `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5"><p>${escapeHtml(tr(lang, HELP))}</p></div>`,
+  )
+    .setWidth(420)
+    .setHeight(260);
   SpreadsheetApp.getUi().showModalDialog(html, 'Retain');
 }

@@ -54,7 +54,14 @@ export interface RunSummary {
   overdue: number;
   dueToday: number;
   /** What a preview would make (also filled by real runs: what was made). */
-  drafts: Array<{ customerId: string; name: string; email: string; purchaseDate: string; subject: string; status: string }>;
+  drafts: Array<{
+    customerId: string;
+    name: string;
+    email: string;
+    purchaseDate: string;
+    subject: string;
+    status: string;
+  }>;
   visits: Array<{ customerId: string; name: string; tier: string; due: string; start: string; status: string }>;
   problems: Array<{ sheet: string; row: number; column: string; message: string }>;
 }
@@ -68,11 +75,14 @@ const HELD_BACK: Msg = {
 };
 
 const NO_TEAM_USER: Msg = {
-  en: 'Team mode is on, but Retain could not read your email address (Gmail profile), so it cannot tell your rows from your colleagues\': nothing was done.',
+  en: "Team mode is on, but Retain could not read your email address (Gmail profile), so it cannot tell your rows from your colleagues': nothing was done.",
   zh: '已开启团队模式，但 Retain 无法读取您的邮箱地址（Gmail 资料），无法区分您和同事的客户：未执行任何操作。',
 };
 
-const LOCKED: Msg = { en: 'Another Retain run is in progress: this one did nothing.', zh: '另一个 Retain 运行正在进行：本次未执行任何操作。' };
+const LOCKED: Msg = {
+  en: 'Another Retain run is in progress: this one did nothing.',
+  zh: '另一个 Retain 运行正在进行：本次未执行任何操作。',
+};
 const CONTINUES: Msg = {
   en: 'Time budget reached: {n} action(s) left for a follow-up run.',
   zh: '已到时间上限：剩余 {n} 项操作由后续运行完成。',
@@ -127,7 +137,7 @@ export function runRetain_(ss: Spreadsheet, mode: RunMode, opts: RunOptions): Ru
   const deadline = started.getTime() + settings.runBudgetSeconds * 1000;
   const preview = mode === 'preview';
   // A preview makes and writes nothing, so it needs no lock and never waits for a run.
-  const lock = preview ? null : LockService.getDocumentLock() ?? LockService.getScriptLock();
+  const lock = preview ? null : (LockService.getDocumentLock() ?? LockService.getScriptLock());
   if (lock && !lock.tryLock(10000)) {
     summary.locked = true;
     summary.errors.push(tr(opts.lang, LOCKED));
@@ -172,7 +182,15 @@ function finish(ss: Spreadsheet, summary: RunSummary, lang: Lang, known: Known):
   }
 }
 
-function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline: number, summary: RunSummary, lang: Lang, known: Known): void {
+function runLocked(
+  ss: Spreadsheet,
+  mode: RunMode,
+  settings: Settings,
+  deadline: number,
+  summary: RunSummary,
+  lang: Lang,
+  known: Known,
+): void {
   const preview = mode === 'preview';
   const wb = readWorkbook_(ss, lang);
   known.sheets = wb.sheets;
@@ -207,7 +225,8 @@ function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline:
   fillFromPlan(summary, plan);
   // The plan reports the rows it reads; Holidays and Templates are read here only.
   for (const p of wb.problems) {
-    if (p.sheet === wb.tables.holidays?.sheetName || p.sheet === wb.tables.templates?.sheetName) summary.problems.push({ sheet: p.sheet, row: p.row, column: p.column ?? '', message: p.message });
+    if (p.sheet === wb.tables.holidays?.sheetName || p.sheet === wb.tables.templates?.sheetName)
+      summary.problems.push({ sheet: p.sheet, row: p.row, column: p.column ?? '', message: p.message });
   }
 
   const haveTime = () => Date.now() < deadline;
@@ -223,7 +242,13 @@ function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline:
   const draftNeeds = plan.drafts.filter((n) => !held.has(n.customerId));
   const visitNeeds = plan.visits.filter((n) => !held.has(n.customerId));
   for (const n of [...plan.drafts, ...plan.visits]) {
-    if (held.has(n.customerId)) summary.skipped.push({ what: 'purchaseDate' in n ? 'draft' : 'visit', customerId: n.customerId, row: n.customerRow, reason: heldReason });
+    if (held.has(n.customerId))
+      summary.skipped.push({
+        what: 'purchaseDate' in n ? 'draft' : 'visit',
+        customerId: n.customerId,
+        row: n.customerRow,
+        reason: heldReason,
+      });
   }
   const drafts = makeDrafts_(draftNeeds, {
     lang,
@@ -240,7 +265,10 @@ function runLocked(ss: Spreadsheet, mode: RunMode, settings: Settings, deadline:
     lang,
     today,
     settings,
-    cal: workCalendar(settings.workingDays, wb.holidays.map((h) => h.date)),
+    cal: workCalendar(
+      settings.workingDays,
+      wb.holidays.map((h) => h.date),
+    ),
     clock: wb.clock,
     spreadsheetId,
     customersById,
@@ -292,7 +320,14 @@ function safeUserEmail(): string {
 
 /** A preview must not write even the journal. */
 function readOnlyJournal() {
-  return { get: () => null, pending: () => undefined, made: () => undefined, forget: () => undefined, prune: () => undefined, keys: () => [] as string[] };
+  return {
+    get: () => null,
+    pending: () => undefined,
+    made: () => undefined,
+    forget: () => undefined,
+    prune: () => undefined,
+    keys: () => [] as string[],
+  };
 }
 
 function rowUrlMaker(wb: Workbook): (row: number) => string {
@@ -314,28 +349,69 @@ function fillFromPlan(summary: RunSummary, plan: Plan): void {
   summary.dueByTier = { ...plan.summary.dueByTier };
   summary.overdue = plan.summary.overdue;
   summary.dueToday = plan.summary.dueToday;
-  for (const s of plan.skipped) summary.skipped.push({ what: s.what, customerId: s.customerId ?? '', row: s.row, reason: s.reason });
-  for (const p of plan.problems) summary.problems.push({ sheet: p.sheet, row: p.row, column: p.column ?? '', message: p.message });
+  for (const s of plan.skipped)
+    summary.skipped.push({ what: s.what, customerId: s.customerId ?? '', row: s.row, reason: s.reason });
+  for (const p of plan.problems)
+    summary.problems.push({ sheet: p.sheet, row: p.row, column: p.column ?? '', message: p.message });
 }
 
-function recordActions(summary: RunSummary, drafts: DraftsResult, visits: VisitsResult, byId: Map<string, Customer>): void {
+function recordActions(
+  summary: RunSummary,
+  drafts: DraftsResult,
+  visits: VisitsResult,
+  byId: Map<string, Customer>,
+): void {
   for (const o of drafts.outcomes) {
     const c = byId.get(o.need.customerId);
     if (o.status === 'made') summary.draftsMade++;
-    if (o.status === 'skipped' || o.status === 'failed') summary.skipped.push({ what: 'draft', customerId: o.need.customerId, row: o.need.customerRow, reason: o.reason ?? '' });
-    summary.drafts.push({ customerId: o.need.customerId, name: c ? c.name : '', email: o.need.email, purchaseDate: o.need.purchaseDate, subject: o.subject ?? '', status: o.status });
+    if (o.status === 'skipped' || o.status === 'failed')
+      summary.skipped.push({
+        what: 'draft',
+        customerId: o.need.customerId,
+        row: o.need.customerRow,
+        reason: o.reason ?? '',
+      });
+    summary.drafts.push({
+      customerId: o.need.customerId,
+      name: c ? c.name : '',
+      email: o.need.email,
+      purchaseDate: o.need.purchaseDate,
+      subject: o.subject ?? '',
+      status: o.status,
+    });
   }
   for (const o of visits.outcomes) {
     const c = byId.get(o.need.customerId);
     if (o.status === 'made') summary.eventsMade++;
-    if (o.status === 'skipped' || o.status === 'failed') summary.skipped.push({ what: 'visit', customerId: o.need.customerId, row: o.need.customerRow, reason: o.reason ?? '' });
-    summary.visits.push({ customerId: o.need.customerId, name: c ? c.name : '', tier: o.need.tier, due: o.need.due, start: o.start ?? '', status: o.status });
+    if (o.status === 'skipped' || o.status === 'failed')
+      summary.skipped.push({
+        what: 'visit',
+        customerId: o.need.customerId,
+        row: o.need.customerRow,
+        reason: o.reason ?? '',
+      });
+    summary.visits.push({
+      customerId: o.need.customerId,
+      name: c ? c.name : '',
+      tier: o.need.tier,
+      due: o.need.due,
+      start: o.start ?? '',
+      status: o.status,
+    });
   }
   // In a preview, "made" means "would be made": the counts say so too.
 }
 
 /** The managed values of every planned row, plus what tonight's actions recorded. Returns the draft keys the sheet records. */
-function writeAll(wb: Workbook, plan: Plan, drafts: DraftsResult, visits: VisitsResult, today: CalDate, summary: RunSummary, lang: Lang): Set<string> {
+function writeAll(
+  wb: Workbook,
+  plan: Plan,
+  drafts: DraftsResult,
+  visits: VisitsResult,
+  today: CalDate,
+  summary: RunSummary,
+  lang: Lang,
+): Set<string> {
   const recorded = new Set<string>();
   const notesById = new Map<string, string[]>();
   const addNote = (id: string, note: string) => {
@@ -347,16 +423,19 @@ function writeAll(wb: Workbook, plan: Plan, drafts: DraftsResult, visits: Visits
   const purchaseCells = new Map<string, string>();
   for (const o of drafts.outcomes) {
     if ((o.status === 'made' || o.status === 'found') && o.draftId) {
-      if (o.need.purchaseRow === null) draftCellById.set(o.need.customerId, draftCellText(today, o.draftId, o.need.purchaseDate));
+      if (o.need.purchaseRow === null)
+        draftCellById.set(o.need.customerId, draftCellText(today, o.draftId, o.need.purchaseDate));
       else {
         purchaseCells.set(o.need.key, draftCellText(today, o.draftId, null));
         draftCellById.set(o.need.customerId, draftCellText(today, o.draftId, o.need.purchaseDate));
       }
-    } else if (o.reason && (o.status === 'skipped' || o.status === 'failed') && !drafts.stopped) addNote(o.need.customerId, o.reason);
+    } else if (o.reason && (o.status === 'skipped' || o.status === 'failed') && !drafts.stopped)
+      addNote(o.need.customerId, o.reason);
   }
   const visitById = new Map<string, string>(visits.upcoming);
   for (const o of visits.outcomes) {
-    if (o.start && (o.status === 'made' || o.status === 'found' || o.status === 'skipped')) visitById.set(o.need.customerId, o.start);
+    if (o.start && (o.status === 'made' || o.status === 'found' || o.status === 'skipped'))
+      visitById.set(o.need.customerId, o.start);
     if (o.status === 'skipped' && !o.start && o.reason) addNote(o.need.customerId, o.reason);
     if (o.status === 'failed' && o.reason) addNote(o.need.customerId, o.reason);
   }
@@ -378,20 +457,30 @@ function writeAll(wb: Workbook, plan: Plan, drafts: DraftsResult, visits: Visits
   if (customersSheet) {
     const w = writeCustomers_(customersSheet, values);
     for (const id of w.missing) summary.errors.push(tr(lang, NOT_WRITTEN, { id }));
-    for (const header of w.formulaColumns) if (header !== 'Tier' && header !== '等级') summary.errors.push(tr(lang, FORMULA_COLUMN, { header }));
+    for (const header of w.formulaColumns)
+      if (header !== 'Tier' && header !== '等级') summary.errors.push(tr(lang, FORMULA_COLUMN, { header }));
     // Drafts for a Customers row's Last purchase are recorded in that row.
     if (w.columns.has('thankYouDraft')) {
-      for (const o of drafts.outcomes) if (o.need.purchaseRow === null && w.written.has(o.need.customerId)) recorded.add(o.need.key);
+      for (const o of drafts.outcomes)
+        if (o.need.purchaseRow === null && w.written.has(o.need.customerId)) recorded.add(o.need.key);
     }
   }
   const purchases = wb.tables.purchases;
   if (purchases && purchaseCells.size > 0) {
-    const keys = writePurchaseDrafts_(purchases.sheet, purchaseCells, (rows) => {
-      const match = matchHeaders(rows[0] ?? [], SHEETS.purchases);
-      const parsed = parsePurchases({ sheetName: purchases.sheetName, spec: SHEETS.purchases, values: rows, formulas: null, match }, { toCalDate: (d) => wb.clock.toCalDate(d), lang });
-      const byRow = purchaseRowKeys(parsed.purchases);
-      return rows.map((_, i) => byRow.get(i + 1) ?? null);
-    }, lang);
+    const keys = writePurchaseDrafts_(
+      purchases.sheet,
+      purchaseCells,
+      (rows) => {
+        const match = matchHeaders(rows[0] ?? [], SHEETS.purchases);
+        const parsed = parsePurchases(
+          { sheetName: purchases.sheetName, spec: SHEETS.purchases, values: rows, formulas: null, match },
+          { toCalDate: (d) => wb.clock.toCalDate(d), lang },
+        );
+        const byRow = purchaseRowKeys(parsed.purchases);
+        return rows.map((_, i) => byRow.get(i + 1) ?? null);
+      },
+      lang,
+    );
     for (const k of keys) recorded.add(k);
   }
   return recorded;

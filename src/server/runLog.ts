@@ -21,7 +21,12 @@ function clip(s: string): string {
 }
 
 /** `known`: the sheets and zone the run already read, so the log costs no second look-up. */
-export function appendRunLog_(ss: Spreadsheet, s: RunSummary, lang: Lang, known: { sheets?: Map<string, GoogleAppsScript.Spreadsheet.Sheet>; clock?: ZoneClock } = {}): void {
+export function appendRunLog_(
+  ss: Spreadsheet,
+  s: RunSummary,
+  lang: Lang,
+  known: { sheets?: Map<string, GoogleAppsScript.Spreadsheet.Sheet>; clock?: ZoneClock } = {},
+): void {
   const spec = SHEETS.runLog;
   let sheet = findSheet_(known.sheets ?? sheetsByName_(ss), spec);
   let header: unknown[];
@@ -31,7 +36,10 @@ export function appendRunLog_(ss: Spreadsheet, s: RunSummary, lang: Lang, known:
     sheet.appendRow(header);
     sheet.setFrozenRows(1);
   } else {
-    const lastCol = Math.max(retrySheets(() => (sheet as GoogleAppsScript.Spreadsheet.Sheet).getLastColumn()), 1);
+    const lastCol = Math.max(
+      retrySheets(() => (sheet as GoogleAppsScript.Spreadsheet.Sheet).getLastColumn()),
+      1,
+    );
     const log = sheet;
     header = retrySheets(() => log.getRange(1, 1, 1, lastCol).getValues()[0]) as unknown[];
   }

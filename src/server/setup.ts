@@ -104,10 +104,14 @@ function addMissingColumns(sheet: Sheet, key: SheetKey, lang: Lang): string[] {
   if (add.length === 0) return [];
   const labels = add.map((f) => headerLabel(f, lang));
   // New columns go to the right of the user's last column: nothing of theirs moves.
-  if (sheet.getMaxColumns() < lastCol + add.length) sheet.insertColumnsAfter(Math.max(sheet.getMaxColumns(), 1), lastCol + add.length - sheet.getMaxColumns());
-  sheet.getRange(1, lastCol + 1, 1, add.length).setValues([labels]).setFontWeight('bold');
+  if (sheet.getMaxColumns() < lastCol + add.length)
+    sheet.insertColumnsAfter(Math.max(sheet.getMaxColumns(), 1), lastCol + add.length - sheet.getMaxColumns());
+  sheet
+    .getRange(1, lastCol + 1, 1, add.length)
+    .setValues([labels])
+    .setFontWeight('bold');
   formatNewColumns(sheet, add, lastCol);
-  return labels.map((l) => `${sheet.getName()}!${columnLetter(lastCol)}…: ${l}`.replace('…', '') );
+  return labels.map((l) => `${sheet.getName()}!${columnLetter(lastCol)}…: ${l}`.replace('…', ''));
 }
 
 /** C0001, C0002 …: continues after the highest ID of that shape, so existing IDs never clash. */
@@ -149,14 +153,28 @@ function addMissingTemplates(sheet: Sheet, lang: Lang): number {
   const langCol = match.columns.language;
   for (let i = 1; i < values.length; i++) {
     if (keyCol === undefined) break;
-    const k = String(values[i][keyCol] ?? '').trim().toLowerCase();
-    const l = langCol === undefined ? '' : String(values[i][langCol] ?? '').trim().toLowerCase().slice(0, 2);
+    const k = String(values[i][keyCol] ?? '')
+      .trim()
+      .toLowerCase();
+    const l =
+      langCol === undefined
+        ? ''
+        : String(values[i][langCol] ?? '')
+            .trim()
+            .toLowerCase()
+            .slice(0, 2);
     have.push(`${k}|${l}`);
   }
   return writeDefaultTemplates(sheet, lang, have, match.columns, values[0]?.length ?? 0);
 }
 
-function writeDefaultTemplates(sheet: Sheet, lang: Lang, have: string[], columns?: Record<string, number>, width?: number): number {
+function writeDefaultTemplates(
+  sheet: Sheet,
+  lang: Lang,
+  have: string[],
+  columns?: Record<string, number>,
+  width?: number,
+): number {
   const spec = SHEETS.templates;
   const cols = columns ?? Object.fromEntries(spec.fields.map((f, i) => [f.key, i]));
   const w = Math.max(width ?? spec.fields.length, ...Object.values(cols).map((c) => c + 1));
@@ -189,12 +207,27 @@ function addDaysToDueFormatting(sheet: Sheet): void {
   const col = matchHeaders(header, SHEETS.customers).columns.daysToDue;
   if (col === undefined) return;
   const rules = sheet.getConditionalFormatRules();
-  const covered = rules.some((r) => r.getRanges().some((rg) => rg.getColumn() <= col + 1 && rg.getLastColumn() >= col + 1));
+  const covered = rules.some((r) =>
+    r.getRanges().some((rg) => rg.getColumn() <= col + 1 && rg.getLastColumn() >= col + 1),
+  );
   if (covered) return;
   const range = sheet.getRange(2, col + 1, Math.max(sheet.getMaxRows() - 1, 1), 1);
-  const red = SpreadsheetApp.newConditionalFormatRule().whenNumberLessThan(0).setBackground('#f4c7c3').setFontColor('#a50e0e').setRanges([range]).build();
-  const yellow = SpreadsheetApp.newConditionalFormatRule().whenNumberBetween(0, 1).setBackground('#fce8b2').setRanges([range]).build();
-  const green = SpreadsheetApp.newConditionalFormatRule().whenNumberGreaterThan(1).setBackground('#b7e1cd').setRanges([range]).build();
+  const red = SpreadsheetApp.newConditionalFormatRule()
+    .whenNumberLessThan(0)
+    .setBackground('#f4c7c3')
+    .setFontColor('#a50e0e')
+    .setRanges([range])
+    .build();
+  const yellow = SpreadsheetApp.newConditionalFormatRule()
+    .whenNumberBetween(0, 1)
+    .setBackground('#fce8b2')
+    .setRanges([range])
+    .build();
+  const green = SpreadsheetApp.newConditionalFormatRule()
+    .whenNumberGreaterThan(1)
+    .setBackground('#b7e1cd')
+    .setRanges([range])
+    .build();
   sheet.setConditionalFormatRules(rules.concat([red, yellow, green]));
 }
 

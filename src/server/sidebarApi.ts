@@ -30,7 +30,13 @@ import type {
   SidebarData,
   TriggerState,
 } from '../shared/api';
-import { activeSpreadsheet_, nightlyState_, scheduleNightlyRun_, stopNightlyRun_, takeSidebarTab_ } from './menuActions';
+import {
+  activeSpreadsheet_,
+  nightlyState_,
+  scheduleNightlyRun_,
+  stopNightlyRun_,
+  takeSidebarTab_,
+} from './menuActions';
 import { runRetain_ } from './nightly';
 import { readWorkbook_, type Workbook } from './workbook';
 import { writeCustomers_, type RowValues } from './writeBack';
@@ -57,7 +63,15 @@ function context_(): Context {
   if (wb.fatal) throw new Error(wb.fatal);
   const { settings } = loadSettings_();
   const today = wb.clock.today();
-  const plan = planNightly({ today, settings, lang, customers: wb.customers, purchases: wb.purchases, contacts: wb.contacts, holidays: wb.holidays });
+  const plan = planNightly({
+    today,
+    settings,
+    lang,
+    customers: wb.customers,
+    purchases: wb.purchases,
+    contacts: wb.contacts,
+    holidays: wb.holidays,
+  });
   return { ss, settings, lang, wb, plan, today };
 }
 
@@ -105,7 +119,17 @@ export function getSidebarData(req: { tab?: 'log' | 'due' | 'settings' }): Sideb
   const ss = activeSpreadsheet_();
   const lang = userLang_(ss);
   const tab = takeSidebarTab_() ?? (req && (req.tab === 'due' || req.tab === 'settings') ? req.tab : 'log');
-  const base: SidebarData = { lang, tab, today: '', timeZone: ss.getSpreadsheetTimeZone(), user: safeEmail(), selected: [], customers: [], contactTypes: CONTACT_TYPES.slice(), problems: [] };
+  const base: SidebarData = {
+    lang,
+    tab,
+    today: '',
+    timeZone: ss.getSpreadsheetTimeZone(),
+    user: safeEmail(),
+    selected: [],
+    customers: [],
+    contactTypes: CONTACT_TYPES.slice(),
+    problems: [],
+  };
   let ctx: Context;
   try {
     ctx = context_();
@@ -140,7 +164,8 @@ export function searchCustomers(req: { query: string; limit?: number }): Custome
   const out: CustomerSummary[] = [];
   for (const c of ctx.wb.customers) {
     if (!c.id) continue;
-    if (!query || [c.name, c.company, c.email, c.id].some((s) => s.toLowerCase().includes(query))) out.push(summaryOf(c, byPlan.get(c.id)));
+    if (!query || [c.name, c.company, c.email, c.id].some((s) => s.toLowerCase().includes(query)))
+      out.push(summaryOf(c, byPlan.get(c.id)));
     if (out.length >= limit) break;
   }
   return out;
@@ -150,7 +175,11 @@ function cardOf(ctx: Context, id: string): CustomerCard {
   const c = customersById(ctx.wb).get(id);
   if (!c) throw new Error(tr(ctx.lang, NOT_FOUND, { id }));
   const cp = plansById(ctx.plan).get(id);
-  const mine = ctx.wb.contacts.filter((x) => x.customerId === id && x.date).sort((a, b) => ((a.date as string) < (b.date as string) ? 1 : (a.date as string) > (b.date as string) ? -1 : b.row - a.row));
+  const mine = ctx.wb.contacts
+    .filter((x) => x.customerId === id && x.date)
+    .sort((a, b) =>
+      (a.date as string) < (b.date as string) ? 1 : (a.date as string) > (b.date as string) ? -1 : b.row - a.row,
+    );
   const lastContacts: ContactView[] = mine.slice(0, 5).map((x) => ({
     date: x.date as string,
     type: x.type ?? '',
@@ -161,10 +190,15 @@ function cardOf(ctx: Context, id: string): CustomerCard {
     nextStepDate: x.nextStepDate ?? '',
   }));
   const purchases = (ctx.wb.purchases ?? []).filter((p) => p.customerId === id && p.date && p.problems.length === 0);
-  const lastPurchase = purchases.reduce<string>((m, p) => ((p.date as string) > m ? (p.date as string) : m), c.lastPurchase ?? '');
+  const lastPurchase = purchases.reduce<string>(
+    (m, p) => ((p.date as string) > m ? (p.date as string) : m),
+    c.lastPurchase ?? '',
+  );
   // The same window the tiers use: today and the revenueWindowDays - 1 days before it.
   const windowStart = addDays(ctx.today, -(ctx.settings.revenueWindowDays - 1));
-  const revenue = ctx.wb.purchases ? purchases.filter((p) => (p.date as string) >= windowStart).reduce((s, p) => s + (p.amount ?? 0), 0) : c.revenue;
+  const revenue = ctx.wb.purchases
+    ? purchases.filter((p) => (p.date as string) >= windowStart).reduce((s, p) => s + (p.amount ?? 0), 0)
+    : c.revenue;
   const lastContact = [c.lastContact ?? '', ...mine.map((x) => x.date as string)].reduce((m, d) => (d > m ? d : m), '');
   return {
     customer: summaryOf(c, cp),
@@ -172,7 +206,12 @@ function cardOf(ctx: Context, id: string): CustomerCard {
     lastPurchase,
     lastContact,
     status: c.status,
-    due: (cp?.items ?? []).map((it) => ({ kind: it.kind, due: it.due, daysToDue: daysBetween(ctx.today, it.due), text: describeDue(it, ctx.lang) })),
+    due: (cp?.items ?? []).map((it) => ({
+      kind: it.kind,
+      due: it.due,
+      daysToDue: daysBetween(ctx.today, it.due),
+      text: describeDue(it, ctx.lang),
+    })),
     lastContacts,
     openComplaints: mine.filter((x) => x.type === 'Complaint' && !x.resolvedOn).length,
     notes: cp?.managed.notes ?? c.problems.join('; '),
@@ -183,7 +222,10 @@ const NOT_FOUND: Msg = { en: 'Customer {id} was not found on the Customers sheet
 
 /** A customer ID from the browser: a string of sane length, else '' (which is found nowhere). */
 function requestedId(req: unknown): string {
-  const v = req && typeof req === 'object' && Object.prototype.hasOwnProperty.call(req, 'customerId') ? (req as { customerId: unknown }).customerId : '';
+  const v =
+    req && typeof req === 'object' && Object.prototype.hasOwnProperty.call(req, 'customerId')
+      ? (req as { customerId: unknown }).customerId
+      : '';
   return typeof v === 'string' && v.length <= 100 ? v.trim() : '';
 }
 
@@ -200,10 +242,19 @@ const ERR: Record<string, Msg> = {
   future: { en: 'The date cannot be after today ({today}).', zh: '日期不能晚于今天（{today}）。' },
   type: { en: 'Choose one of: {types}.', zh: '请选择：{types}。' },
   text: { en: 'At most {n} characters.', zh: '最多 {n} 个字符。' },
-  nextStepDate: { en: 'Enter the next step date as YYYY-MM-DD, on or after the contact date.', zh: '请输入下一步日期（YYYY-MM-DD），且不早于联系日期。' },
+  nextStepDate: {
+    en: 'Enter the next step date as YYYY-MM-DD, on or after the contact date.',
+    zh: '请输入下一步日期（YYYY-MM-DD），且不早于联系日期。',
+  },
   complaintSize: { en: 'Choose Small or Big.', zh: '请选择“小”或“大”。' },
-  resolvedOn: { en: 'Enter the resolution date as YYYY-MM-DD, on or after the complaint date.', zh: '请输入解决日期（YYYY-MM-DD），且不早于投诉日期。' },
-  busy: { en: 'Retain is busy with another save or the nightly run: try again in a moment.', zh: 'Retain 正在处理其他保存或每晚运行：请稍后再试。' },
+  resolvedOn: {
+    en: 'Enter the resolution date as YYYY-MM-DD, on or after the complaint date.',
+    zh: '请输入解决日期（YYYY-MM-DD），且不早于投诉日期。',
+  },
+  busy: {
+    en: 'Retain is busy with another save or the nightly run: try again in a moment.',
+    zh: 'Retain 正在处理其他保存或每晚运行：请稍后再试。',
+  },
 };
 
 type Field = keyof LogContactRequest | 'form';
@@ -213,16 +264,34 @@ function str(v: unknown): string | null {
 }
 
 /** Checks every field of a log request; returns the clean values or the errors by field. */
-export function validateLogRequest(req: unknown, ctx: { lang: Lang; today: CalDate; known: (id: string) => boolean }): { ok: true; value: LogContactRequest } | { ok: false; errors: Partial<Record<Field, string>> } {
+export function validateLogRequest(
+  req: unknown,
+  ctx: { lang: Lang; today: CalDate; known: (id: string) => boolean },
+): { ok: true; value: LogContactRequest } | { ok: false; errors: Partial<Record<Field, string>> } {
   const lang = ctx.lang;
   // Only the request's own fields count: a `__proto__` key must not smuggle values in.
   const src = req && typeof req === 'object' && !Array.isArray(req) ? (req as Record<string, unknown>) : {};
   const r: Record<string, unknown> = {};
-  for (const k of ['customerIds', 'date', 'type', 'outcome', 'notes', 'nextStep', 'nextStepDate', 'complaintSize', 'resolvedOn']) {
+  for (const k of [
+    'customerIds',
+    'date',
+    'type',
+    'outcome',
+    'notes',
+    'nextStep',
+    'nextStepDate',
+    'complaintSize',
+    'resolvedOn',
+  ]) {
     if (Object.prototype.hasOwnProperty.call(src, k)) r[k] = src[k];
   }
   const errors: Partial<Record<Field, string>> = {};
-  const ids = Array.isArray(r.customerIds) ? r.customerIds.filter((x): x is string => typeof x === 'string').map((x) => x.trim()).filter(Boolean) : [];
+  const ids = Array.isArray(r.customerIds)
+    ? r.customerIds
+        .filter((x): x is string => typeof x === 'string')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
   if (ids.length === 0) errors.customerIds = tr(lang, ERR.customers);
   else if (ids.length > MAX_SELECTED) errors.customerIds = tr(lang, ERR.tooMany, { n: MAX_SELECTED });
   else {
@@ -233,7 +302,8 @@ export function validateLogRequest(req: unknown, ctx: { lang: Lang; today: CalDa
   if (!isCalDate(date)) errors.date = tr(lang, ERR.date);
   else if (date > ctx.today) errors.date = tr(lang, ERR.future, { today: ctx.today });
   const type = str(r.type) ?? '';
-  if (!(CONTACT_TYPES as readonly string[]).includes(type)) errors.type = tr(lang, ERR.type, { types: CONTACT_TYPES.join(', ') });
+  if (!(CONTACT_TYPES as readonly string[]).includes(type))
+    errors.type = tr(lang, ERR.type, { types: CONTACT_TYPES.join(', ') });
   const texts: Array<[keyof LogContactRequest, number]> = [
     ['outcome', MAX_SHORT],
     ['notes', MAX_TEXT],
@@ -246,11 +316,28 @@ export function validateLogRequest(req: unknown, ctx: { lang: Lang; today: CalDa
     else clean[k] = v;
   }
   const nextStepDate = str(r.nextStepDate)?.trim() ?? null;
-  if (nextStepDate === null || (nextStepDate !== '' && (!isCalDate(nextStepDate) || (isCalDate(date) && nextStepDate < date)))) errors.nextStepDate = tr(lang, ERR.nextStepDate);
+  if (
+    nextStepDate === null ||
+    (nextStepDate !== '' && (!isCalDate(nextStepDate) || (isCalDate(date) && nextStepDate < date)))
+  )
+    errors.nextStepDate = tr(lang, ERR.nextStepDate);
   const complaintSize = str(r.complaintSize) ?? null;
-  if (complaintSize === null || !['', 'Small', 'Big'].includes(complaintSize) || (type !== 'Complaint' && complaintSize !== '')) errors.complaintSize = tr(lang, ERR.complaintSize);
+  if (
+    complaintSize === null ||
+    !['', 'Small', 'Big'].includes(complaintSize) ||
+    (type !== 'Complaint' && complaintSize !== '')
+  )
+    errors.complaintSize = tr(lang, ERR.complaintSize);
   const resolvedOn = str(r.resolvedOn)?.trim() ?? null;
-  if (resolvedOn === null || (resolvedOn !== '' && (type !== 'Complaint' || !isCalDate(resolvedOn) || (isCalDate(date) && resolvedOn < date) || resolvedOn > ctx.today))) errors.resolvedOn = tr(lang, ERR.resolvedOn);
+  if (
+    resolvedOn === null ||
+    (resolvedOn !== '' &&
+      (type !== 'Complaint' ||
+        !isCalDate(resolvedOn) ||
+        (isCalDate(date) && resolvedOn < date) ||
+        resolvedOn > ctx.today))
+  )
+    errors.resolvedOn = tr(lang, ERR.resolvedOn);
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -306,7 +393,10 @@ function appendContacts_(ctx: Context, v: LogContactRequest, byId: Map<string, C
   let sheet = findSheet_(sheetsByName_(ctx.ss), spec);
   if (!sheet) {
     sheet = ctx.ss.insertSheet(sheetLabel(spec, ctx.lang));
-    sheet.getRange(1, 1, 1, spec.fields.length).setValues([spec.fields.map((f) => headerLabel(f, ctx.lang))]).setFontWeight('bold');
+    sheet
+      .getRange(1, 1, 1, spec.fields.length)
+      .setValues([spec.fields.map((f) => headerLabel(f, ctx.lang))])
+      .setFontWeight('bold');
     sheet.setFrozenRows(1);
   }
   const lastCol = Math.max(sheet.getLastColumn(), 1);
@@ -385,13 +475,27 @@ export function getDueItems(_req: Record<string, never>): DueGroup[] {
         g = { kind: it.kind, label: tr(ctx.lang, KIND_LABELS[it.kind] ?? { en: it.kind, zh: it.kind }), items: [] };
         groups.set(it.kind, g);
       }
-      g.items.push({ customerId: c.id, name: c.name, company: c.company, tier: cp.tier ?? '', due: it.due, daysToDue: daysBetween(ctx.today, it.due), text: describeDue(it, ctx.lang), row: c.row });
+      g.items.push({
+        customerId: c.id,
+        name: c.name,
+        company: c.company,
+        tier: cp.tier ?? '',
+        due: it.due,
+        daysToDue: daysBetween(ctx.today, it.due),
+        text: describeDue(it, ctx.lang),
+        row: c.row,
+      });
     }
   }
   const order = Object.keys(KIND_LABELS);
   return Array.from(groups.values())
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
-    .map((g) => ({ ...g, items: g.items.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : a.row - b.row)) }));
+    .map((g) => ({
+      ...g,
+      items: g.items.sort((a, b) =>
+        a.due < b.due ? -1 : a.due > b.due ? 1 : a.tier < b.tier ? -1 : a.tier > b.tier ? 1 : a.row - b.row,
+      ),
+    }));
 }
 
 const KIND_LABELS: Record<string, Msg> = {
@@ -456,7 +560,13 @@ function settingsView(lang: Lang): SettingsView {
   const { settings } = loadSettings_();
   const fields: SettingField[] = SETTING_KEYS.map((key) => {
     const value = settings[key] as unknown;
-    const field: SettingField = { key, label: tr(lang, SETTING_LABELS[key]), help: tr(lang, SETTING_RULES[key]), value, kind: kindOf(key, value) };
+    const field: SettingField = {
+      key,
+      label: tr(lang, SETTING_LABELS[key]),
+      help: tr(lang, SETTING_RULES[key]),
+      value,
+      kind: kindOf(key, value),
+    };
     if (key === 'tierMethod') field.options = ['revenue', 'count'];
     return field;
   });
@@ -468,7 +578,15 @@ const TRIGGER_OFF: Msg = { en: 'The nightly run is not scheduled.', zh: '尚未�
 
 function triggerState(lang: Lang): TriggerState {
   const s = nightlyState_();
-  return { scheduled: s.scheduled, hour: s.scheduled ? s.hour : null, timeZone: s.timeZone, message: tr(lang, s.scheduled ? TRIGGER_ON : TRIGGER_OFF, { hour: String(s.hour).padStart(2, '0'), tz: s.timeZone }) };
+  return {
+    scheduled: s.scheduled,
+    hour: s.scheduled ? s.hour : null,
+    timeZone: s.timeZone,
+    message: tr(lang, s.scheduled ? TRIGGER_ON : TRIGGER_OFF, {
+      hour: String(s.hour).padStart(2, '0'),
+      tz: s.timeZone,
+    }),
+  };
 }
 
 export function getSettings(_req: Record<string, never>): SettingsView {
@@ -477,12 +595,20 @@ export function getSettings(_req: Record<string, never>): SettingsView {
 
 export function saveSettings(req: { values: Record<string, unknown> }): SaveSettingsResult {
   const lang = userLang_(activeSpreadsheet_());
-  const values = req && typeof req === 'object' && typeof req.values === 'object' && req.values !== null && !Array.isArray(req.values) ? req.values : null;
+  const values =
+    req &&
+    typeof req === 'object' &&
+    typeof req.values === 'object' &&
+    req.values !== null &&
+    !Array.isArray(req.values)
+      ? req.values
+      : null;
   if (!values) return { ok: false, errors: { form: tr(lang, { en: 'Nothing to save.', zh: '没有要保存的内容。' }) } };
   const changes: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   for (const k of Object.keys(values)) {
-    if ((SETTING_KEYS as readonly string[]).includes(k) && Object.prototype.hasOwnProperty.call(values, k)) changes[k] = values[k];
+    if ((SETTING_KEYS as readonly string[]).includes(k) && Object.prototype.hasOwnProperty.call(values, k))
+      changes[k] = values[k];
     else errors[k] = tr(lang, { en: 'Unknown setting "{key}".', zh: '未知设置“{key}”。' }, { key: k.slice(0, 50) });
   }
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -514,9 +640,17 @@ export function previewRun(_req: Record<string, never>): RunPreview {
     due: Object.keys(s.due)
       .filter((k) => s.due[k] > 0)
       .map((k) => ({ label: tr(lang, KIND_LABELS[k] ?? { en: k, zh: k }), count: s.due[k] })),
-    drafts: s.drafts.filter((d) => d.status === 'made').map((d) => ({ customer: d.name, email: d.email, subject: d.subject })),
-    visits: s.visits.filter((v) => v.status === 'made').map((v) => ({ customer: v.name, due: v.start || v.due, tier: v.tier as 'A' | 'B' | 'C' })),
-    skipped: s.skipped.slice(0, 200).map((k) => ({ what: k.what, customer: k.customerId || `#${k.row}`, reason: k.reason })),
-    problems: s.fatal ? [s.fatal] : s.problems.slice(0, 200).map((p) => `${p.sheet} ${p.row}${p.column ? ' · ' + p.column : ''}: ${p.message}`),
+    drafts: s.drafts
+      .filter((d) => d.status === 'made')
+      .map((d) => ({ customer: d.name, email: d.email, subject: d.subject })),
+    visits: s.visits
+      .filter((v) => v.status === 'made')
+      .map((v) => ({ customer: v.name, due: v.start || v.due, tier: v.tier as 'A' | 'B' | 'C' })),
+    skipped: s.skipped
+      .slice(0, 200)
+      .map((k) => ({ what: k.what, customer: k.customerId || `#${k.row}`, reason: k.reason })),
+    problems: s.fatal
+      ? [s.fatal]
+      : s.problems.slice(0, 200).map((p) => `${p.sheet} ${p.row}${p.column ? ' · ' + p.column : ''}: ${p.message}`),
   };
 }

@@ -53,7 +53,10 @@ export interface VisitsResult {
   upcoming: Map<string, string>;
 }
 
-const QUOTA: Msg = { en: 'Calendar quota reached: the remaining visits wait for the next run', zh: '日历配额已用完：其余拜访等下次运行' };
+const QUOTA: Msg = {
+  en: 'Calendar quota reached: the remaining visits wait for the next run',
+  zh: '日历配额已用完：其余拜访等下次运行',
+};
 const FAILED: Msg = { en: 'Visit entry failed: {error}', zh: '拜访日程创建失败：{error}' };
 const ALREADY: Msg = { en: 'a visit is already on the calendar ({start})', zh: '日历上已有拜访（{start}）' };
 
@@ -61,7 +64,9 @@ function listAll(calendarId: string, args: Record<string, unknown>): CalEvent[] 
   const items: CalEvent[] = [];
   let pageToken: string | undefined;
   do {
-    const page = withRetry(() => calendarEvents_().list(calendarId, { ...args, pageToken, maxResults: 2500 }), { service: 'Calendar' });
+    const page = withRetry(() => calendarEvents_().list(calendarId, { ...args, pageToken, maxResults: 2500 }), {
+      service: 'Calendar',
+    });
     items.push(...(page.items ?? []));
     pageToken = page.nextPageToken;
   } while (pageToken);
@@ -92,7 +97,9 @@ function busyOf(e: CalEvent, clock: ZoneClock): Busy[] {
 }
 
 /** Valid dated rows by customer, newest first: built once per run, not once per visit. */
-function byCustomer<T extends { customerId: string; date: CalDate | null; problems: string[] }>(rows: readonly T[]): Map<string, T[]> {
+function byCustomer<T extends { customerId: string; date: CalDate | null; problems: string[] }>(
+  rows: readonly T[],
+): Map<string, T[]> {
   const m = new Map<string, T[]>();
   for (const r of rows) {
     if (!r.date || r.problems.length > 0) continue;
@@ -100,7 +107,10 @@ function byCustomer<T extends { customerId: string; date: CalDate | null; proble
     if (list) list.push(r);
     else m.set(r.customerId, [r]);
   }
-  for (const list of m.values()) list.sort((a, b) => ((a.date as string) < (b.date as string) ? 1 : (a.date as string) > (b.date as string) ? -1 : 0));
+  for (const list of m.values())
+    list.sort((a, b) =>
+      (a.date as string) < (b.date as string) ? 1 : (a.date as string) > (b.date as string) ? -1 : 0,
+    );
   return m;
 }
 
@@ -141,7 +151,10 @@ function findByKey(calendarId: string, key: string): CalEvent | null {
 
 /** Inserts the event; after a transient error the calendar is asked for the key before trying again. */
 function insertOnce(calendarId: string, resource: CalEvent, key: string): CalEvent {
-  return withRetry(() => calendarEvents_().insert(resource, calendarId), { service: 'Calendar', recover: () => findByKey(calendarId, key) });
+  return withRetry(() => calendarEvents_().insert(resource, calendarId), {
+    service: 'Calendar',
+    recover: () => findByKey(calendarId, key),
+  });
 }
 
 export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult {
@@ -150,13 +163,19 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
   const calendarId = ctx.settings.calendarId;
   // 1. Retain's own upcoming events for this spreadsheet: keys already made, customers already booked.
   const nowIso = new Date().toISOString();
-  const mine = listAll(calendarId, { privateExtendedProperty: [`retainSheet=${ctx.spreadsheetId}`], timeMin: nowIso, singleEvents: true, orderBy: 'startTime' });
+  const mine = listAll(calendarId, {
+    privateExtendedProperty: [`retainSheet=${ctx.spreadsheetId}`],
+    timeMin: nowIso,
+    singleEvents: true,
+    orderBy: 'startTime',
+  });
   const byKey = new Map<string, CalEvent>();
   for (const e of mine) {
     if (e.status === 'cancelled') continue;
     const p = privateProps(e);
     if (p.retainKey) byKey.set(p.retainKey, e);
-    if (p.retainCustomer && !result.upcoming.has(p.retainCustomer)) result.upcoming.set(p.retainCustomer, startText(e, ctx.clock));
+    if (p.retainCustomer && !result.upcoming.has(p.retainCustomer))
+      result.upcoming.set(p.retainCustomer, startText(e, ctx.clock));
   }
   const open: VisitNeed[] = [];
   for (const need of needs) {
@@ -167,7 +186,12 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
     }
     const booked = result.upcoming.get(need.customerId);
     if (booked) {
-      result.outcomes.push({ need, status: 'skipped', start: booked, reason: tr(ctx.lang, ALREADY, { start: booked }) });
+      result.outcomes.push({
+        need,
+        status: 'skipped',
+        start: booked,
+        reason: tr(ctx.lang, ALREADY, { start: booked }),
+      });
       continue;
     }
     open.push(need);
@@ -188,14 +212,19 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
     for (const e of events) {
       const blocks = busyOf(e, ctx.clock);
       busy.push(...blocks);
-      if (privateProps(e).retainKey && blocks.length > 0) retainVisitsPerDay[blocks[0].date] = (retainVisitsPerDay[blocks[0].date] ?? 0) + 1;
+      if (privateProps(e).retainKey && blocks.length > 0)
+        retainVisitsPerDay[blocks[0].date] = (retainVisitsPerDay[blocks[0].date] ?? 0) + 1;
     }
   }
   const placement = placeVisits(reqs, busy, { ...opts, retainVisitsPerDay });
   const needByKey = new Map(open.map((n) => [n.key, n]));
   const index: RowIndex = { contacts: byCustomer(ctx.contacts), purchases: byCustomer(ctx.purchases ?? []) };
   for (const u of placement.unplaced) {
-    result.outcomes.push({ need: needByKey.get(u.key) as VisitNeed, status: 'skipped', reason: tr(ctx.lang, u.reason) });
+    result.outcomes.push({
+      need: needByKey.get(u.key) as VisitNeed,
+      status: 'skipped',
+      reason: tr(ctx.lang, u.reason),
+    });
   }
   // 3. One insert per placed visit, while time lasts.
   const placed: PlacedVisit[] = placement.placed;
@@ -213,7 +242,10 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
       result.deferred = placed.slice(i).map((p) => needByKey.get(p.key) as VisitNeed);
       break;
     }
-    const resource = visitEventResource(factsFor(customer, need, ctx, index), slot, ctx.clock.timeZone, ctx.lang, { key: need.key, spreadsheetId: ctx.spreadsheetId }) as CalEvent;
+    const resource = visitEventResource(factsFor(customer, need, ctx, index), slot, ctx.clock.timeZone, ctx.lang, {
+      key: need.key,
+      spreadsheetId: ctx.spreadsheetId,
+    }) as CalEvent;
     try {
       const ev = insertOnce(calendarId, resource, need.key);
       result.outcomes.push({ need, status: 'made', eventId: ev.id, start });
@@ -229,4 +261,3 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
   }
   return result;
 }
-

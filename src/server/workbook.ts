@@ -5,7 +5,14 @@
  */
 import { tr, type Msg } from '../core/i18n';
 import type { Contact, Customer, Holiday, Lang, Purchase, RowProblem } from '../core/model';
-import { parseContacts, parseCustomers, parseHolidays, parsePurchases, parseTemplates, type TemplateRow } from '../core/rows';
+import {
+  parseContacts,
+  parseCustomers,
+  parseHolidays,
+  parsePurchases,
+  parseTemplates,
+  type TemplateRow,
+} from '../core/rows';
 import { headerLabel, SHEETS, sheetLabel, type SheetKey } from '../core/schema';
 import { readSheetByKey_, sheetsByName_, type SheetTable } from '../gas/sheets';
 import { retrySheets } from '../gas/retry';
@@ -47,10 +54,27 @@ const NO_ID_COLUMN: Msg = {
 /** Which sheets need formulas read: the ones with managed columns Retain writes. */
 const WITH_FORMULAS: Partial<Record<SheetKey, boolean>> = { customers: true, purchases: true };
 
-export function readWorkbook_(ss: Spreadsheet, lang: Lang, keys: SheetKey[] = ['customers', 'purchases', 'contactLog', 'holidays', 'templates']): Workbook {
+export function readWorkbook_(
+  ss: Spreadsheet,
+  lang: Lang,
+  keys: SheetKey[] = ['customers', 'purchases', 'contactLog', 'holidays', 'templates'],
+): Workbook {
   const clock = zoneClock(retrySheets(() => ss.getSpreadsheetTimeZone()));
   const sheets = sheetsByName_(ss);
-  const wb: Workbook = { ss, clock, lang, sheets, tables: {}, customers: [], purchases: null, contacts: [], holidays: [], templates: [], problems: [], fatal: null };
+  const wb: Workbook = {
+    ss,
+    clock,
+    lang,
+    sheets,
+    tables: {},
+    customers: [],
+    purchases: null,
+    contacts: [],
+    holidays: [],
+    templates: [],
+    problems: [],
+    fatal: null,
+  };
   for (const key of keys) {
     const t = readSheetByKey_(sheets, key, !!WITH_FORMULAS[key]);
     if (t) wb.tables[key] = t;
@@ -89,7 +113,8 @@ function missingStructure(wb: Workbook, keys: SheetKey[]): string | null {
       continue;
     }
     // Rows are matched by Customer ID when the run writes back: without the column nothing can be written safely.
-    if (key === 'customers' && t.match.columns.id === undefined) return tr(wb.lang, NO_ID_COLUMN, { sheet: t.sheetName });
+    if (key === 'customers' && t.match.columns.id === undefined)
+      return tr(wb.lang, NO_ID_COLUMN, { sheet: t.sheetName });
     for (const fieldKey of t.match.missingRequired) {
       const field = spec.fields.find((f) => f.key === fieldKey);
       return tr(wb.lang, NO_COLUMN, { sheet: t.sheetName, header: field ? headerLabel(field, wb.lang) : fieldKey });

@@ -76,7 +76,13 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
   const { values: current, formulas } = reread(sheet);
   const match = matchHeaders(current[0] ?? [], SHEETS.customers);
   const idCol = match.columns.id;
-  const result: WriteResult = { rowsWritten: 0, written: new Set(), columns: new Set(), missing: [], formulaColumns: [] };
+  const result: WriteResult = {
+    rowsWritten: 0,
+    written: new Set(),
+    columns: new Set(),
+    missing: [],
+    formulaColumns: [],
+  };
   if (idCol === undefined || current.length < 2) {
     result.missing = Array.from(values.keys());
     return result;
@@ -131,14 +137,20 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
  */
 function addColumn(sheet: Sheet, current: unknown[][], header: string): number {
   const col = current[0].length;
-  if (sheet.getMaxColumns() < col + 1) sheet.insertColumnsAfter(Math.max(sheet.getMaxColumns(), 1), col + 1 - sheet.getMaxColumns());
+  if (sheet.getMaxColumns() < col + 1)
+    sheet.insertColumnsAfter(Math.max(sheet.getMaxColumns(), 1), col + 1 - sheet.getMaxColumns());
   sheet.getRange(1, col + 1).setValue(header);
   for (const row of current) row[col] = '';
   current[0][col] = header;
   return col;
 }
 
-export function writePurchaseDrafts_(sheet: Sheet, byKey: Map<string, string>, keysOf: (rows: unknown[][]) => Array<string | null>, lang: Lang): Set<string> {
+export function writePurchaseDrafts_(
+  sheet: Sheet,
+  byKey: Map<string, string>,
+  keysOf: (rows: unknown[][]) => Array<string | null>,
+  lang: Lang,
+): Set<string> {
   const recorded = new Set<string>();
   if (byKey.size === 0) return recorded;
   const { values: current, formulas } = reread(sheet);

@@ -104,7 +104,16 @@ export type LogContactResult =
 export interface DueGroup {
   kind: string;
   label: string;
-  items: Array<{ customerId: string; name: string; company: string; tier: ApiTier | ''; due: string; daysToDue: number; text: string; row: number }>;
+  items: Array<{
+    customerId: string;
+    name: string;
+    company: string;
+    tier: ApiTier | '';
+    due: string;
+    daysToDue: number;
+    text: string;
+    row: number;
+  }>;
 }
 
 export interface SettingField {
@@ -129,9 +138,7 @@ export interface SettingsView {
   trigger: TriggerState;
 }
 
-export type SaveSettingsResult =
-  | { ok: true; settings: SettingsView }
-  | { ok: false; errors: Record<string, string> };
+export type SaveSettingsResult = { ok: true; settings: SettingsView } | { ok: false; errors: Record<string, string> };
 
 export interface RunPreview {
   today: string;

@@ -11,11 +11,24 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { Emulator } from '../../tools/emulator';
-import { startPreviewServer, type PreviewOptions, type PreviewServer, type Selection } from '../../tools/preview/server';
+import {
+  startPreviewServer,
+  type PreviewOptions,
+  type PreviewServer,
+  type Selection,
+} from '../../tools/preview/server';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 export const TODAY = '2026-11-16';
 export const TZ = 'Asia/Shanghai';
 export const XSS_NAME = '<img src=x onerror=alert(1)>';
@@ -33,11 +46,16 @@ export interface Built {
 /** Builds dist-like output (Code.js by webpack, sidebar.html by esbuild) into a fresh temporary folder. */
 export async function buildInto(): Promise<Built> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'retain-browser-'));
-  /* eslint-disable @typescript-eslint/no-var-requires */
-  const webpack = require('webpack') as (c: unknown, cb: (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => void) => void;
+
+  const webpack = require('webpack') as (
+    c: unknown,
+    cb: (err: Error | null, stats: { hasErrors(): boolean; toString(o: unknown): string }) => void,
+  ) => void;
   const config = require(path.join(ROOT, 'tools/build/webpack.config.js')) as { output: Record<string, unknown> };
-  const { buildSidebar } = require(path.join(ROOT, 'tools/build/sidebar-build.js')) as { buildSidebar(out: string): Promise<void> };
-  /* eslint-enable @typescript-eslint/no-var-requires */
+  const { buildSidebar } = require(path.join(ROOT, 'tools/build/sidebar-build.js')) as {
+    buildSidebar(out: string): Promise<void>;
+  };
+
   await new Promise<void>((resolve, reject) => {
     webpack({ ...config, output: { ...config.output, path: dir } }, (err, stats) => {
       if (err) reject(err);
@@ -50,10 +68,40 @@ export async function buildInto(): Promise<Built> {
 }
 
 export const CUSTOMERS_HEADER = [
-  'Customer ID', 'Name', 'Company', 'Email', 'Phone', 'Address', 'Language', 'Revenue', 'Last purchase', 'Customer since', 'Last contact', 'Status',
-  'Tier', 'Next follow-up', 'Follow-up', 'Days to due', 'Thank-you draft', 'Next visit', 'Retain notes',
+  'Customer ID',
+  'Name',
+  'Company',
+  'Email',
+  'Phone',
+  'Address',
+  'Language',
+  'Revenue',
+  'Last purchase',
+  'Customer since',
+  'Last contact',
+  'Status',
+  'Tier',
+  'Next follow-up',
+  'Follow-up',
+  'Days to due',
+  'Thank-you draft',
+  'Next visit',
+  'Retain notes',
 ];
-export const CONTACT_LOG_HEADER = ['Logged at', 'Customer ID', 'Customer', 'Date', 'Type', 'By', 'Outcome', 'Notes', 'Next step', 'Next step date', 'Complaint size', 'Resolved on'];
+export const CONTACT_LOG_HEADER = [
+  'Logged at',
+  'Customer ID',
+  'Customer',
+  'Date',
+  'Type',
+  'By',
+  'Outcome',
+  'Notes',
+  'Next step',
+  'Next step date',
+  'Complaint size',
+  'Resolved on',
+];
 
 /**
  * The browser tests' workbook, typed as a user types (dates as text). Row 2
@@ -64,20 +112,106 @@ export function browserWorkbook(): Record<string, unknown[][]> {
   return {
     Customers: [
       CUSTOMERS_HEADER,
-      ['C0001', 'Alice Wong', 'Harbour Foods', 'alice@harbour.example', '555-0101', '1 Quay St', 'en', '52000', '2026-09-20', '2021-03-01', '2026-10-01', 'Active', ...blank], // overdue keep-in-touch
-      ['C0002', '王芳', '晨光贸易', 'wangfang@chenguang.example', '138 0000 0002', '上海市浦东新区', 'zh', '18000', '2026-09-02', '2022-05-10', '2026-08-15', '', ...blank],
-      ['C0003', 'Bob Smith', 'Smith & Sons', 'bob@smith.example', '555-0103', '7 Mill Rd', 'en', '4200', '2026-06-11', '2023-01-20', '', 'Active', ...blank],
-      ['C0004', XSS_NAME, '<b>Bold</b> & Co', 'x@evil.example', '', '', 'en', '900', '2026-02-01', '2024-02-01', '2026-03-01', 'Active', ...blank],
-      ['C0005', 'Carla Diaz', 'Diaz Design', 'carla@diaz.example', '', '', 'en', '700', '2026-02-01', '2024-02-01', '2026-03-01', 'Prospect', ...blank],
+      [
+        'C0001',
+        'Alice Wong',
+        'Harbour Foods',
+        'alice@harbour.example',
+        '555-0101',
+        '1 Quay St',
+        'en',
+        '52000',
+        '2026-09-20',
+        '2021-03-01',
+        '2026-10-01',
+        'Active',
+        ...blank,
+      ], // overdue keep-in-touch
+      [
+        'C0002',
+        '王芳',
+        '晨光贸易',
+        'wangfang@chenguang.example',
+        '138 0000 0002',
+        '上海市浦东新区',
+        'zh',
+        '18000',
+        '2026-09-02',
+        '2022-05-10',
+        '2026-08-15',
+        '',
+        ...blank,
+      ],
+      [
+        'C0003',
+        'Bob Smith',
+        'Smith & Sons',
+        'bob@smith.example',
+        '555-0103',
+        '7 Mill Rd',
+        'en',
+        '4200',
+        '2026-06-11',
+        '2023-01-20',
+        '',
+        'Active',
+        ...blank,
+      ],
+      [
+        'C0004',
+        XSS_NAME,
+        '<b>Bold</b> & Co',
+        'x@evil.example',
+        '',
+        '',
+        'en',
+        '900',
+        '2026-02-01',
+        '2024-02-01',
+        '2026-03-01',
+        'Active',
+        ...blank,
+      ],
+      [
+        'C0005',
+        'Carla Diaz',
+        'Diaz Design',
+        'carla@diaz.example',
+        '',
+        '',
+        'en',
+        '700',
+        '2026-02-01',
+        '2024-02-01',
+        '2026-03-01',
+        'Prospect',
+        ...blank,
+      ],
     ],
     'Contact log': [
       CONTACT_LOG_HEADER,
-      ['2026-10-01 10:00', 'C0001', 'Alice Wong', '2026-10-01', 'Call', 'rep@example.com', 'Happy with the order', '', 'Send catalogue', '2026-10-15', '', ''],
+      [
+        '2026-10-01 10:00',
+        'C0001',
+        'Alice Wong',
+        '2026-10-01',
+        'Call',
+        'rep@example.com',
+        'Happy with the order',
+        '',
+        'Send catalogue',
+        '2026-10-15',
+        '',
+        '',
+      ],
     ],
   };
 }
 
-export function newEmulator(built: Built, opts: { locale?: string; sheets?: Record<string, unknown[][]> } = {}): Emulator {
+export function newEmulator(
+  built: Built,
+  opts: { locale?: string; sheets?: Record<string, unknown[][]> } = {},
+): Emulator {
   const emu = new Emulator({
     timeZone: TZ,
     locale: opts.locale || 'en',
@@ -93,7 +227,9 @@ export function newEmulator(built: Built, opts: { locale?: string; sheets?: Reco
 /** Fails (never skips) when the browser is not installed. */
 export async function launchBrowser(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}: the browser tests need it. Run: apt-get install -y chromium`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}: the browser tests need it. Run: apt-get install -y chromium`,
+    );
   }
   // A fresh temporary profile per launch (playwright's default without a user data dir).
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
@@ -118,7 +254,11 @@ export async function openSidebar(
   delayMs?: PreviewOptions['delayMs'],
 ): Promise<Opened> {
   const server = await startPreviewServer({ port: 0, emulator: emu, htmlFile: built.htmlFile, selection, delayMs });
-  const context = await browser.newContext({ viewport: { width: 300, height: 800 }, locale: 'en-US', timezoneId: 'America/Los_Angeles' });
+  const context = await browser.newContext({
+    viewport: { width: 300, height: 800 },
+    locale: 'en-US',
+    timezoneId: 'America/Los_Angeles',
+  });
   const page = await context.newPage();
   page.setDefaultTimeout(20_000);
   const problems: string[] = [];
@@ -164,7 +304,12 @@ export function records(emu: Emulator, sheet: string): Array<Record<string, unkn
 /** A cell as 'YYYY-MM-DD' in the sheet's time zone (date cells are instants), or its text. */
 export function ymd(v: unknown): string {
   if (Object.prototype.toString.call(v) === '[object Date]') {
-    const parts = new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(v as Date);
+    const parts = new Intl.DateTimeFormat('en-CA', {
+      timeZone: TZ,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(v as Date);
     return parts;
   }
   return v === null || v === undefined ? '' : String(v);

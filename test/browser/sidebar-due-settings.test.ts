@@ -60,7 +60,13 @@ test('Due tab: choosing a customer selects their row and opens the Log tab with 
     await page.click('#tab-due');
     await page.waitForSelector('.due-button');
     // Groups carry a label and a count; overdue items say so in words.
-    const groups = await page.$$eval('.due-group', (els) => els.map((e) => ({ title: e.querySelector('.group-title span')?.textContent, count: Number(e.querySelector('.count')?.textContent), items: e.querySelectorAll('.due-button').length })));
+    const groups = await page.$$eval('.due-group', (els) =>
+      els.map((e) => ({
+        title: e.querySelector('.group-title span')?.textContent,
+        count: Number(e.querySelector('.count')?.textContent),
+        items: e.querySelectorAll('.due-button').length,
+      })),
+    );
     expect(groups.length).toBeGreaterThan(0);
     for (const g of groups) {
       expect(g.title).toBeTruthy();
@@ -159,7 +165,9 @@ test('the nightly trigger can be scheduled and stopped, and tonight can be previ
     await screenshot(page, 'settings');
 
     await page.click('#trigger-stop');
-    await page.waitForFunction(() => /not scheduled/i.test(document.getElementById('trigger-state')?.textContent || ''));
+    await page.waitForFunction(() =>
+      /not scheduled/i.test(document.getElementById('trigger-state')?.textContent || ''),
+    );
     // A preview writes nothing to the customers or the log.
     expect(JSON.stringify([emu.sheetValues('Customers'), emu.sheetValues('Contact log')])).toBe(sheetsBefore);
     expect(s.server.calls.filter((c) => !c.ok)).toEqual([]);

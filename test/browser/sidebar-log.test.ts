@@ -5,7 +5,18 @@
  * form works from the keyboard.
  */
 import type { Browser } from 'playwright-core';
-import { buildInto, launchBrowser, newEmulator, openSidebar, records, screenshot, TEST_TIMEOUT, TODAY, ymd, type Built } from './harness';
+import {
+  buildInto,
+  launchBrowser,
+  newEmulator,
+  openSidebar,
+  records,
+  screenshot,
+  TEST_TIMEOUT,
+  TODAY,
+  ymd,
+  type Built,
+} from './harness';
 
 jest.setTimeout(TEST_TIMEOUT);
 
@@ -30,7 +41,9 @@ test('logging a visit appends to Contact log and updates Last contact and Next f
   try {
     const { page } = s;
     // The active row's customer is preselected, the date is today, the type list is translated.
-    await page.waitForFunction(() => (document.querySelector('input[role=combobox]') as HTMLInputElement | null)?.value.includes('Alice Wong'));
+    await page.waitForFunction(() =>
+      (document.querySelector('input[role=combobox]') as HTMLInputElement | null)?.value.includes('Alice Wong'),
+    );
     expect(await page.inputValue('input[name=date]')).toBe(TODAY);
     await page.waitForSelector('.card');
     expect(await page.textContent('.card .card-name')).toBe('Alice Wong');
@@ -45,7 +58,9 @@ test('logging a visit appends to Contact log and updates Last contact and Next f
     await page.waitForSelector('.log-view > .status-ok');
     expect(await page.textContent('.log-view > .status-ok')).toContain('Alice Wong');
     // The card returned by the server shows the new contact.
-    await page.waitForFunction(() => document.querySelector('.card .contacts')?.textContent?.includes('Ordered a second X200'));
+    await page.waitForFunction(() =>
+      document.querySelector('.card .contacts')?.textContent?.includes('Ordered a second X200'),
+    );
     expect(await page.textContent('.card')).toContain('Mon 16 Nov 2026');
 
     const log = records(emu, 'Contact log');
@@ -118,7 +133,11 @@ test('keyboard only: Tab through the form, pick a customer with the arrow keys, 
       page.evaluate(() => {
         const el = document.activeElement as HTMLElement | null;
         if (!el) return '';
-        return el.getAttribute('name') || el.getAttribute('role') || el.tagName.toLowerCase() + (el.getAttribute('type') ? `:${el.getAttribute('type')}` : '');
+        return (
+          el.getAttribute('name') ||
+          el.getAttribute('role') ||
+          el.tagName.toLowerCase() + (el.getAttribute('type') ? `:${el.getAttribute('type')}` : '')
+        );
       });
 
     // The tab list is one tab stop; the customer search comes next.

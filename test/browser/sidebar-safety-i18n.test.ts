@@ -4,7 +4,16 @@
  * and messages.
  */
 import type { Browser } from 'playwright-core';
-import { buildInto, launchBrowser, newEmulator, openSidebar, records, TEST_TIMEOUT, XSS_NAME, type Built } from './harness';
+import {
+  buildInto,
+  launchBrowser,
+  newEmulator,
+  openSidebar,
+  records,
+  TEST_TIMEOUT,
+  XSS_NAME,
+  type Built,
+} from './harness';
 
 jest.setTimeout(TEST_TIMEOUT);
 

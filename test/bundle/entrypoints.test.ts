@@ -9,9 +9,31 @@ import * as path from 'path';
 import { bundleSource, loadBundle, ROOT } from '../helpers/bundle';
 
 const ENTRY_POINTS = [
-  'onOpen', 'onInstall', 'showLogContact', 'showDueToday', 'showSettings', 'showHelp', 'runFollowUpsNow', 'previewTonightsRun',
-  'scheduleNightlyRun', 'stopNightlyRun', 'setupSheets', 'runNightly', 'runFollowUp', 'RETAIN_TIER',
-  'getSidebarData', 'searchCustomers', 'getCustomerCard', 'logContact', 'getDueItems', 'selectCustomerRow', 'getSettings', 'saveSettings', 'scheduleNightly', 'stopNightly', 'previewRun',
+  'onOpen',
+  'onInstall',
+  'showLogContact',
+  'showDueToday',
+  'showSettings',
+  'showHelp',
+  'runFollowUpsNow',
+  'previewTonightsRun',
+  'scheduleNightlyRun',
+  'stopNightlyRun',
+  'setupSheets',
+  'runNightly',
+  'runFollowUp',
+  'RETAIN_TIER',
+  'getSidebarData',
+  'searchCustomers',
+  'getCustomerCard',
+  'logContact',
+  'getDueItems',
+  'selectCustomerRow',
+  'getSettings',
+  'saveSettings',
+  'scheduleNightly',
+  'stopNightly',
+  'previewRun',
 ];
 
 describe('dist/Code.js', () => {
@@ -22,7 +44,9 @@ describe('dist/Code.js', () => {
   });
 
   test('every entry point is a top-level function declaration', () => {
-    const ast = acorn.parse(src, { ecmaVersion: 2020, sourceType: 'script' }) as unknown as { body: Array<{ type: string; id?: { name: string } }> };
+    const ast = acorn.parse(src, { ecmaVersion: 2020, sourceType: 'script' }) as unknown as {
+      body: Array<{ type: string; id?: { name: string } }>;
+    };
     const declared = ast.body.filter((n) => n.type === 'FunctionDeclaration').map((n) => n.id?.name);
     for (const name of ENTRY_POINTS) expect(declared).toContain(name);
     // Nothing private (ending in _) is a top-level function the sidebar could call.
@@ -38,7 +62,12 @@ describe('dist/Code.js', () => {
     expect(doc).toMatch(/@param \{number\} a_cutoff/);
     expect(doc).toMatch(/@param \{number\} b_cutoff/);
     expect(doc).toMatch(/@param \{string\} method/);
-    expect((m as RegExpExecArray)[2].split(',').map((s) => s.trim())).toEqual(['revenue', 'a_cutoff', 'b_cutoff', 'method']);
+    expect((m as RegExpExecArray)[2].split(',').map((s) => s.trim())).toEqual([
+      'revenue',
+      'a_cutoff',
+      'b_cutoff',
+      'method',
+    ]);
   });
 
   test('calls no service at top level', () => {
@@ -80,7 +109,18 @@ describe('dist/Code.js', () => {
 
   test('RETAIN_TIER tiers a 2-D range as Sheets passes it', () => {
     const emu = loadBundle();
-    const out = emu.invoke('RETAIN_TIER', [[1000], [''], [500], [300], [100], [50], ['1,200'], ['3k'], [0], [-5]]) as string[][];
+    const out = emu.invoke('RETAIN_TIER', [
+      [1000],
+      [''],
+      [500],
+      [300],
+      [100],
+      [50],
+      ['1,200'],
+      ['3k'],
+      [0],
+      [-5],
+    ]) as string[][];
     expect(out.length).toBe(10);
     expect(out.map((r) => r[0])).toEqual(['A', '', 'A', 'B', 'C', 'C', 'A', expect.stringContaining('3k'), 'C', 'C']);
   });
@@ -100,7 +140,9 @@ describe('dist/Code.js', () => {
       'https://www.googleapis.com/auth/script.scriptapp',
       'https://www.googleapis.com/auth/spreadsheets',
     ]);
-    const services = manifest.dependencies.enabledAdvancedServices.map((s: { userSymbol: string; version: string }) => `${s.userSymbol}/${s.version}`);
+    const services = manifest.dependencies.enabledAdvancedServices.map(
+      (s: { userSymbol: string; version: string }) => `${s.userSymbol}/${s.version}`,
+    );
     expect(services.sort()).toEqual(['Calendar/v3', 'Gmail/v1']);
     expect(JSON.stringify(manifest)).not.toMatch(/mail\.google\.com|auth\/calendar"|auth\/drive|external_request/);
   });

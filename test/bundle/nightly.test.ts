@@ -28,7 +28,9 @@ function ready(opts = {}): Emulator {
 }
 
 function runNightly(emu: Emulator): Record<string, unknown> {
-  return emu.invokeAs({ trigger: true }, 'runNightly', { triggerUid: emu.triggers.list().find((t) => t.handler === 'runNightly')?.id }) as Record<string, unknown>;
+  return emu.invokeAs({ trigger: true }, 'runNightly', {
+    triggerUid: emu.triggers.list().find((t) => t.handler === 'runNightly')?.id,
+  }) as Record<string, unknown>;
 }
 
 describe('nightly run', () => {
@@ -70,10 +72,14 @@ describe('nightly run', () => {
     expect(rec.unrecorded).toEqual([]);
     expect(rec.duplicates).toEqual([]);
     const parsed = await Promise.all(drafts.map((d) => simpleParser(d.raw)));
-    const wang = parsed.find((p) => (p.to as { value: Array<{ address: string }> }).value[0].address === 'wang@minghua.example');
+    const wang = parsed.find(
+      (p) => (p.to as { value: Array<{ address: string }> }).value[0].address === 'wang@minghua.example',
+    );
     expect(wang).toBeDefined();
     expect(wang!.subject).toMatch(/王小明/);
-    const tag = parsed.find((p) => (p.to as { value: Array<{ address: string }> }).value[0].address === 'tag@tag.example');
+    const tag = parsed.find(
+      (p) => (p.to as { value: Array<{ address: string }> }).value[0].address === 'tag@tag.example',
+    );
     // The greeting uses the first word of the name; whatever it is, it arrives as text.
     expect(tag!.html).toContain('&lt;b&gt;Bob&lt;/b&gt;');
     expect(tag!.html).not.toContain('<b>');
@@ -206,9 +212,9 @@ describe('nightly run', () => {
     expect(emu.triggers.list().filter((t) => t.handler === 'runFollowUp').length).toBe(0);
   });
 
-  test('team mode: only the running user\'s rows are written', () => {
+  test("team mode: only the running user's rows are written", () => {
     const emu = ready();
-    emu.spreadsheet; // settings through the sidebar API, as a user would
+    // settings through the sidebar API, as a user would
     const saved = emu.invoke('saveSettings', { values: { teamMode: true } }) as { ok: boolean };
     expect(saved.ok).toBe(true);
     emu.invoke('scheduleNightlyRun');
@@ -226,7 +232,15 @@ describe('nightly run', () => {
   });
 
   test('a missing Name column stops the run naming the sheet and the header', () => {
-    const emu = loadBundle({}, { Customers: [['Customer ID', 'Email'], ['C1', 'a@b.example']] });
+    const emu = loadBundle(
+      {},
+      {
+        Customers: [
+          ['Customer ID', 'Email'],
+          ['C1', 'a@b.example'],
+        ],
+      },
+    );
     const s = emu.invoke('runFollowUpsNow') as Record<string, unknown>;
     expect(String(s.fatal)).toMatch(/Customers/);
     expect(String(s.fatal)).toMatch(/Name/);

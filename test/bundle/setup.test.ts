@@ -11,21 +11,31 @@ describe('Set up sheets', () => {
     const sheet1 = emu.sheetValues('Sheet1');
     emu.invoke('setupSheets');
     const names = emu.sheetNames();
-    for (const n of ['Customers', 'Purchases', 'Contact log', 'Templates', 'Holidays', 'Retain log']) expect(names).toContain(n);
+    for (const n of ['Customers', 'Purchases', 'Contact log', 'Templates', 'Holidays', 'Retain log'])
+      expect(names).toContain(n);
     const header = emu.sheetValues('Customers')[0];
     expect(header.slice(0, 2)).toEqual(['Customer ID', 'Name']);
     for (const m of MANAGED) expect(header).toContain(m);
     const templates = emu.sheetValues('Templates');
     expect(templates[0]).toEqual(['Key', 'Language', 'Subject', 'Body']);
-    expect(templates.slice(1).map((r) => `${r[0]}|${r[1]}`).sort()).toEqual(['thank-you|en', 'thank-you|zh']);
+    expect(
+      templates
+        .slice(1)
+        .map((r) => `${r[0]}|${r[1]}`)
+        .sort(),
+    ).toEqual(['thank-you|en', 'thank-you|zh']);
     expect(emu.sheetValues('Sheet1')).toEqual(sheet1);
   });
 
   test('in Chinese: sheets and headers in Chinese', () => {
     const emu = loadBundle({ locale: 'zh-CN' }, { Sheet1: [[]] });
     emu.invoke('setupSheets');
-    expect(emu.sheetNames()).toEqual(expect.arrayContaining(['客户', '购买记录', '联系记录', '模板', '节假日', '运行记录']));
-    expect(emu.sheetValues('客户')[0]).toEqual(expect.arrayContaining(['客户编号', '姓名', '等级', '下次跟进', '提示']));
+    expect(emu.sheetNames()).toEqual(
+      expect.arrayContaining(['客户', '购买记录', '联系记录', '模板', '节假日', '运行记录']),
+    );
+    expect(emu.sheetValues('客户')[0]).toEqual(
+      expect.arrayContaining(['客户编号', '姓名', '等级', '下次跟进', '提示']),
+    );
   });
 
   test('on a messy workbook: adds managed columns at the right, fills blank IDs, changes no user cell', () => {

@@ -10,10 +10,22 @@ import ICAL from 'ical.js';
 import { loadBundle } from '../helpers/bundle';
 import { snapshot, userCellChanges } from '../helpers/invariant';
 
-const HEADER = ['Customer ID', 'Name', 'Company', 'Email', 'Address', 'Revenue', 'Last purchase', 'Customer since', 'Last contact'];
+const HEADER = [
+  'Customer ID',
+  'Name',
+  'Company',
+  'Email',
+  'Address',
+  'Revenue',
+  'Last purchase',
+  'Customer since',
+  'Last contact',
+];
 
 function fmt(d: unknown, tz: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d as Date);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    d as Date,
+  );
 }
 
 function row(emu: ReturnType<typeof loadBundle>, id: string): Record<string, unknown> {
@@ -28,9 +40,12 @@ describe.each([
   ['Asia/Shanghai', '2026-03-09T06:30:00+08:00', '2026-03-08'],
 ])('sheet in %s, run at %s', (tz, now, purchase) => {
   test('a purchase on the day before is day 1 today; dates read and written in the sheet zone', () => {
-    const emu = loadBundle({ timeZone: tz, now }, {
-      Customers: [HEADER, ['C1', 'Ann Lee', 'Lee Co', 'ann@lee.example', '', '1000', purchase, purchase, '']],
-    });
+    const emu = loadBundle(
+      { timeZone: tz, now },
+      {
+        Customers: [HEADER, ['C1', 'Ann Lee', 'Lee Co', 'ann@lee.example', '', '1000', purchase, purchase, '']],
+      },
+    );
     emu.invoke('setupSheets');
     const before = snapshot(emu);
     emu.invoke('runFollowUpsNow');
@@ -52,15 +67,24 @@ describe('visit events on a daylight-saving change day', () => {
     // Sunday 2026-11-01: clocks go back at 02:00; 09:00 is EST (UTC-5).
     ['2026-10-31T08:00:00-04:00', '2026-11-01', '14:00'],
   ])('run at %s: the A visit lands on %s 09:00 local, %s UTC, in the event and in the .ics', (now, day, utc) => {
-    const emu = loadBundle({ timeZone: 'America/New_York', now }, {
-      Customers: [HEADER, ['C1', 'Ann Lee', 'Lee Co', 'ann@lee.example', '1 Main St', '1000', '2025-06-01', '2025-06-01', '']],
-    });
+    const emu = loadBundle(
+      { timeZone: 'America/New_York', now },
+      {
+        Customers: [
+          HEADER,
+          ['C1', 'Ann Lee', 'Lee Co', 'ann@lee.example', '1 Main St', '1000', '2025-06-01', '2025-06-01', ''],
+        ],
+      },
+    );
     emu.invoke('setupSheets');
     // Every day a working day, so the first slot is the change day itself.
     const saved = emu.invoke('saveSettings', { values: { workingDays: [0, 1, 2, 3, 4, 5, 6] } }) as { ok: boolean };
     expect(saved.ok).toBe(true);
     emu.invoke('runFollowUpsNow');
-    const events = emu.calendar.events() as Array<{ start: { dateTime: string; timeZone: string }; end: { dateTime: string } }>;
+    const events = emu.calendar.events() as Array<{
+      start: { dateTime: string; timeZone: string };
+      end: { dateTime: string };
+    }>;
     expect(events.length).toBe(1);
     expect(events[0].start.dateTime.slice(0, 16)).toBe(`${day}T09:00`);
     expect(events[0].start.timeZone).toBe('America/New_York');
@@ -74,6 +98,10 @@ describe('visit events on a daylight-saving change day', () => {
     expect(ev.summary).toBe('Visit: Ann Lee · Lee Co');
     // The sheet's Next visit shows the local time.
     const nextVisit = row(emu, 'C1')['Next visit'];
-    expect(new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit' }).format(nextVisit as Date)).toBe('09:00');
+    expect(
+      new Intl.DateTimeFormat('en-GB', { timeZone: 'America/New_York', hour: '2-digit', minute: '2-digit' }).format(
+        nextVisit as Date,
+      ),
+    ).toBe('09:00');
   });
 });

@@ -71,19 +71,36 @@ describe('parseNumber', () => {
     expect(parseNumber(undefined)).toBeNull();
   });
 
-  it.each(['3k', '$3k', '12abc', 'N/A', 'abc', '1e3', '12%', '1,20', '1,2,3', '--42', '+-42', '-(42)', '(42', '$', '.', '1.2.3x', '3万'])(
-    'refuses %j, naming it',
-    (input) => {
-      const m = message(parseNumber(input));
-      expect(m.en).toContain(`"${input}"`);
-      expect(m.en).toMatch(/not a number|ambiguous/);
-      expect(m.zh).toContain(input);
-    },
-  );
+  it.each([
+    '3k',
+    '$3k',
+    '12abc',
+    'N/A',
+    'abc',
+    '1e3',
+    '12%',
+    '1,20',
+    '1,2,3',
+    '--42',
+    '+-42',
+    '-(42)',
+    '(42',
+    '$',
+    '.',
+    '1.2.3x',
+    '3万',
+  ])('refuses %j, naming it', (input) => {
+    const m = message(parseNumber(input));
+    expect(m.en).toContain(`"${input}"`);
+    expect(m.en).toMatch(/not a number|ambiguous/);
+    expect(m.zh).toContain(input);
+  });
 
   it.each(['1.200,50', '1.200.000', '1,5', '€1.200,50', '1,2345'])('refuses %j as ambiguous', (input) => {
     const m = message(parseNumber(input));
-    expect(m.en).toBe(`"${input}" is ambiguous: write it with a dot for decimals and no dots between thousands, e.g. 1200.50`);
+    expect(m.en).toBe(
+      `"${input}" is ambiguous: write it with a dot for decimals and no dots between thousands, e.g. 1200.50`,
+    );
     expect(m.zh).toContain('歧义');
   });
 
@@ -154,9 +171,12 @@ describe('parseDate', () => {
     expect(parseDate(null, utc)).toBeNull();
   });
 
-  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2025-02-29', '2026年2月30日', '31/31/2026'])('refuses %j as not a real date', (input) => {
-    expect(message(parseDate(input, utc)).en).toBe(`"${input}" is not a real date`);
-  });
+  it.each(['2026-02-30', '2026-13-01', '2026-00-10', '2025-02-29', '2026年2月30日', '31/31/2026'])(
+    'refuses %j as not a real date',
+    (input) => {
+      expect(message(parseDate(input, utc)).en).toBe(`"${input}" is not a real date`);
+    },
+  );
 
   it.each(['1899-12-31', '2101-01-01', '0226-11-02', '9999-01-01'])('refuses %j as out of range', (input) => {
     const m = message(parseDate(input, utc));
@@ -165,13 +185,18 @@ describe('parseDate', () => {
   });
 
   it('refuses a Date cell out of range', () => {
-    expect(message(parseDate(new Date(Date.UTC(1800, 0, 1)), utc)).en).toBe('date 1800-01-01 is out of range (years 1900-2100)');
+    expect(message(parseDate(new Date(Date.UTC(1800, 0, 1)), utc)).en).toBe(
+      'date 1800-01-01 is out of range (years 1900-2100)',
+    );
   });
 
-  it.each(['11/2/2026', '2/11/2026', '11.2.2026', '01-02-2026'])('refuses ambiguous %j and asks for YYYY-MM-DD', (input) => {
-    const m = message(parseDate(input, utc));
-    expect(m.en).toBe(`"${input}" could be day/month or month/day: write it as YYYY-MM-DD, e.g. 2026-11-02`);
-  });
+  it.each(['11/2/2026', '2/11/2026', '11.2.2026', '01-02-2026'])(
+    'refuses ambiguous %j and asks for YYYY-MM-DD',
+    (input) => {
+      const m = message(parseDate(input, utc));
+      expect(m.en).toBe(`"${input}" could be day/month or month/day: write it as YYYY-MM-DD, e.g. 2026-11-02`);
+    },
+  );
 
   it('refuses two-digit years', () => {
     expect(message(parseDate('11/2/26', utc)).en).toContain('two-digit year');
@@ -184,9 +209,14 @@ describe('parseDate', () => {
     expect(m.zh).toContain('日期格式');
   });
 
-  it.each(['tomorrow', '2026-11', '2026-11-02Z', '2026-11/02', 'Nov 2 2026'])('refuses %j, asking for YYYY-MM-DD', (input) => {
-    expect(message(parseDate(input, utc)).en).toBe(`"${input}" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-02`);
-  });
+  it.each(['tomorrow', '2026-11', '2026-11-02Z', '2026-11/02', 'Nov 2 2026'])(
+    'refuses %j, asking for YYYY-MM-DD',
+    (input) => {
+      expect(message(parseDate(input, utc)).en).toBe(
+        `"${input}" is not a date: write it as YYYY-MM-DD, e.g. 2026-11-02`,
+      );
+    },
+  );
 
   it('refuses booleans', () => {
     expect(message(parseDate(true, utc)).en).toBe('TRUE is not a date');
@@ -231,7 +261,9 @@ describe('parseMonthDay', () => {
   });
 
   it('refuses other text, numbers and out-of-range years', () => {
-    expect(message(parseMonthDay('spring', utc)).en).toBe('"spring" is not a date: write YYYY-MM-DD, or MM-DD without the year (e.g. 03-14)');
+    expect(message(parseMonthDay('spring', utc)).en).toBe(
+      '"spring" is not a date: write YYYY-MM-DD, or MM-DD without the year (e.g. 03-14)',
+    );
     expect(message(parseMonthDay(314, utc)).en).toContain('is a number, not a date');
     expect(message(parseMonthDay('1800-03-14', utc)).en).toContain('out of range');
   });
@@ -300,7 +332,9 @@ describe('parseContactType', () => {
 
   it('blank is null; unknown is an error listing the types', () => {
     expect(parseContactType('')).toBeNull();
-    expect(message(parseContactType('Fax')).en).toBe('Type "Fax" is not one of Visit, Call, Email, Message, Gift, Complaint, Other');
+    expect(message(parseContactType('Fax')).en).toBe(
+      'Type "Fax" is not one of Visit, Call, Email, Message, Gift, Complaint, Other',
+    );
   });
 });
 

@@ -23,7 +23,11 @@ export function settings(over: Partial<Settings> = {}): Settings {
     thankYouWindowDays: 2,
     maxFollowUpsPerDay: 20,
     workingDays: [1, 2, 3, 4, 5],
-    visitWindows: { A: { start: '09:00', end: '12:00' }, B: { start: '14:00', end: '17:30' }, C: { start: '14:00', end: '17:30' } },
+    visitWindows: {
+      A: { start: '09:00', end: '12:00' },
+      B: { start: '14:00', end: '17:30' },
+      C: { start: '14:00', end: '17:30' },
+    },
     visitMinutes: 60,
     visitLookaheadDays: 7,
     maxVisitsPerDay: 3,
@@ -69,7 +73,16 @@ export function customer(over: Partial<Customer> = {}): Customer {
 }
 
 export function purchase(over: Partial<Purchase> = {}): Purchase {
-  return { row: over.row ?? nextRow++, customerId: 'C1', date: '2026-11-20', amount: 1200, product: 'Widget', thankYouDraft: '', problems: [], ...over };
+  return {
+    row: over.row ?? nextRow++,
+    customerId: 'C1',
+    date: '2026-11-20',
+    amount: 1200,
+    product: 'Widget',
+    thankYouDraft: '',
+    problems: [],
+    ...over,
+  };
 }
 
 export function contact(over: Partial<Contact> = {}): Contact {

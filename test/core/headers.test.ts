@@ -2,12 +2,18 @@ import { columnIndex, columnLetter, findSheet, matchHeaders, normalizeHeader } f
 import { SHEETS } from '../../src/core/schema';
 
 describe('normalizeHeader', () => {
-  it.each(['Customer-ID', 'customer id', 'CUSTOMER_ID', 'Customer ID', ' Customer.ID: ', 'Ｃｕｓｔｏｍｅｒ　ＩＤ', 'customer\u200bid', '\ufeffCustomer ID'])(
-    '%j -> customerid',
-    (s) => {
-      expect(normalizeHeader(s)).toBe('customerid');
-    },
-  );
+  it.each([
+    'Customer-ID',
+    'customer id',
+    'CUSTOMER_ID',
+    'Customer ID',
+    ' Customer.ID: ',
+    'Ｃｕｓｔｏｍｅｒ　ＩＤ',
+    'customer\u200bid',
+    '\ufeffCustomer ID',
+  ])('%j -> customerid', (s) => {
+    expect(normalizeHeader(s)).toBe('customerid');
+  });
 
   it('drops full-width punctuation and spaces in Chinese', () => {
     expect(normalizeHeader('客户 编号')).toBe('客户编号');
@@ -50,7 +56,10 @@ describe('findSheet', () => {
 
 describe('matchHeaders', () => {
   it('matches English, Chinese and alias headers in any order', () => {
-    const m = matchHeaders(['姓名', 'E-mail', 'customer_id', 'Sales rep', '销售额', 'Tier', '下次跟进', 'My own notes'], SHEETS.customers);
+    const m = matchHeaders(
+      ['姓名', 'E-mail', 'customer_id', 'Sales rep', '销售额', 'Tier', '下次跟进', 'My own notes'],
+      SHEETS.customers,
+    );
     expect(m.columns).toEqual({ name: 0, email: 1, id: 2, owner: 3, revenue: 4, tier: 5, nextFollowUp: 6 });
     expect(m.unknown).toEqual([7]);
     expect(m.duplicates).toEqual([]);
@@ -91,7 +100,10 @@ describe('matchHeaders', () => {
   });
 
   it('does not confuse similar headers', () => {
-    const m = matchHeaders(['Last purchase', 'Last purchase amount', 'Follow-up', 'Next follow-up', 'Customer', 'Customer ID'], SHEETS.customers);
+    const m = matchHeaders(
+      ['Last purchase', 'Last purchase amount', 'Follow-up', 'Next follow-up', 'Customer', 'Customer ID'],
+      SHEETS.customers,
+    );
     expect(m.columns).toEqual({ lastPurchase: 0, lastPurchaseAmount: 1, followUp: 2, nextFollowUp: 3, name: 4, id: 5 });
     const log = matchHeaders(['Customer', 'Customer ID', 'Date', 'Next step date', 'Next step'], SHEETS.contactLog);
     expect(log.columns).toEqual({ customerName: 0, customerId: 1, date: 2, nextStepDate: 3, nextStep: 4 });

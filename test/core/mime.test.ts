@@ -89,7 +89,10 @@ describe('buildMime round trip through mailparser', () => {
   });
 
   it('a rendered template: markup in a name is escaped in HTML and raw in text', async () => {
-    const r = renderTemplate({ subject: 'Thanks, {{Name}}', body: 'Dear {{Name}},\n\nThank you!' }, { Name: '<b>Bob</b> & Co' });
+    const r = renderTemplate(
+      { subject: 'Thanks, {{Name}}', body: 'Dear {{Name}},\n\nThank you!' },
+      { Name: '<b>Bob</b> & Co' },
+    );
     if (!r.ok) throw new Error('render failed');
     const to = { name: '<b>Bob</b> & Co', email: 'bob@acme.example' };
     const p = await parseRaw(buildMime({ to, subject: r.subject, text: r.text, html: r.html }));
@@ -137,8 +140,15 @@ describe('buildMime round trip through mailparser', () => {
   it('round-trips random subjects, names and bodies', async () => {
     // No control characters, no leading/trailing or doubled spaces: readers
     // normalize those in headers, which is not what this checks.
-    const clean = (s: string) => s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, 'x').replace(/\s+/g, ' ').trim();
-    const text = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 }).map(clean).filter((s) => s !== '');
+    const clean = (s: string) =>
+      s
+        .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, 'x')
+        .replace(/\s+/g, ' ')
+        .trim();
+    const text = fc
+      .string({ unit: 'grapheme', minLength: 1, maxLength: 80 })
+      .map(clean)
+      .filter((s) => s !== '');
     await fc.assert(
       fc.asyncProperty(text, text, fc.string({ unit: 'grapheme', maxLength: 200 }), async (subject, name, body) => {
         const bodyText = body.replace(/\r\n?/g, '\n');
@@ -171,7 +181,9 @@ describe('header injection', () => {
 
   it('a display name or email with CR/LF throws', () => {
     expect(() => buildMime({ ...english, to: { name: attack, email: 'bob@acme.example' } })).toThrow(/line break/);
-    expect(() => buildMime({ ...english, from: { name: 'Ann\nBcc: evil@x.com', email: 'a@x.com' } })).toThrow(/line break/);
+    expect(() => buildMime({ ...english, from: { name: 'Ann\nBcc: evil@x.com', email: 'a@x.com' } })).toThrow(
+      /line break/,
+    );
     expect(() => buildMime({ ...english, to: { email: 'bob@acme.example\r\nBcc: evil@x.com' } })).toThrow();
     expect(() => formatAddress({ name: 'Bob\r', email: 'bob@x.com' })).toThrow();
   });
@@ -203,20 +215,35 @@ describe('formatAddress', () => {
     expect(formatAddress({ name: '  ', email: 'bob@x.com' })).toBe('bob@x.com');
   });
 
-  it.each(['Smith, Bob', 'Bob (Sales)', 'O"Brien \\ Co', '=?UTF-8?B?5oSf?=', 'Ann <ann@evil.com>', 'José Müller', 'a;b:c@d'])(
-    'display name %j survives a parse',
-    async (name) => {
-      const p = await parseRaw(buildMime({ ...english, to: { name, email: 'c@example.com' } }));
-      expect(p.to && !Array.isArray(p.to) && p.to.value).toEqual([{ name, address: 'c@example.com' }]);
-    },
-  );
+  it.each([
+    'Smith, Bob',
+    'Bob (Sales)',
+    'O"Brien \\ Co',
+    '=?UTF-8?B?5oSf?=',
+    'Ann <ann@evil.com>',
+    'José Müller',
+    'a;b:c@d',
+  ])('display name %j survives a parse', async (name) => {
+    const p = await parseRaw(buildMime({ ...english, to: { name, email: 'c@example.com' } }));
+    expect(p.to && !Array.isArray(p.to) && p.to.value).toEqual([{ name, address: 'c@example.com' }]);
+  });
 
-  it.each(['bob@x.com>', '<bob@x.com', 'bob@x.com, evil@x.com', 'bob @x.com', 'bob@x.com\n', 'bob@x.com\r', '\tbob@x.com', 'bob', '', 'bob@@x.com', 'bö@x.com', 'a"b@x.com'])(
-    'refuses the email %j',
-    (email) => {
-      expect(() => formatAddress({ name: 'Bob', email })).toThrow();
-    },
-  );
+  it.each([
+    'bob@x.com>',
+    '<bob@x.com',
+    'bob@x.com, evil@x.com',
+    'bob @x.com',
+    'bob@x.com\n',
+    'bob@x.com\r',
+    '\tbob@x.com',
+    'bob',
+    '',
+    'bob@@x.com',
+    'bö@x.com',
+    'a"b@x.com',
+  ])('refuses the email %j', (email) => {
+    expect(() => formatAddress({ name: 'Bob', email })).toThrow();
+  });
 });
 
 describe('encodeHeaderValue', () => {

@@ -1,6 +1,6 @@
 import { planNightly, type Plan, type PlanInput } from '../../src/core/plan';
 import { addDays } from '../../src/core/dates';
-import type { Contact, Customer, Purchase, Tier } from '../../src/core/model';
+import type { Contact, Customer, Purchase } from '../../src/core/model';
 import { contact, customer, plan, planOf, purchase, settings, tiered } from './fixtures';
 
 const TODAY = '2026-11-20'; // a Friday
@@ -38,7 +38,7 @@ describe('planNightly: tiers', () => {
     expect(p.customers.map((c) => c.tier)).toEqual(['A', 'B']);
   });
 
-  test('a Tier formula is the user\'s: its value is kept and not counted as a change', () => {
+  test("a Tier formula is the user's: its value is kept and not counted as a change", () => {
     const cs = customers();
     cs[2] = { ...cs[2], tierIsFormula: true, tierFromSheet: 'A' };
     const p = plan({ today: TODAY, customers: cs });
@@ -58,7 +58,7 @@ describe('planNightly: tiers', () => {
 });
 
 describe('planNightly: team mode (onlyOwner)', () => {
-  test('plans only the owner\'s rows (case-insensitive) while tiers are computed over everyone', () => {
+  test("plans only the owner's rows (case-insensitive) while tiers are computed over everyone", () => {
     const p = plan({
       today: TODAY,
       onlyOwner: 'Rep@Example.com',
@@ -78,7 +78,10 @@ describe('planNightly: team mode (onlyOwner)', () => {
     const p = plan({
       today: TODAY,
       onlyOwner: 'rep@example.com',
-      customers: [tiered('A', { id: 'C1', row: 2, owner: 'other@example.com' }), tiered('A', { id: 'C2', row: 3, owner: 'rep@example.com' })],
+      customers: [
+        tiered('A', { id: 'C1', row: 2, owner: 'other@example.com' }),
+        tiered('A', { id: 'C2', row: 3, owner: 'rep@example.com' }),
+      ],
       purchases: [
         purchase({ customerId: 'C1', date: TODAY }),
         purchase({ customerId: 'C2', date: TODAY }),
@@ -109,12 +112,17 @@ describe('planNightly: thank-you drafts (SPEC section 4)', () => {
       [2, TODAY],
     ]);
     expect(p.problems).toEqual([{ sheet: 'Purchases', row: 5, message: 'Date 2026-11-21 is in the future' }]);
-    expect(p.skipped).toEqual([{ sheet: 'Purchases', row: 5, customerId: 'C1', what: 'row', reason: 'Date 2026-11-21 is in the future' }]);
+    expect(p.skipped).toEqual([
+      { sheet: 'Purchases', row: 5, customerId: 'C1', what: 'row', reason: 'Date 2026-11-21 is in the future' },
+    ]);
     expect(planOf(p, 'C1').managed.notes).toBe('Purchases row 5: Date 2026-11-21 is in the future');
   });
 
   test('a draft need carries what the template needs and a stable key', () => {
-    const p = drafts([purchase({ row: 7, date: TODAY, amount: 1200, product: 'Widget' })], customer({ row: 4, language: 'zh', email: ' ann@example.com ' }));
+    const p = drafts(
+      [purchase({ row: 7, date: TODAY, amount: 1200, product: 'Widget' })],
+      customer({ row: 4, language: 'zh', email: ' ann@example.com ' }),
+    );
     expect(p.drafts).toEqual([
       {
         key: 'C1|2026-11-20|1200|Widget',
@@ -133,7 +141,11 @@ describe('planNightly: thank-you drafts (SPEC section 4)', () => {
   });
 
   test('duplicate identical purchases get distinct keys, by row order', () => {
-    const p = drafts([purchase({ row: 9, date: TODAY }), purchase({ row: 8, date: TODAY }), purchase({ row: 10, date: TODAY, amount: 5 })]);
+    const p = drafts([
+      purchase({ row: 9, date: TODAY }),
+      purchase({ row: 8, date: TODAY }),
+      purchase({ row: 10, date: TODAY, amount: 5 }),
+    ]);
     expect(p.drafts.map((d) => [d.purchaseRow, d.key])).toEqual([
       [8, 'C1|2026-11-20|1200|Widget'],
       [9, 'C1|2026-11-20|1200|Widget#2'],
@@ -143,14 +155,26 @@ describe('planNightly: thank-you drafts (SPEC section 4)', () => {
 
   test('no draft when one was made, below the minimum, or for Prospect / Do not contact / Lost', () => {
     expect(drafts([purchase({ date: TODAY, thankYouDraft: '2026-11-20 r-123' })]).drafts).toEqual([]);
-    expect(drafts([purchase({ date: TODAY, amount: 50 })], customer(), { settings: settings({ minFollowUpAmount: 100 }) }).drafts).toEqual([]);
-    for (const status of ['Prospect', 'Do not contact', 'Lost'] as const) expect(drafts([purchase({ date: TODAY })], customer({ status })).drafts).toEqual([]);
+    expect(
+      drafts([purchase({ date: TODAY, amount: 50 })], customer(), { settings: settings({ minFollowUpAmount: 100 }) })
+        .drafts,
+    ).toEqual([]);
+    for (const status of ['Prospect', 'Do not contact', 'Lost'] as const)
+      expect(drafts([purchase({ date: TODAY })], customer({ status })).drafts).toEqual([]);
   });
 
   test('no email: skipped with the reason, which also goes to the notes', () => {
     const p = drafts([purchase({ date: TODAY })], customer({ row: 6, email: '' }));
     expect(p.drafts).toEqual([]);
-    expect(p.skipped).toEqual([{ sheet: 'Customers', row: 6, customerId: 'C1', what: 'draft', reason: 'No email: no thank-you draft for the purchase of 2026-11-20' }]);
+    expect(p.skipped).toEqual([
+      {
+        sheet: 'Customers',
+        row: 6,
+        customerId: 'C1',
+        what: 'draft',
+        reason: 'No email: no thank-you draft for the purchase of 2026-11-20',
+      },
+    ]);
     expect(planOf(p, 'C1').managed.notes).toBe('No email: no thank-you draft for the purchase of 2026-11-20');
     const bad = drafts([purchase({ date: TODAY })], customer({ email: 'bob@' }));
     expect(bad.skipped[0].reason).toBe('Email "bob@" is not valid: no thank-you draft for the purchase of 2026-11-20');
@@ -158,7 +182,9 @@ describe('planNightly: thank-you drafts (SPEC section 4)', () => {
 
   test('without a Purchases sheet: the Last purchase, unless the thank-you cell names that date', () => {
     const c = customer({ lastPurchase: '2026-11-19', lastPurchaseAmount: 300 });
-    expect(drafts(null, c).drafts).toMatchObject([{ key: 'C1|2026-11-19|300|', purchaseRow: null, purchaseDate: '2026-11-19', amount: 300 }]);
+    expect(drafts(null, c).drafts).toMatchObject([
+      { key: 'C1|2026-11-19|300|', purchaseRow: null, purchaseDate: '2026-11-19', amount: 300 },
+    ]);
     expect(drafts(null, { ...c, thankYouDraft: 'Draft 2026-11-19 (r-1)' }).drafts).toEqual([]);
     expect(drafts(null, { ...c, thankYouDraft: 'Draft 2026-10-01 (r-0)' }).drafts).toHaveLength(1);
     expect(drafts(null, { ...c, lastPurchase: '2026-11-17' }).drafts).toEqual([]);
@@ -171,17 +197,36 @@ describe('planNightly: thank-you drafts (SPEC section 4)', () => {
 
 describe('planNightly: bad rows', () => {
   test('a customer with problems: no items, drafts or visits; notes list the problems; managed values blank; a row skip', () => {
-    const bad = tiered('A', { id: 'C1', row: 3, email: '', problems: ['Name is blank', 'Birthday "31/31" is not a date'] });
+    const bad = tiered('A', {
+      id: 'C1',
+      row: 3,
+      email: '',
+      problems: ['Name is blank', 'Birthday "31/31" is not a date'],
+    });
     const p = plan({ today: TODAY, customers: [bad], purchases: [purchase({ date: TODAY })] });
     const cp = planOf(p, 'C1');
     expect(cp.items).toEqual([]);
     expect(cp.next).toBeNull();
     expect(cp.tier).toBeNull();
     expect(cp.excluded).toBe('Name is blank; Birthday "31/31" is not a date');
-    expect(cp.managed).toEqual({ tier: '', nextFollowUp: '', followUp: '', daysToDue: '', notes: 'Name is blank; Birthday "31/31" is not a date' });
+    expect(cp.managed).toEqual({
+      tier: '',
+      nextFollowUp: '',
+      followUp: '',
+      daysToDue: '',
+      notes: 'Name is blank; Birthday "31/31" is not a date',
+    });
     expect(p.drafts).toEqual([]);
     expect(p.visits).toEqual([]);
-    expect(p.skipped).toEqual([{ sheet: 'Customers', row: 3, customerId: 'C1', what: 'row', reason: 'Name is blank; Birthday "31/31" is not a date' }]);
+    expect(p.skipped).toEqual([
+      {
+        sheet: 'Customers',
+        row: 3,
+        customerId: 'C1',
+        what: 'row',
+        reason: 'Name is blank; Birthday "31/31" is not a date',
+      },
+    ]);
     expect(p.problems).toHaveLength(2);
     expect(p.summary.withProblems).toBe(1);
     // Its purchases are not reported again: the customer already is.
@@ -192,8 +237,14 @@ describe('planNightly: bad rows', () => {
     const p = plan({
       today: TODAY,
       customers: [tiered('C', { lastContact: '2026-11-01' })],
-      purchases: [purchase({ row: 2, date: TODAY, problems: ['Amount "abc" is not a number'] }), purchase({ row: 3, customerId: 'C404', date: TODAY })],
-      contacts: [contact({ row: 5, date: '2026-11-19', problems: ['Type "Fax" is not known'] }), contact({ row: 6, customerId: 'C404' })],
+      purchases: [
+        purchase({ row: 2, date: TODAY, problems: ['Amount "abc" is not a number'] }),
+        purchase({ row: 3, customerId: 'C404', date: TODAY }),
+      ],
+      contacts: [
+        contact({ row: 5, date: '2026-11-19', problems: ['Type "Fax" is not known'] }),
+        contact({ row: 6, customerId: 'C404' }),
+      ],
     });
     expect(p.problems).toEqual([
       { sheet: 'Purchases', row: 2, message: 'Amount "abc" is not a number' },
@@ -209,7 +260,9 @@ describe('planNightly: bad rows', () => {
     ]);
     expect(p.drafts).toEqual([]);
     const cp = planOf(p, 'C1');
-    expect(cp.managed.notes).toBe('Purchases row 2: Amount "abc" is not a number; Contact log row 5: Type "Fax" is not known');
+    expect(cp.managed.notes).toBe(
+      'Purchases row 2: Amount "abc" is not a number; Contact log row 5: Type "Fax" is not known',
+    );
     // The ignored contact does not restart the clock: 11-01 + 60.
     expect(cp.next!.baseDue).toBe('2026-12-31');
   });
@@ -220,7 +273,10 @@ describe('planNightly: managed values', () => {
     const p = plan({
       today: TODAY,
       customers: [tiered('C', { lastContact: '2026-09-01', customerSince: '2020-01-01' })],
-      contacts: [contact({ date: '2026-09-01', nextStep: 'send price list', nextStepDate: '2026-11-18' }), contact({ date: '2026-11-16', type: 'Complaint' })],
+      contacts: [
+        contact({ date: '2026-09-01', nextStep: 'send price list', nextStepDate: '2026-11-18' }),
+        contact({ date: '2026-11-16', type: 'Complaint' }),
+      ],
     });
     const cp = planOf(p, 'C1');
     // The complaint (11-16) also restarted the clock: recurring 11-16 + 60. The next step was done by it.
@@ -238,7 +294,10 @@ describe('planNightly: managed values', () => {
     const input = {
       today: TODAY,
       customers: [tiered('C', { lastContact: '2026-09-01' })],
-      contacts: [contact({ date: '2026-09-01', type: 'Complaint', complaintSize: 'Big' as const }), contact({ date: '2026-09-01', row: 99, nextStep: 'quote', nextStepDate: '2026-12-01' })],
+      contacts: [
+        contact({ date: '2026-09-01', type: 'Complaint', complaintSize: 'Big' as const }),
+        contact({ date: '2026-09-01', row: 99, nextStep: 'quote', nextStepDate: '2026-12-01' }),
+      ],
     };
     const en = planOf(plan(input), 'C1');
     expect(en.items.map((i) => [i.kind, i.due])).toEqual([
@@ -289,20 +348,60 @@ describe('planNightly: determinism', () => {
     const contacts: Contact[] = [];
     for (let i = 0; i < 60; i++) {
       const id = `C${String(i).padStart(3, '0')}`;
-      customers.push(customer({ id, row: i + 2, revenue: (i * 37) % 11, birthday: { month: 11, day: 20 + (i % 5) }, customerSince: `20${10 + (i % 10)}-11-2${i % 4}` }));
+      customers.push(
+        customer({
+          id,
+          row: i + 2,
+          revenue: (i * 37) % 11,
+          birthday: { month: 11, day: 20 + (i % 5) },
+          customerSince: `20${10 + (i % 10)}-11-2${i % 4}`,
+        }),
+      );
       purchases.push(purchase({ row: 2 * i + 2, customerId: id, date: addDays(TODAY, -(i % 9)), amount: i * 10 }));
       purchases.push(purchase({ row: 2 * i + 3, customerId: id, date: addDays(TODAY, -(i % 9)), amount: i * 10 }));
-      contacts.push(contact({ row: i + 2, customerId: id, date: addDays(TODAY, -(i % 40)), type: i % 7 === 0 ? 'Complaint' : 'Visit', nextStep: 'x', nextStepDate: addDays(TODAY, i % 3) }));
+      contacts.push(
+        contact({
+          row: i + 2,
+          customerId: id,
+          date: addDays(TODAY, -(i % 40)),
+          type: i % 7 === 0 ? 'Complaint' : 'Visit',
+          nextStep: 'x',
+          nextStepDate: addDays(TODAY, i % 3),
+        }),
+      );
     }
-    const input: PlanInput = { today: TODAY, settings: settings({ maxFollowUpsPerDay: 3 }), lang: 'en', customers, purchases, contacts, holidays: [{ date: '2026-11-26', name: 'T' }] };
+    const input: PlanInput = {
+      today: TODAY,
+      settings: settings({ maxFollowUpsPerDay: 3 }),
+      lang: 'en',
+      customers,
+      purchases,
+      contacts,
+      holidays: [{ date: '2026-11-26', name: 'T' }],
+    };
     const a = JSON.stringify(planNightly(input));
-    const b = JSON.stringify(planNightly({ ...input, customers: shuffled(customers, 7), purchases: shuffled(purchases, 11), contacts: shuffled(contacts, 13) }));
+    const b = JSON.stringify(
+      planNightly({
+        ...input,
+        customers: shuffled(customers, 7),
+        purchases: shuffled(purchases, 11),
+        contacts: shuffled(contacts, 13),
+      }),
+    );
     expect(b).toBe(a);
     expect(JSON.stringify(planNightly(input))).toBe(a);
   });
 
   test('the input is not changed', () => {
-    const input: PlanInput = { today: TODAY, settings: settings(), lang: 'en', customers: [tiered('A', { lastContact: '2026-09-01' })], purchases: [purchase({ date: TODAY })], contacts: [contact({ date: '2026-11-01' })], holidays: [] };
+    const input: PlanInput = {
+      today: TODAY,
+      settings: settings(),
+      lang: 'en',
+      customers: [tiered('A', { lastContact: '2026-09-01' })],
+      purchases: [purchase({ date: TODAY })],
+      contacts: [contact({ date: '2026-11-01' })],
+      holidays: [],
+    };
     const before = JSON.stringify(input);
     planNightly(input);
     expect(JSON.stringify(input)).toBe(before);
@@ -330,7 +429,10 @@ describe('planNightly at scale', () => {
       });
     }
     const purchases: Purchase[] = [];
-    for (let i = 0; i < 2 * N; i++) purchases.push(purchase({ row: i + 2, customerId: `C${rnd(N)}`, date: addDays(TODAY, -rnd(700)), amount: 1 + rnd(5000) }));
+    for (let i = 0; i < 2 * N; i++)
+      purchases.push(
+        purchase({ row: i + 2, customerId: `C${rnd(N)}`, date: addDays(TODAY, -rnd(700)), amount: 1 + rnd(5000) }),
+      );
     const contacts: Contact[] = [];
     for (let i = 0; i < N; i++) {
       contacts.push(
@@ -344,7 +446,15 @@ describe('planNightly at scale', () => {
         }),
       );
     }
-    const p = planNightly({ today: TODAY, settings: settings(), lang: 'en', customers, purchases, contacts, holidays: [{ date: '2026-12-25', name: 'Christmas' }] });
+    const p = planNightly({
+      today: TODAY,
+      settings: settings(),
+      lang: 'en',
+      customers,
+      purchases,
+      contacts,
+      holidays: [{ date: '2026-12-25', name: 'Christmas' }],
+    });
 
     expect(p.customers).toHaveLength(N);
     expect(p.summary.withProblems).toBe(N / 1000);
@@ -366,7 +476,9 @@ describe('planNightly at scale', () => {
     expect(counted).toBe(dueNow);
     // Load spreading held: no future day has more than 20 recurring items.
     const perDay = new Map<string, number>();
-    for (const c of p.customers) for (const it of c.items) if (it.kind === 'recurring' && it.due > TODAY) perDay.set(it.due, (perDay.get(it.due) ?? 0) + 1);
+    for (const c of p.customers)
+      for (const it of c.items)
+        if (it.kind === 'recurring' && it.due > TODAY) perDay.set(it.due, (perDay.get(it.due) ?? 0) + 1);
     expect(Math.max(...perDay.values())).toBeLessThanOrEqual(20);
     expect(p.drafts.length).toBeGreaterThan(0);
     expect(new Set(p.drafts.map((d) => d.key)).size).toBe(p.drafts.length);
@@ -374,12 +486,19 @@ describe('planNightly at scale', () => {
 });
 
 describe('planNightly: Chinese', () => {
-  test('notes, reasons and follow-up texts in the user\'s language', () => {
+  test("notes, reasons and follow-up texts in the user's language", () => {
     const p = plan({
       today: TODAY,
       lang: 'zh',
-      customers: [tiered('A', { email: '', lastContact: '2026-11-10', customerSince: '2026-11-01' }), customer({ id: 'C2', row: 50, status: 'Lost' })],
-      purchases: [purchase({ row: 3, date: TODAY }), purchase({ row: 4, date: TODAY, problems: ['金额“abc”不是数字'] }), purchase({ row: 5, customerId: 'C2', date: '2026-11-25' })],
+      customers: [
+        tiered('A', { email: '', lastContact: '2026-11-10', customerSince: '2026-11-01' }),
+        customer({ id: 'C2', row: 50, status: 'Lost' }),
+      ],
+      purchases: [
+        purchase({ row: 3, date: TODAY }),
+        purchase({ row: 4, date: TODAY, problems: ['金额“abc”不是数字'] }),
+        purchase({ row: 5, customerId: 'C2', date: '2026-11-25' }),
+      ],
     });
     const cp = planOf(p, 'C1');
     expect(cp.managed.notes).toBe('购买记录第4行：金额“abc”不是数字; 没有邮箱：2026-11-20的购买无法生成感谢信草稿');

@@ -1,5 +1,13 @@
 import { normalizeHeader } from '../../src/core/headers';
-import { fieldOf, headerLabel, headerNames, managedFields, SHEET_KEYS, SHEETS, sheetLabel } from '../../src/core/schema';
+import {
+  fieldOf,
+  headerLabel,
+  headerNames,
+  managedFields,
+  SHEET_KEYS,
+  SHEETS,
+  sheetLabel,
+} from '../../src/core/schema';
 
 describe('SHEETS', () => {
   it('has the six sheets with their English and Chinese names', () => {
@@ -57,20 +65,58 @@ describe('SHEETS', () => {
     const en = (k: keyof typeof SHEETS) => SHEETS[k].fields.map((f) => f.en);
     expect(en('purchases')).toEqual(['Customer ID', 'Date', 'Amount', 'Product', 'Thank-you draft']);
     expect(en('contactLog')).toEqual([
-      'Logged at', 'Customer ID', 'Customer', 'Date', 'Type', 'By', 'Outcome', 'Notes', 'Next step', 'Next step date', 'Complaint size', 'Resolved on',
+      'Logged at',
+      'Customer ID',
+      'Customer',
+      'Date',
+      'Type',
+      'By',
+      'Outcome',
+      'Notes',
+      'Next step',
+      'Next step date',
+      'Complaint size',
+      'Resolved on',
     ]);
     expect(en('templates')).toEqual(['Key', 'Language', 'Subject', 'Body']);
     expect(en('holidays')).toEqual(['Date', 'Name']);
     expect(SHEETS.runLog.fields.map((f) => f.key)).toEqual([
-      'started', 'finished', 'mode', 'customersRead', 'rowsWithProblems', 'tiersChanged', 'draftsMade', 'eventsMade', 'skipped', 'errors', 'mustContinue',
+      'started',
+      'finished',
+      'mode',
+      'customersRead',
+      'rowsWithProblems',
+      'tiersChanged',
+      'draftsMade',
+      'eventsMade',
+      'skipped',
+      'errors',
+      'mustContinue',
     ]);
   });
 
   it('uses the model property names as keys', () => {
     expect(SHEETS.contactLog.fields.map((f) => f.key)).toEqual([
-      'loggedAt', 'customerId', 'customerName', 'date', 'type', 'by', 'outcome', 'notes', 'nextStep', 'nextStepDate', 'complaintSize', 'resolvedOn',
+      'loggedAt',
+      'customerId',
+      'customerName',
+      'date',
+      'type',
+      'by',
+      'outcome',
+      'notes',
+      'nextStep',
+      'nextStepDate',
+      'complaintSize',
+      'resolvedOn',
     ]);
-    expect(SHEETS.purchases.fields.map((f) => f.key)).toEqual(['customerId', 'date', 'amount', 'product', 'thankYouDraft']);
+    expect(SHEETS.purchases.fields.map((f) => f.key)).toEqual([
+      'customerId',
+      'date',
+      'amount',
+      'product',
+      'thankYouDraft',
+    ]);
   });
 
   it('gives every field an English and a Chinese header, and no two fields of a sheet share a name', () => {
@@ -96,8 +142,12 @@ describe('SHEETS', () => {
   it('keeps the same Chinese name for the same column across sheets', () => {
     // A holiday's Name is 名称, a person's 姓名: deliberately different.
     const zh = (sheet: keyof typeof SHEETS, key: string) => fieldOf(SHEETS[sheet], key).zh;
-    expect(new Set([zh('customers', 'id'), zh('purchases', 'customerId'), zh('contactLog', 'customerId')])).toEqual(new Set(['客户编号']));
-    expect(new Set([zh('purchases', 'date'), zh('contactLog', 'date'), zh('holidays', 'date')])).toEqual(new Set(['日期']));
+    expect(new Set([zh('customers', 'id'), zh('purchases', 'customerId'), zh('contactLog', 'customerId')])).toEqual(
+      new Set(['客户编号']),
+    );
+    expect(new Set([zh('purchases', 'date'), zh('contactLog', 'date'), zh('holidays', 'date')])).toEqual(
+      new Set(['日期']),
+    );
     expect(zh('customers', 'thankYouDraft')).toBe(zh('purchases', 'thankYouDraft'));
     expect(zh('customers', 'language')).toBe(zh('templates', 'language'));
   });

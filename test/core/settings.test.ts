@@ -36,7 +36,11 @@ describe('DEFAULT_SETTINGS', () => {
       thankYouWindowDays: 2,
       maxFollowUpsPerDay: 20,
       workingDays: [1, 2, 3, 4, 5],
-      visitWindows: { A: { start: '09:00', end: '12:00' }, B: { start: '14:00', end: '17:30' }, C: { start: '14:00', end: '17:30' } },
+      visitWindows: {
+        A: { start: '09:00', end: '12:00' },
+        B: { start: '14:00', end: '17:30' },
+        C: { start: '14:00', end: '17:30' },
+      },
       visitMinutes: 60,
       visitLookaheadDays: 7,
       maxVisitsPerDay: 3,
@@ -65,7 +69,11 @@ describe('DEFAULT_SETTINGS', () => {
   });
 
   it('passes its own validation', () => {
-    for (const key of SETTING_KEYS) expect(validateSetting(key, DEFAULT_SETTINGS[key], 'en', DEFAULT_SETTINGS)).toEqual({ ok: true, value: DEFAULT_SETTINGS[key] });
+    for (const key of SETTING_KEYS)
+      expect(validateSetting(key, DEFAULT_SETTINGS[key], 'en', DEFAULT_SETTINGS)).toEqual({
+        ok: true,
+        value: DEFAULT_SETTINGS[key],
+      });
   });
 });
 
@@ -87,7 +95,21 @@ describe('validateSetting: whole-number settings', () => {
     expect(ok(key, ` ${min} `)).toBe(min);
     expect(ok(key, `${max}.0`)).toBe(max);
     const message = `${key} must be a whole number from ${min} to ${max}`;
-    for (const v of [min - 1, max + 1, min + 0.5, '', 'abc', null, undefined, true, NaN, Infinity, [min], `${min}x`, '1e1']) {
+    for (const v of [
+      min - 1,
+      max + 1,
+      min + 0.5,
+      '',
+      'abc',
+      null,
+      undefined,
+      true,
+      NaN,
+      Infinity,
+      [min],
+      `${min}x`,
+      '1e1',
+    ]) {
       expect(bad(key, v)).toBe(message);
     }
     expect(bad(key, max + 1, 'zh')).toBe(`${key} 必须是${min} 到 ${max} 之间的整数`);
@@ -114,7 +136,19 @@ describe('validateSetting: the others', () => {
     expect(ok('tierCutoffs', ['80%', '95%'])).toEqual([0.8, 0.95]);
     expect(ok('tierCutoffs', { a: 0.5, b: 1 })).toEqual([0.5, 1]);
     const message = 'tierCutoffs must be two fractions a and b with 0 < a < b <= 1, e.g. 0.8, 0.95';
-    for (const v of [[0.9, 0.8], [0.5, 0.5], [0, 0.5], [0.5, 1.1], [80, 95], [0.8], [0.1, 0.2, 0.3], 'x', null, '[0.8,', [-0.1, 0.5]]) {
+    for (const v of [
+      [0.9, 0.8],
+      [0.5, 0.5],
+      [0, 0.5],
+      [0.5, 1.1],
+      [80, 95],
+      [0.8],
+      [0.1, 0.2, 0.3],
+      'x',
+      null,
+      '[0.8,',
+      [-0.1, 0.5],
+    ]) {
       expect(bad('tierCutoffs', v)).toBe(message);
     }
   });
@@ -124,7 +158,8 @@ describe('validateSetting: the others', () => {
     expect(ok('minFollowUpAmount', 99.5)).toBe(99.5);
     expect(ok('minFollowUpAmount', '1,200')).toBe(1200);
     expect(ok('minFollowUpAmount', '¥500')).toBe(500);
-    for (const v of [-1, '(5)', '', 'lots', NaN, null]) expect(bad('minFollowUpAmount', v)).toBe('minFollowUpAmount must be a number of at least 0');
+    for (const v of [-1, '(5)', '', 'lots', NaN, null])
+      expect(bad('minFollowUpAmount', v)).toBe('minFollowUpAmount must be a number of at least 0');
   });
 
   it('postSaleSteps', () => {
@@ -134,8 +169,20 @@ describe('validateSetting: the others', () => {
     expect(ok('postSaleSteps', '[2, 5]')).toEqual([2, 5]);
     expect(ok('postSaleSteps', 1)).toEqual([1]);
     expect(ok('postSaleSteps', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toHaveLength(10);
-    const message = 'postSaleSteps must be 1 to 10 whole days from 1 to 3650, each later than the one before, e.g. 1, 3, 7';
-    for (const v of [[], '', [3, 1], [1, 1, 3], [0, 3], [1, 2.5], [1, 'x'], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], null, {}]) {
+    const message =
+      'postSaleSteps must be 1 to 10 whole days from 1 to 3650, each later than the one before, e.g. 1, 3, 7';
+    for (const v of [
+      [],
+      '',
+      [3, 1],
+      [1, 1, 3],
+      [0, 3],
+      [1, 2.5],
+      [1, 'x'],
+      [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+      null,
+      {},
+    ]) {
       expect(bad('postSaleSteps', v)).toBe(message);
     }
   });
@@ -145,7 +192,15 @@ describe('validateSetting: the others', () => {
     expect(ok('contactEveryDays', { a: '7', b: '14', c: '90' })).toEqual({ A: 7, B: 14, C: 90 });
     expect(ok('contactEveryDays', '{"A":7,"B":14,"C":90}')).toEqual({ A: 7, B: 14, C: 90 });
     const message = 'contactEveryDays must be a whole number of days from 1 to 3650 for each of A, B and C';
-    for (const v of [{ A: 7, B: 14 }, { A: 0, B: 14, C: 90 }, { A: 7, B: 14, C: null }, { A: 7, B: 14, C: 4000 }, [7, 14, 90], '7', null]) {
+    for (const v of [
+      { A: 7, B: 14 },
+      { A: 0, B: 14, C: 90 },
+      { A: 7, B: 14, C: null },
+      { A: 7, B: 14, C: 4000 },
+      [7, 14, 90],
+      '7',
+      null,
+    ]) {
       expect(bad('contactEveryDays', v)).toBe(message);
     }
   });
@@ -173,7 +228,11 @@ describe('validateSetting: the others', () => {
 
   it('visitWindows', () => {
     const w = { A: { start: '9:00', end: '12:00' }, B: '14:00-17:30', C: { start: '13:00', end: '18:00' } };
-    expect(ok('visitWindows', w)).toEqual({ A: { start: '09:00', end: '12:00' }, B: { start: '14:00', end: '17:30' }, C: { start: '13:00', end: '18:00' } });
+    expect(ok('visitWindows', w)).toEqual({
+      A: { start: '09:00', end: '12:00' },
+      B: { start: '14:00', end: '17:30' },
+      C: { start: '13:00', end: '18:00' },
+    });
     expect(ok('visitWindows', JSON.stringify({ A: '08:00 - 10:00', B: '14:00~17:30', C: '14:00至17:30' }))).toEqual({
       A: { start: '08:00', end: '10:00' },
       B: { start: '14:00', end: '17:30' },
@@ -200,13 +259,15 @@ describe('validateSetting: the others', () => {
     expect(ok('calendarId', ' abc123@group.calendar.google.com ')).toBe('abc123@group.calendar.google.com');
     expect(ok('calendarId', 'x'.repeat(200))).toHaveLength(200);
     const message = 'calendarId must be a calendar ID of 1 to 200 characters without spaces, e.g. primary';
-    for (const v of ['', '  ', 'my calendar', 'x'.repeat(201), 'a\tb', null, 42]) expect(bad('calendarId', v)).toBe(message);
+    for (const v of ['', '  ', 'my calendar', 'x'.repeat(201), 'a\tb', null, 42])
+      expect(bad('calendarId', v)).toBe(message);
   });
 
   it('teamMode', () => {
     for (const v of [true, 'true', 'TRUE', 'on', 'yes', 1, '1']) expect(ok('teamMode', v)).toBe(true);
     for (const v of [false, 'false', 'off', 'no', 0, '0', '']) expect(ok('teamMode', v)).toBe(false);
-    for (const v of ['maybe', 2, null, {}]) expect(bad('teamMode', v)).toBe('teamMode must be on or off (true or false)');
+    for (const v of ['maybe', 2, null, {}])
+      expect(bad('teamMode', v)).toBe('teamMode must be on or off (true or false)');
   });
 
   it('senderName', () => {
@@ -216,7 +277,8 @@ describe('validateSetting: the others', () => {
     expect(ok('senderName', null)).toBe('');
     expect(ok('senderName', 'x'.repeat(100))).toHaveLength(100);
     const message = 'senderName must be at most 100 characters on one line';
-    for (const v of ['x'.repeat(101), 'Ann\nLee', 'Ann\r\nBcc: x@y.com', 'a\u0000b', 42]) expect(bad('senderName', v)).toBe(message);
+    for (const v of ['x'.repeat(101), 'Ann\nLee', 'Ann\r\nBcc: x@y.com', 'a\u0000b', 42])
+      expect(bad('senderName', v)).toBe(message);
   });
 
   it('names an unknown setting', () => {
@@ -227,9 +289,18 @@ describe('validateSetting: the others', () => {
   it('checks the rules between settings when given the others', () => {
     const ctx = defaultSettings();
     const steps = validateSetting('postSaleSteps', [1, 3, 30], 'en', ctx);
-    expect(steps).toEqual({ ok: false, message: 'postSaleSteps must all be at most postSaleWindowDays (14), e.g. 1, 3, 7' });
-    expect(validateSetting('postSaleWindowDays', 5, 'en', ctx)).toEqual({ ok: false, message: 'postSaleWindowDays must be at least the last of postSaleSteps (7)' });
-    expect(validateSetting('visitMinutes', 200, 'en', ctx)).toEqual({ ok: false, message: 'visitMinutes must fit in every visit window: at most 180 minutes (the A window)' });
+    expect(steps).toEqual({
+      ok: false,
+      message: 'postSaleSteps must all be at most postSaleWindowDays (14), e.g. 1, 3, 7',
+    });
+    expect(validateSetting('postSaleWindowDays', 5, 'en', ctx)).toEqual({
+      ok: false,
+      message: 'postSaleWindowDays must be at least the last of postSaleSteps (7)',
+    });
+    expect(validateSetting('visitMinutes', 200, 'en', ctx)).toEqual({
+      ok: false,
+      message: 'visitMinutes must fit in every visit window: at most 180 minutes (the A window)',
+    });
     expect(validateSetting('visitMinutes', 180, 'en', ctx).ok).toBe(true);
     // Without context only the setting itself is checked.
     expect(validateSetting('postSaleSteps', [1, 3, 30], 'en').ok).toBe(true);
@@ -249,7 +320,12 @@ describe('validateSettings', () => {
   it('returns complete settings when everything is valid', () => {
     const r = validateSettings({ maxFollowUpsPerDay: '30', teamMode: 'on', workingDays: '1,2,3,4,5,6' });
     expect(r.errors).toEqual({});
-    expect(r.settings).toEqual({ ...DEFAULT_SETTINGS, maxFollowUpsPerDay: 30, teamMode: true, workingDays: [1, 2, 3, 4, 5, 6] });
+    expect(r.settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      maxFollowUpsPerDay: 30,
+      teamMode: true,
+      workingDays: [1, 2, 3, 4, 5, 6],
+    });
   });
 
   it('applies over the given base', () => {
@@ -265,23 +341,34 @@ describe('validateSettings', () => {
       nightlyHour: 'nightlyHour must be a whole number from 0 to 23',
       foo: 'Unknown setting "foo"',
     });
-    expect(validateSettings({ nightlyHour: 24 }, 'zh').errors).toEqual({ nightlyHour: 'nightlyHour 必须是0 到 23 之间的整数' });
+    expect(validateSettings({ nightlyHour: 24 }, 'zh').errors).toEqual({
+      nightlyHour: 'nightlyHour 必须是0 到 23 之间的整数',
+    });
   });
 
   it('reports a rule between two settings on the one that was changed', () => {
-    expect(validateSettings({ postSaleWindowDays: 5 }).errors).toEqual({ postSaleWindowDays: 'postSaleWindowDays must be at least the last of postSaleSteps (7)' });
-    expect(validateSettings({ postSaleSteps: [1, 3, 20] }).errors).toEqual({ postSaleSteps: 'postSaleSteps must all be at most postSaleWindowDays (14), e.g. 1, 3, 7' });
-    // Both changed together and consistent: fine.
-    expect(validateSettings({ postSaleSteps: [1, 3, 20], postSaleWindowDays: 30 }).settings?.postSaleSteps).toEqual([1, 3, 20]);
-    expect(validateSettings({ visitWindows: { A: '09:00-09:30', B: '14:00-17:30', C: '14:00-17:30' } }).errors).toEqual({
-      visitWindows: 'visitWindows must each be at least visitMinutes (60 minutes) long; A is 30 minutes',
+    expect(validateSettings({ postSaleWindowDays: 5 }).errors).toEqual({
+      postSaleWindowDays: 'postSaleWindowDays must be at least the last of postSaleSteps (7)',
     });
+    expect(validateSettings({ postSaleSteps: [1, 3, 20] }).errors).toEqual({
+      postSaleSteps: 'postSaleSteps must all be at most postSaleWindowDays (14), e.g. 1, 3, 7',
+    });
+    // Both changed together and consistent: fine.
+    expect(validateSettings({ postSaleSteps: [1, 3, 20], postSaleWindowDays: 30 }).settings?.postSaleSteps).toEqual([
+      1, 3, 20,
+    ]);
+    expect(validateSettings({ visitWindows: { A: '09:00-09:30', B: '14:00-17:30', C: '14:00-17:30' } }).errors).toEqual(
+      {
+        visitWindows: 'visitWindows must each be at least visitMinutes (60 minutes) long; A is 30 minutes',
+      },
+    );
     expect(validateSettings({ visitMinutes: 240 }).errors.visitMinutes).toContain('at most 180 minutes');
   });
 
   it('does not pile a rule error onto a setting that is invalid by itself', () => {
     expect(validateSettings({ postSaleSteps: 'x', postSaleWindowDays: 3 }).errors).toEqual({
-      postSaleSteps: 'postSaleSteps must be 1 to 10 whole days from 1 to 3650, each later than the one before, e.g. 1, 3, 7',
+      postSaleSteps:
+        'postSaleSteps must be 1 to 10 whole days from 1 to 3650, each later than the one before, e.g. 1, 3, 7',
     });
   });
 
@@ -316,8 +403,14 @@ describe('properties', () => {
   });
 
   it('keeps every value far under the 9 KB limit', () => {
-    const big: Settings = { ...defaultSettings(), calendarId: 'c'.repeat(200), senderName: '名'.repeat(100), postSaleSteps: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] };
-    for (const v of Object.values(settingsToProperties(big))) expect(new TextEncoder().encode(v).length).toBeLessThan(1000);
+    const big: Settings = {
+      ...defaultSettings(),
+      calendarId: 'c'.repeat(200),
+      senderName: '名'.repeat(100),
+      postSaleSteps: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    };
+    for (const v of Object.values(settingsToProperties(big)))
+      expect(new TextEncoder().encode(v).length).toBeLessThan(1000);
   });
 
   it('uses defaults for missing settings and ignores other properties', () => {
@@ -328,7 +421,13 @@ describe('properties', () => {
   });
 
   it('reads hand-edited values that are not JSON', () => {
-    expect(settingsFromProperties({ calendarId: 'team@group.calendar.google.com', postSaleSteps: '1, 3, 7', tierMethod: 'count' }).settings).toMatchObject({
+    expect(
+      settingsFromProperties({
+        calendarId: 'team@group.calendar.google.com',
+        postSaleSteps: '1, 3, 7',
+        tierMethod: 'count',
+      }).settings,
+    ).toMatchObject({
       calendarId: 'team@group.calendar.google.com',
       postSaleSteps: [1, 3, 7],
       tierMethod: 'count',
@@ -336,14 +435,24 @@ describe('properties', () => {
   });
 
   it('falls back to the default for a bad stored value and reports it', () => {
-    const r = settingsFromProperties({ maxFollowUpsPerDay: '0', tierCutoffs: '[0.9, 0.8]', calendarId: '"primary"', workingDays: '[}' });
+    const r = settingsFromProperties({
+      maxFollowUpsPerDay: '0',
+      tierCutoffs: '[0.9, 0.8]',
+      calendarId: '"primary"',
+      workingDays: '[}',
+    });
     expect(r.settings).toEqual(DEFAULT_SETTINGS);
     expect(r.errors).toEqual({
-      maxFollowUpsPerDay: 'maxFollowUpsPerDay must be a whole number from 1 to 500 (the stored value is ignored, the default is used)',
-      tierCutoffs: 'tierCutoffs must be two fractions a and b with 0 < a < b <= 1, e.g. 0.8, 0.95 (the stored value is ignored, the default is used)',
-      workingDays: 'workingDays must be one or more weekdays from 0 (Sunday) to 6 (Saturday), e.g. 1, 2, 3, 4, 5 (the stored value is ignored, the default is used)',
+      maxFollowUpsPerDay:
+        'maxFollowUpsPerDay must be a whole number from 1 to 500 (the stored value is ignored, the default is used)',
+      tierCutoffs:
+        'tierCutoffs must be two fractions a and b with 0 < a < b <= 1, e.g. 0.8, 0.95 (the stored value is ignored, the default is used)',
+      workingDays:
+        'workingDays must be one or more weekdays from 0 (Sunday) to 6 (Saturday), e.g. 1, 2, 3, 4, 5 (the stored value is ignored, the default is used)',
     });
-    expect(settingsFromProperties({ nightlyHour: '99' }, 'zh').errors.nightlyHour).toBe('nightlyHour 必须是0 到 23 之间的整数（已忽略保存的值，改用默认值）');
+    expect(settingsFromProperties({ nightlyHour: '99' }, 'zh').errors.nightlyHour).toBe(
+      'nightlyHour 必须是0 到 23 之间的整数（已忽略保存的值，改用默认值）',
+    );
   });
 
   it('resets both sides of a broken rule between stored settings', () => {

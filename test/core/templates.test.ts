@@ -24,7 +24,15 @@ function ok(r: Rendered): { subject: string; text: string; html: string } {
 
 describe('PLACEHOLDER_NAMES', () => {
   it('lists the seven placeholders of the spec', () => {
-    expect([...PLACEHOLDER_NAMES]).toEqual(['Name', 'FirstName', 'Company', 'Product', 'Amount', 'PurchaseDate', 'Owner']);
+    expect([...PLACEHOLDER_NAMES]).toEqual([
+      'Name',
+      'FirstName',
+      'Company',
+      'Product',
+      'Amount',
+      'PurchaseDate',
+      'Owner',
+    ]);
   });
 });
 
@@ -57,7 +65,10 @@ describe('renderTemplate', () => {
 
   it('matches names case-insensitively and ignores spaces inside the braces', () => {
     const r = ok(
-      renderTemplate({ subject: '{{ name }}', body: '{{NAME}} {{firstname}} {{  First Name  }} {{purchasedate}}' }, full),
+      renderTemplate(
+        { subject: '{{ name }}', body: '{{NAME}} {{firstname}} {{  First Name  }} {{purchasedate}}' },
+        full,
+      ),
     );
     expect(r.subject).toBe('Bob Smith');
     expect(r.text).toBe('Bob Smith Bob Bob 2025-06-03');
@@ -72,10 +83,15 @@ describe('renderTemplate', () => {
   });
 
   it('does not expand placeholders inside values', () => {
-    const r = ok(renderTemplate({ subject: '{{Company}}', body: 'Hi {{Name}} from {{Company}}' }, {
-      Name: '{{Owner}}',
-      Company: '{{Name}} {{Nmae}}',
-    }));
+    const r = ok(
+      renderTemplate(
+        { subject: '{{Company}}', body: 'Hi {{Name}} from {{Company}}' },
+        {
+          Name: '{{Owner}}',
+          Company: '{{Name}} {{Nmae}}',
+        },
+      ),
+    );
     expect(r.subject).toBe('{{Name}} {{Nmae}}');
     expect(r.text).toBe('Hi {{Owner}} from {{Name}} {{Nmae}}');
   });
@@ -89,12 +105,19 @@ describe('renderTemplate', () => {
     );
     expect(r.subject).toBe('Dear <b>Bob</b> & Co <3');
     expect(r.text).toBe('Dear <b>Bob</b> & Co <3,\n\nThanks & bye.\nAnn');
-    expect(r.html).toBe('<div><p>Dear &lt;b&gt;Bob&lt;/b&gt; &amp; Co &lt;3,</p>\n<p>Thanks &amp; bye.<br>\nAnn</p></div>');
+    expect(r.html).toBe(
+      '<div><p>Dear &lt;b&gt;Bob&lt;/b&gt; &amp; Co &lt;3,</p>\n<p>Thanks &amp; bye.<br>\nAnn</p></div>',
+    );
     expect(r.html).not.toMatch(/<b>|<script|src=|href=|style/i);
   });
 
   it('cannot smuggle markup through a value', () => {
-    const r = ok(renderTemplate({ subject: 's', body: '{{Product}}' }, { Product: '<script>alert(1)</script><img src=x onerror=y>' }));
+    const r = ok(
+      renderTemplate(
+        { subject: 's', body: '{{Product}}' },
+        { Product: '<script>alert(1)</script><img src=x onerror=y>' },
+      ),
+    );
     expect(r.html).not.toContain('<script');
     expect(r.html).not.toContain('<img');
     expect(r.html).toContain('&lt;script&gt;');
@@ -109,7 +132,9 @@ describe('renderTemplate', () => {
   it('derives FirstName from Name unless given', () => {
     expect(ok(renderTemplate({ subject: '{{FirstName}}', body: '' }, { Name: ' Bob Smith ' })).subject).toBe('Bob');
     expect(ok(renderTemplate({ subject: '{{FirstName}}', body: '' }, { Name: '王小明' })).subject).toBe('王小明');
-    expect(ok(renderTemplate({ subject: '{{FirstName}}', body: '' }, { Name: 'Bob Smith', FirstName: 'Bobby' })).subject).toBe('Bobby');
+    expect(
+      ok(renderTemplate({ subject: '{{FirstName}}', body: '' }, { Name: 'Bob Smith', FirstName: 'Bobby' })).subject,
+    ).toBe('Bobby');
     expect(renderTemplate({ subject: '{{FirstName}}', body: '' }, {})).toEqual({ ok: false, missing: ['FirstName'] });
   });
 
@@ -128,7 +153,10 @@ describe('renderTemplate', () => {
 describe('unknownPlaceholders', () => {
   it('reports typos and unknown names from subject and body, once, in order', () => {
     expect(
-      unknownPlaceholders({ subject: '{{Nmae}} {{Name}}', body: '{{ Email }} {{Nmae}} {{Company|x}} {{Foo|bar}} {{}}' }),
+      unknownPlaceholders({
+        subject: '{{Nmae}} {{Name}}',
+        body: '{{ Email }} {{Nmae}} {{Company|x}} {{Foo|bar}} {{}}',
+      }),
     ).toEqual(['Nmae', 'Email', 'Foo', '']);
   });
   it('accepts all known names in any case and spacing', () => {
@@ -166,19 +194,22 @@ describe('DEFAULT_TEMPLATES', () => {
     expect(DEFAULT_TEMPLATES.map((t) => `${t.key}/${t.language}`).sort()).toEqual(['thank-you/en', 'thank-you/zh']);
   });
 
-  it.each(DEFAULT_TEMPLATES.map((t) => [t.language, t] as const))('%s has no unknown placeholders and renders', (_l, t) => {
-    expect(unknownPlaceholders(t)).toEqual([]);
-    const r = ok(renderTemplate(t, full));
-    expect(r.text).not.toMatch(/\{\{|\}\}/);
-    expect(r.subject).not.toMatch(/\{\{|\}\}/);
-    expect(r.text).toContain('X200 printer');
-    expect(r.text).toContain('Acme Ltd');
-    expect(r.text.trim().endsWith('Ann Lee')).toBe(true); // signed by the owner
-    expect(r.html.startsWith('<div><p>')).toBe(true);
-    // still renders with only a name and an owner, thanks to the fallbacks
-    const minimal = ok(renderTemplate(t, { Name: 'Bob Smith', Owner: 'Ann Lee' }));
-    expect(minimal.text).not.toMatch(/\{\{|\}\}/);
-  });
+  it.each(DEFAULT_TEMPLATES.map((t) => [t.language, t] as const))(
+    '%s has no unknown placeholders and renders',
+    (_l, t) => {
+      expect(unknownPlaceholders(t)).toEqual([]);
+      const r = ok(renderTemplate(t, full));
+      expect(r.text).not.toMatch(/\{\{|\}\}/);
+      expect(r.subject).not.toMatch(/\{\{|\}\}/);
+      expect(r.text).toContain('X200 printer');
+      expect(r.text).toContain('Acme Ltd');
+      expect(r.text.trim().endsWith('Ann Lee')).toBe(true); // signed by the owner
+      expect(r.html.startsWith('<div><p>')).toBe(true);
+      // still renders with only a name and an owner, thanks to the fallbacks
+      const minimal = ok(renderTemplate(t, { Name: 'Bob Smith', Owner: 'Ann Lee' }));
+      expect(minimal.text).not.toMatch(/\{\{|\}\}/);
+    },
+  );
 
   it('uses FirstName, Product and Company fallbacks and signs with Owner', () => {
     for (const t of DEFAULT_TEMPLATES) {
@@ -199,6 +230,7 @@ describe('DEFAULT_TEMPLATES', () => {
   });
 
   it('needs an Owner: an unsigned thank-you is not made', () => {
-    for (const t of DEFAULT_TEMPLATES) expect(renderTemplate(t, { Name: 'Bob' })).toEqual({ ok: false, missing: ['Owner'] });
+    for (const t of DEFAULT_TEMPLATES)
+      expect(renderTemplate(t, { Name: 'Bob' })).toEqual({ ok: false, missing: ['Owner'] });
   });
 });

@@ -197,7 +197,11 @@ describe('assignTiers against the naive reference', () => {
   });
 
   it('agrees on arbitrary doubles and cut-offs', () => {
-    const revenue = fc.oneof(fc.constant(null), fc.double({ min: -1e6, max: 1e12, noNaN: true }), fc.constantFrom(0.1, 0.2, 0.3, 0.7, 1e-7, 3e21));
+    const revenue = fc.oneof(
+      fc.constant(null),
+      fc.double({ min: -1e6, max: 1e12, noNaN: true }),
+      fc.constantFrom(0.1, 0.2, 0.3, 0.7, 1e-7, 3e21),
+    );
     const cut = fc
       .tuple(fc.double({ min: 1e-6, max: 1, noNaN: true }), fc.double({ min: 1e-6, max: 1, noNaN: true }))
       .filter(([a, b]) => a < b);
@@ -212,14 +216,20 @@ describe('assignTiers against the naive reference', () => {
   it('never gives a higher revenue a lower tier', () => {
     const rank = { A: 0, B: 1, C: 2 } as const;
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -10, max: 1000 }), { minLength: 1, maxLength: 50 }), cutoffPair, method, (xs, cut, m) => {
-        const t = assignTiers(xs, cut, m);
-        for (let i = 0; i < xs.length; i++) {
-          for (let j = 0; j < xs.length; j++) if (xs[i] > xs[j]) expect(rank[t[i] as Tier]).toBeLessThanOrEqual(rank[t[j] as Tier]);
-        }
-        const top = Math.max(...xs);
-        if (top > 0) expect(t[xs.indexOf(top)]).toBe('A');
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -10, max: 1000 }), { minLength: 1, maxLength: 50 }),
+        cutoffPair,
+        method,
+        (xs, cut, m) => {
+          const t = assignTiers(xs, cut, m);
+          for (let i = 0; i < xs.length; i++) {
+            for (let j = 0; j < xs.length; j++)
+              if (xs[i] > xs[j]) expect(rank[t[i] as Tier]).toBeLessThanOrEqual(rank[t[j] as Tier]);
+          }
+          const top = Math.max(...xs);
+          if (top > 0) expect(t[xs.indexOf(top)]).toBe('A');
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -251,7 +261,14 @@ describe('100,000 customers', () => {
     const A = Math.round(a * 100);
     const B = Math.round(b * 100);
     cents.forEach((c, i) => {
-      const want = c <= 0 ? 'C' : (before.get(c) as number) * 100 < A * T ? 'A' : (before.get(c) as number) * 100 < B * T ? 'B' : 'C';
+      const want =
+        c <= 0
+          ? 'C'
+          : (before.get(c) as number) * 100 < A * T
+            ? 'A'
+            : (before.get(c) as number) * 100 < B * T
+              ? 'B'
+              : 'C';
       if (tiers[i] !== want) throw new Error(`row ${i}: ${xs[i]} is ${tiers[i]}, expected ${want}`);
     });
   }
@@ -278,7 +295,8 @@ describe('100,000 customers', () => {
     const rank = { A: 0, B: 1, C: 2 };
     const order = xs.map((x, i) => i).sort((i, j) => xs[j] - xs[i]);
     let fallsBack = 0;
-    for (let k = 1; k < order.length; k++) if (rank[tiers[order[k]] as Tier] < rank[tiers[order[k - 1]] as Tier]) fallsBack++;
+    for (let k = 1; k < order.length; k++)
+      if (rank[tiers[order[k]] as Tier] < rank[tiers[order[k - 1]] as Tier]) fallsBack++;
     expect(fallsBack).toBe(0);
     // The crossing point, checked against floating point far from any line.
     const pos = xs.filter((x) => x > 0).sort((p, q) => q - p);
@@ -290,7 +308,8 @@ describe('100,000 customers', () => {
       // Ties share the `before` of the first of them.
       const share = before / T;
       const t = tierOf.get(pos[k]);
-      const want = share < 0.8 - 1e-9 ? 'A' : share > 0.8 + 1e-9 && share < 0.95 - 1e-9 ? 'B' : share > 0.95 + 1e-9 ? 'C' : t;
+      const want =
+        share < 0.8 - 1e-9 ? 'A' : share > 0.8 + 1e-9 && share < 0.95 - 1e-9 ? 'B' : share > 0.95 + 1e-9 ? 'C' : t;
       if (t !== want) wrong++;
       while (k + 1 < pos.length && pos[k + 1] === pos[k]) before += pos[k++];
       before += pos[k];
@@ -322,7 +341,13 @@ describe('retainTier', () => {
 
   it('reads numbers written as text', () => {
     // T = 11,000 (the refund is out): before(1000) = 10,000 < 0.95·T = 10,450.
-    expect(flat(retainTier(col('5,000', '¥3,000.00', '$2,000', '(100)', '１０００')))).toEqual(['A', 'A', 'A', 'C', 'B']);
+    expect(flat(retainTier(col('5,000', '¥3,000.00', '$2,000', '(100)', '１０００')))).toEqual([
+      'A',
+      'A',
+      'A',
+      'C',
+      'B',
+    ]);
     expect(flat(retainTier(col('1,200', '¥1,200.50', 300)))).toEqual(['A', 'A', 'B']);
   });
 
@@ -342,13 +367,21 @@ describe('retainTier', () => {
   });
 
   it('needs the whole column, not a single value', () => {
-    expect(() => retainTier(1200)).toThrow('RETAIN_TIER needs the whole column, e.g. =RETAIN_TIER(F2:F) — got a single value');
+    expect(() => retainTier(1200)).toThrow(
+      'RETAIN_TIER needs the whole column, e.g. =RETAIN_TIER(F2:F) — got a single value',
+    );
     expect(() => retainTier('')).toThrow(/needs the whole column/);
     expect(() => retainTier(undefined)).toThrow(/needs the whole column/);
   });
 
   it('refuses a range with several rows and columns, naming its shape', () => {
-    expect(() => retainTier([[1, 2], [3, 4], [5, 6]])).toThrow('RETAIN_TIER needs one column or one row, e.g. =RETAIN_TIER(F2:F) — got 3 rows × 2 columns');
+    expect(() =>
+      retainTier([
+        [1, 2],
+        [3, 4],
+        [5, 6],
+      ]),
+    ).toThrow('RETAIN_TIER needs one column or one row, e.g. =RETAIN_TIER(F2:F) — got 3 rows × 2 columns');
     expect(() => retainTier([[1], [2, 3]])).toThrow(/needs a range/);
     expect(() => retainTier([])).toThrow(/needs a range/);
     expect(() => retainTier([1, 2])).toThrow(/needs a range/);
@@ -372,28 +405,40 @@ describe('retainTier', () => {
   });
 
   it('refuses cut-offs outside (0, 1], naming the argument', () => {
-    expect(() => retainTier(col(1), 1.5)).toThrow('RETAIN_TIER: a_cutoff must be between 0 and 1, got 1.5 (for 1.5 percent write 1.5% or 0.015)');
-    expect(() => retainTier(col(1), 0.5, 95)).toThrow('RETAIN_TIER: b_cutoff must be between 0 and 1, got 95 (for 95 percent write 95% or 0.95)');
+    expect(() => retainTier(col(1), 1.5)).toThrow(
+      'RETAIN_TIER: a_cutoff must be between 0 and 1, got 1.5 (for 1.5 percent write 1.5% or 0.015)',
+    );
+    expect(() => retainTier(col(1), 0.5, 95)).toThrow(
+      'RETAIN_TIER: b_cutoff must be between 0 and 1, got 95 (for 95 percent write 95% or 0.95)',
+    );
     expect(() => retainTier(col(1), 0)).toThrow('RETAIN_TIER: a_cutoff must be between 0 and 1, got 0');
     expect(() => retainTier(col(1), -0.2)).toThrow(/a_cutoff must be between 0 and 1, got -0.2$/);
     expect(() => retainTier(col(1), 0.5, 1000)).toThrow(/b_cutoff must be between 0 and 1, got 1000$/);
-    expect(() => retainTier(col(1), 'high')).toThrow('RETAIN_TIER: a_cutoff must be a number between 0 and 1, got "high"');
+    expect(() => retainTier(col(1), 'high')).toThrow(
+      'RETAIN_TIER: a_cutoff must be a number between 0 and 1, got "high"',
+    );
     expect(() => retainTier(col(1), true)).toThrow(/a_cutoff must be a number between 0 and 1, got true/);
     expect(() => retainTier(col(1), [[0.1, 0.2]])).toThrow(/a_cutoff must be a single number/);
   });
 
   it('refuses a_cutoff not below b_cutoff', () => {
-    expect(() => retainTier(col(1), 0.95, 0.8)).toThrow('RETAIN_TIER: a_cutoff (0.95) must be less than b_cutoff (0.8)');
+    expect(() => retainTier(col(1), 0.95, 0.8)).toThrow(
+      'RETAIN_TIER: a_cutoff (0.95) must be less than b_cutoff (0.8)',
+    );
     expect(() => retainTier(col(1), 0.5, 0.5)).toThrow(/must be less than/);
     // count's default b is 0.5, so a = 0.6 alone is refused.
-    expect(() => retainTier(col(1), 0.6, '', 'count')).toThrow('RETAIN_TIER: a_cutoff (0.6) must be less than b_cutoff (0.5)');
+    expect(() => retainTier(col(1), 0.6, '', 'count')).toThrow(
+      'RETAIN_TIER: a_cutoff (0.6) must be less than b_cutoff (0.5)',
+    );
   });
 
   it('takes the method in any case and refuses others', () => {
     expect(flat(retainTier(col(5, 4, 3, 2, 1), '', '', ' COUNT '))).toEqual(['A', 'B', 'B', 'C', 'C']);
     // T = 15: before(1) = 14 < 0.95·T = 14.25.
     expect(flat(retainTier(col(5, 4, 3, 2, 1), '', '', 'Revenue'))).toEqual(['A', 'A', 'A', 'B', 'B']);
-    expect(() => retainTier(col(1), '', '', 'rank')).toThrow('RETAIN_TIER: method must be "revenue" or "count", got "rank"');
+    expect(() => retainTier(col(1), '', '', 'rank')).toThrow(
+      'RETAIN_TIER: method must be "revenue" or "count", got "rank"',
+    );
     expect(() => retainTier(col(1), '', '', 3)).toThrow('RETAIN_TIER: method must be "revenue" or "count", got 3');
   });
 

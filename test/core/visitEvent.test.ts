@@ -1,4 +1,11 @@
-import { capText, formatAmount, visitDescription, visitEventResource, visitTitle, type VisitFacts } from '../../src/core/visitEvent';
+import {
+  capText,
+  formatAmount,
+  visitDescription,
+  visitEventResource,
+  visitTitle,
+  type VisitFacts,
+} from '../../src/core/visitEvent';
 
 function facts(over: Partial<VisitFacts> = {}, customer: Partial<VisitFacts['customer']> = {}): VisitFacts {
   return {
@@ -57,11 +64,26 @@ describe('visitDescription', () => {
     expect(lines).toContain('Open complaints: none');
     expect(lines).toContain('Phone: +44 113 496 0000');
     expect(lines).toContain('Before the visit, prepare:');
-    for (const item of ['Purpose of the visit', 'Time agreed with the customer', 'Likely questions and answers', 'Competitor information', 'A small gift', 'Product material', 'Business cards', 'Contract']) {
+    for (const item of [
+      'Purpose of the visit',
+      'Time agreed with the customer',
+      'Likely questions and answers',
+      'Competitor information',
+      'A small gift',
+      'Product material',
+      'Business cards',
+      'Contract',
+    ]) {
       expect(lines).toContain('• ' + item);
     }
     expect(lines).toContain('During the visit, learn:');
-    for (const item of ['Their business: how it is going', 'Their credit', 'New products they are developing', 'How we compare with competitors', 'What we should improve']) {
+    for (const item of [
+      'Their business: how it is going',
+      'Their credit',
+      'New products they are developing',
+      'How we compare with competitors',
+      'What we should improve',
+    ]) {
       expect(lines).toContain('• ' + item);
     }
     expect(lines).toContain('Customer row: https://docs.google.com/spreadsheets/d/SHEET/edit#gid=0&range=A7');
@@ -79,7 +101,16 @@ describe('visitDescription', () => {
     expect(lines).toContain('未解决的投诉：无');
     expect(lines).toContain('电话：+44 113 496 0000');
     expect(lines).toContain('拜访前准备：');
-    for (const item of ['拜访目的', '拜访时间预设', '可能遇到的问题准备', '竞品信息', '小礼品', '产品资料', '名片', '合同']) {
+    for (const item of [
+      '拜访目的',
+      '拜访时间预设',
+      '可能遇到的问题准备',
+      '竞品信息',
+      '小礼品',
+      '产品资料',
+      '名片',
+      '合同',
+    ]) {
       expect(lines).toContain('• ' + item);
     }
     expect(lines).toContain('拜访时了解：');
@@ -111,7 +142,11 @@ describe('visitDescription', () => {
   });
 
   it('summarises a long list of complaints', () => {
-    const many = Array.from({ length: 13 }, (_, i) => ({ date: `2026-10-${String(i + 10)}`, size: 'Small' as const, notes: `n${i}` }));
+    const many = Array.from({ length: 13 }, (_, i) => ({
+      date: `2026-10-${String(i + 10)}`,
+      size: 'Small' as const,
+      notes: `n${i}`,
+    }));
     const d = visitDescription(facts({ openComplaints: many }), 'en');
     expect(d).toContain('Open complaints (13):');
     expect(d).toContain('2026-10-19 (Small): n9');
@@ -121,7 +156,14 @@ describe('visitDescription', () => {
 
   it('blank facts read as none, and blank lines are left out', () => {
     const f = facts(
-      { lastPurchase: null, lastPurchaseAmount: null, lastPurchaseProduct: undefined, lastContact: null, lastContactNotes: '', rowUrl: '' },
+      {
+        lastPurchase: null,
+        lastPurchaseAmount: null,
+        lastPurchaseProduct: undefined,
+        lastContact: null,
+        lastContactNotes: '',
+        rowUrl: '',
+      },
       { phone: '' },
     );
     const lines = visitDescription(f, 'en').split('\n');
@@ -135,13 +177,20 @@ describe('visitDescription', () => {
   });
 
   it('last purchase without an amount or product shows what there is', () => {
-    expect(visitDescription(facts({ lastPurchaseAmount: null, lastPurchaseProduct: '' }), 'en')).toContain('Last purchase: 2026-10-02\n');
-    expect(visitDescription(facts({ lastPurchaseAmount: 99.5 }), 'en')).toContain('Last purchase: 2026-10-02 · 99.50 · X200 printer');
+    expect(visitDescription(facts({ lastPurchaseAmount: null, lastPurchaseProduct: '' }), 'en')).toContain(
+      'Last purchase: 2026-10-02\n',
+    );
+    expect(visitDescription(facts({ lastPurchaseAmount: 99.5 }), 'en')).toContain(
+      'Last purchase: 2026-10-02 · 99.50 · X200 printer',
+    );
   });
 
   it('caps very long notes at 500 characters with an ellipsis', () => {
     const long = 'x'.repeat(2000);
-    const d = visitDescription(facts({ lastContactNotes: long, openComplaints: [{ date: '2026-11-01', size: 'Big', notes: long }] }), 'en');
+    const d = visitDescription(
+      facts({ lastContactNotes: long, openComplaints: [{ date: '2026-11-01', size: 'Big', notes: long }] }),
+      'en',
+    );
     expect(d).toContain('Notes: ' + 'x'.repeat(499) + '…');
     expect(d).not.toContain('x'.repeat(500));
     expect(d.length).toBeLessThan(2500);
@@ -180,7 +229,9 @@ describe('visitEventResource', () => {
       description: visitDescription(facts(), 'en'),
       start: { dateTime: '2026-11-17T09:00:00', timeZone: 'Asia/Shanghai' },
       end: { dateTime: '2026-11-17T10:00:00', timeZone: 'Asia/Shanghai' },
-      extendedProperties: { private: { retainKey: 'C0042|2026-11-17', retainSheet: 'SHEET123', retainCustomer: 'C0042' } },
+      extendedProperties: {
+        private: { retainKey: 'C0042|2026-11-17', retainSheet: 'SHEET123', retainCustomer: 'C0042' },
+      },
       reminders: { useDefault: true },
     });
   });

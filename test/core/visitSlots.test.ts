@@ -33,7 +33,11 @@ function settings(over: Partial<Settings> = {}): Settings {
     thankYouWindowDays: 2,
     maxFollowUpsPerDay: 20,
     workingDays: [1, 2, 3, 4, 5],
-    visitWindows: { A: { start: '09:00', end: '12:00' }, B: { start: '14:00', end: '17:30' }, C: { start: '14:00', end: '17:30' } },
+    visitWindows: {
+      A: { start: '09:00', end: '12:00' },
+      B: { start: '14:00', end: '17:30' },
+      C: { start: '14:00', end: '17:30' },
+    },
     visitMinutes: 60,
     visitLookaheadDays: 7,
     maxVisitsPerDay: 3,
@@ -166,7 +170,11 @@ describe('placeVisits: which time', () => {
     expect(one(req('a', 'A', TUE), busy).placed[0]).toMatchObject({ date: TUE, start: '09:00' });
   });
   it('visits of one call do not overlap: three A visits fill the morning', () => {
-    const { placed } = placeVisits([req('a1', 'A', TUE), req('a2', 'A', TUE), req('a3', 'A', TUE), req('a4', 'A', TUE)], [], opts({}, { maxVisitsPerDay: 10 }));
+    const { placed } = placeVisits(
+      [req('a1', 'A', TUE), req('a2', 'A', TUE), req('a3', 'A', TUE), req('a4', 'A', TUE)],
+      [],
+      opts({}, { maxVisitsPerDay: 10 }),
+    );
     expect(placed.map((p) => `${p.date} ${p.start}-${p.end}`)).toEqual([
       `${TUE} 09:00-10:00`,
       `${TUE} 10:00-11:00`,
@@ -175,12 +183,31 @@ describe('placeVisits: which time', () => {
     ]);
   });
   it('honours visitMinutes and custom windows', () => {
-    const o = opts({}, { visitMinutes: 45, visitWindows: { A: { start: '08:30', end: '10:00' }, B: { start: '13:00', end: '18:00' }, C: { start: '13:00', end: '18:00' } } });
+    const o = opts(
+      {},
+      {
+        visitMinutes: 45,
+        visitWindows: {
+          A: { start: '08:30', end: '10:00' },
+          B: { start: '13:00', end: '18:00' },
+          C: { start: '13:00', end: '18:00' },
+        },
+      },
+    );
     const { placed } = placeVisits([req('a1', 'A', TUE), req('a2', 'A', TUE)], [], o);
     expect(placed.map((p) => `${p.date} ${p.start}-${p.end}`)).toEqual([`${TUE} 08:30-09:15`, `${TUE} 09:15-10:00`]);
   });
   it('a window ending at 24:00 can take a visit ending at 24:00', () => {
-    const o = opts({}, { visitWindows: { A: { start: '23:00', end: '24:00' }, B: { start: '14:00', end: '17:30' }, C: { start: '14:00', end: '17:30' } } });
+    const o = opts(
+      {},
+      {
+        visitWindows: {
+          A: { start: '23:00', end: '24:00' },
+          B: { start: '14:00', end: '17:30' },
+          C: { start: '14:00', end: '17:30' },
+        },
+      },
+    );
     expect(one(req('a', 'A', TUE), [], o).placed[0]).toMatchObject({ start: '23:00', end: '24:00', endMin: 1440 });
   });
 });
@@ -216,7 +243,16 @@ describe('placeVisits: visits per day', () => {
 
 describe('placeVisits: unplaced', () => {
   it('a window shorter than the visit', () => {
-    const o = opts({}, { visitWindows: { A: { start: '09:00', end: '09:30' }, B: { start: '14:00', end: '17:30' }, C: { start: '14:00', end: '17:30' } } });
+    const o = opts(
+      {},
+      {
+        visitWindows: {
+          A: { start: '09:00', end: '09:30' },
+          B: { start: '14:00', end: '17:30' },
+          C: { start: '14:00', end: '17:30' },
+        },
+      },
+    );
     const { placed, unplaced } = one(req('C1|x', 'A', TUE), [], o);
     expect(placed).toEqual([]);
     expect(unplaced[0]).toMatchObject({ key: 'C1|x', customerId: 'C1' });
@@ -227,7 +263,16 @@ describe('placeVisits: unplaced', () => {
     expect(unplaced[0].reason.zh).toContain('60 分钟');
   });
   it('an invalid window', () => {
-    const o = opts({}, { visitWindows: { A: { start: '12:00', end: '09:00' }, B: { start: '2pm', end: '17:30' }, C: { start: '14:00', end: '17:30' } } });
+    const o = opts(
+      {},
+      {
+        visitWindows: {
+          A: { start: '12:00', end: '09:00' },
+          B: { start: '2pm', end: '17:30' },
+          C: { start: '14:00', end: '17:30' },
+        },
+      },
+    );
     const { unplaced } = placeVisits([req('a', 'A', TUE), req('b', 'B', TUE)], [], o);
     expect(unplaced.map((u) => u.key)).toEqual(['a', 'b']);
     expect(unplaced[0].reason.en).toContain('"12:00-09:00" is not a valid time range');
@@ -241,7 +286,9 @@ describe('placeVisits: unplaced', () => {
     expect(unplaced[0].reason.en).toBe(
       `No free 60-minute slot in the A window 09:00-12:00 within 30 days of ${TUE} (working days only, at most 3 visits a day)`,
     );
-    expect(unplaced[0].reason.zh).toBe(`自 ${TUE} 起 30 天内，A 类客户的拜访时段 09:00-12:00 没有空闲的 60 分钟（仅工作日，每天最多 3 次拜访）`);
+    expect(unplaced[0].reason.zh).toBe(
+      `自 ${TUE} 起 30 天内，A 类客户的拜访时段 09:00-12:00 没有空闲的 60 分钟（仅工作日，每天最多 3 次拜访）`,
+    );
   });
   it('the horizon is inclusive and configurable', () => {
     const busy = [{ date: TUE, start: 0, end: 1440 }];
@@ -270,12 +317,20 @@ describe('placeVisits: order', () => {
     ]);
   });
   it('overdue before due later, whatever the tier', () => {
-    const { placed } = placeVisits([req('a', 'A', WED), req('c', 'C', '2026-11-01')], [], opts({}, { maxVisitsPerDay: 1 }));
+    const { placed } = placeVisits(
+      [req('a', 'A', WED), req('c', 'C', '2026-11-01')],
+      [],
+      opts({}, { maxVisitsPerDay: 1 }),
+    );
     expect(placed.map((p) => [p.key, p.date])).toEqual([
       ['c', TUE],
       ['a', WED],
     ]);
-    const { placed: p2 } = placeVisits([req('a', 'A', TUE), req('c', 'C', '2026-11-01')], [], opts({}, { maxVisitsPerDay: 1 }));
+    const { placed: p2 } = placeVisits(
+      [req('a', 'A', TUE), req('c', 'C', '2026-11-01')],
+      [],
+      opts({}, { maxVisitsPerDay: 1 }),
+    );
     expect(p2.map((p) => [p.key, p.date])).toEqual([
       ['c', TUE],
       ['a', WED],
@@ -293,7 +348,8 @@ describe('placeVisits: order', () => {
   it('is deterministic and independent of input order', () => {
     const reqs: VisitRequest[] = [];
     const tiers: Tier[] = ['A', 'B', 'C'];
-    for (let i = 0; i < 60; i++) reqs.push(req(`K${String(i).padStart(3, '0')}`, tiers[i % 3], addDays('2026-11-10', i % 9)));
+    for (let i = 0; i < 60; i++)
+      reqs.push(req(`K${String(i).padStart(3, '0')}`, tiers[i % 3], addDays('2026-11-10', i % 9)));
     const busy: Busy[] = [{ date: WED, start: 600, end: 900 }];
     const first = placeVisits(reqs, busy, opts());
     expect(placeVisits(reqs, busy, opts())).toEqual(first);
@@ -307,7 +363,10 @@ describe('searchWindow', () => {
     expect(searchWindow([], opts())).toBeNull();
   });
   it('starts tomorrow at the earliest and ends the horizon after the latest earliest day', () => {
-    expect(searchWindow([req('a', 'A', '2026-10-01'), req('b', 'B', SAT)], opts())).toEqual({ from: TUE, to: addDays(SAT, 30) });
+    expect(searchWindow([req('a', 'A', '2026-10-01'), req('b', 'B', SAT)], opts())).toEqual({
+      from: TUE,
+      to: addDays(SAT, 30),
+    });
     expect(searchWindow([req('b', 'B', SAT)], opts({ horizonDays: 5 }))).toEqual({ from: SAT, to: addDays(SAT, 5) });
   });
   it('covers every day placeVisits uses', () => {
@@ -355,30 +414,48 @@ describe('placeVisits: properties', () => {
           holidays: fc.array(dayOffset, { maxLength: 5 }),
           reqs: fc.array(fc.record({ tier: fc.constantFrom<Tier>('A', 'B', 'C'), due: dayOffset }), { maxLength: 25 }),
           busy: fc.array(
-            fc.record({ day: fc.integer({ min: 0, max: 25 }), start: fc.integer({ min: 0, max: 1439 }), dur: fc.integer({ min: 0, max: 300 }) }),
+            fc.record({
+              day: fc.integer({ min: 0, max: 25 }),
+              start: fc.integer({ min: 0, max: 1439 }),
+              dur: fc.integer({ min: 0, max: 300 }),
+            }),
             { maxLength: 40 },
           ),
-          already: fc.array(fc.record({ day: fc.integer({ min: 0, max: 25 }), n: fc.integer({ min: 0, max: 4 }) }), { maxLength: 5 }),
+          already: fc.array(fc.record({ day: fc.integer({ min: 0, max: 25 }), n: fc.integer({ min: 0, max: 4 }) }), {
+            maxLength: 5,
+          }),
           horizon: fc.integer({ min: 0, max: 10 }),
         }),
         (g) => {
-          const hm = (w: { start: number; end: number }) => ({ start: minutesToHhmm(w.start), end: minutesToHhmm(w.end) });
+          const hm = (w: { start: number; end: number }) => ({
+            start: minutesToHhmm(w.start),
+            end: minutesToHhmm(w.end),
+          });
           const st = settings({
             visitWindows: { A: hm(g.winA), B: hm(g.winB), C: hm(g.winC) },
             visitMinutes: g.minutes,
             maxVisitsPerDay: g.max,
             workingDays: g.workingDays,
           });
-          const cal = workCalendar(g.workingDays, g.holidays.map((h) => addDays(MON, h)));
+          const cal = workCalendar(
+            g.workingDays,
+            g.holidays.map((h) => addDays(MON, h)),
+          );
           const retainVisitsPerDay: Record<string, number> = {};
           for (const a of g.already) retainVisitsPerDay[addDays(MON, a.day)] = a.n;
           const o: PlaceOptions = { today: MON, settings: st, cal, horizonDays: g.horizon, retainVisitsPerDay };
           const reqs = g.reqs.map((r, i) => req(`K${i}`, r.tier, addDays(MON, r.due)));
-          const busy: Busy[] = g.busy.map((b) => ({ date: addDays(MON, b.day), start: b.start, end: Math.min(1440, b.start + b.dur) }));
+          const busy: Busy[] = g.busy.map((b) => ({
+            date: addDays(MON, b.day),
+            start: b.start,
+            end: Math.min(1440, b.start + b.dur),
+          }));
 
           const { placed, unplaced } = placeVisits(reqs, busy, o);
           // Every request comes back once.
-          expect([...placed.map((p) => p.key), ...unplaced.map((u) => u.key)].sort()).toEqual(reqs.map((r) => r.key).sort());
+          expect([...placed.map((p) => p.key), ...unplaced.map((u) => u.key)].sort()).toEqual(
+            reqs.map((r) => r.key).sort(),
+          );
 
           const perDay = new Map<string, number>();
           for (const p of placed) {
@@ -419,7 +496,14 @@ describe('placeVisits: properties', () => {
   it('a visit is placed on its first day with room: no earlier allowed working day had a free slot', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ day: fc.integer({ min: 0, max: 12 }), start: fc.integer({ min: 480, max: 780 }), dur: fc.integer({ min: 15, max: 240 }) }), { maxLength: 20 }),
+        fc.array(
+          fc.record({
+            day: fc.integer({ min: 0, max: 12 }),
+            start: fc.integer({ min: 480, max: 780 }),
+            dur: fc.integer({ min: 15, max: 240 }),
+          }),
+          { maxLength: 20 },
+        ),
         fc.integer({ min: -3, max: 6 }),
         (bs, due) => {
           const busy: Busy[] = bs.map((b) => ({ date: addDays(MON, b.day), start: b.start, end: b.start + b.dur }));

@@ -12,11 +12,25 @@ import ExcelJS from 'exceljs';
 import ICAL from 'ical.js';
 import { simpleParser } from 'mailparser';
 import { SHEETS } from '../../src/core/schema';
-import { generateWorkbook, SAMPLE_SHEETS, SAMPLES_DIR, workbookToCsv, type Workbook } from '../../tools/sample/generate';
-import { formatCellDate, parseCsv, readCustomersFile, readWorkbookDir, wallClockInZone, zonedIso } from '../../tools/sample/load';
+import {
+  generateWorkbook,
+  SAMPLE_SHEETS,
+  SAMPLES_DIR,
+  workbookToCsv,
+  type Workbook,
+} from '../../tools/sample/generate';
+import {
+  formatCellDate,
+  parseCsv,
+  readCustomersFile,
+  readWorkbookDir,
+  wallClockInZone,
+  zonedIso,
+} from '../../tools/sample/load';
 import { BUNDLE, bundleFunctions, parseDemoArgs, reasonOf, runDemo, table } from '../../tools/demo';
 
-const userHeaders = (key: 'customers' | 'purchases' | 'contactLog' | 'holidays') => SHEETS[key].fields.filter((f) => !f.managed).map((f) => f.en);
+const userHeaders = (key: 'customers' | 'purchases' | 'contactLog' | 'holidays') =>
+  SHEETS[key].fields.filter((f) => !f.managed).map((f) => f.en);
 
 function column(wb: Workbook, sheet: keyof Workbook, header: string): string[] {
   const i = wb[sheet][0].indexOf(header);
@@ -81,7 +95,10 @@ describe('sample generator', () => {
     expect(birthdays).toContain('02-29');
     expect(column(wb, 'Customers', 'Snooze until').filter(Boolean).length).toBeGreaterThanOrEqual(2);
 
-    const revenue = column(wb, 'Customers', 'Revenue').map(Number).filter((x) => x > 0).sort((a, b) => b - a);
+    const revenue = column(wb, 'Customers', 'Revenue')
+      .map(Number)
+      .filter((x) => x > 0)
+      .sort((a, b) => b - a);
     const total = revenue.reduce((a, b) => a + b, 0);
     const top = revenue.slice(0, 40).reduce((a, b) => a + b, 0);
     expect(top / total).toBeGreaterThan(0.7);
@@ -163,7 +180,13 @@ describe('loading workbooks', () => {
     book.addWorksheet('Notes').addRow(['not this one']);
     const ws = book.addWorksheet('客户');
     ws.addRow(['客户编号', '姓名', '销售额', '最近购买', '公司']);
-    ws.addRow(['C0001', '王小明', 68000, new Date(Date.UTC(2026, 10, 15)), { richText: [{ text: '华信' }, { text: '科技', font: { bold: true } }] }]);
+    ws.addRow([
+      'C0001',
+      '王小明',
+      68000,
+      new Date(Date.UTC(2026, 10, 15)),
+      { richText: [{ text: '华信' }, { text: '科技', font: { bold: true } }] },
+    ]);
     ws.addRow(['C0002', { formula: 'UPPER("alice chen")', result: 'ALICE CHEN' }, 1200.5, '', null]);
     await book.xlsx.writeFile(file);
 
@@ -194,7 +217,9 @@ describe('loading workbooks', () => {
     expect(zonedIso('2026-11-16', '06:30', 'Asia/Shanghai')).toBe('2026-11-16T06:30:00+08:00');
     expect(zonedIso('2026-07-01', '06:30', 'America/New_York')).toBe('2026-07-01T06:30:00-04:00');
     expect(formatCellDate(new Date('2026-11-15T22:30:00Z'), 'Asia/Shanghai')).toBe('2026-11-16 06:30');
-    expect(wallClockInZone(new Date('2026-11-02T00:00:00Z'), 'Asia/Shanghai').toISOString()).toBe('2026-11-01T16:00:00.000Z');
+    expect(wallClockInZone(new Date('2026-11-02T00:00:00Z'), 'Asia/Shanghai').toISOString()).toBe(
+      '2026-11-01T16:00:00.000Z',
+    );
   });
 });
 
@@ -208,7 +233,14 @@ describe('demo helpers', () => {
   });
 
   test('table aligns Chinese names by display width', () => {
-    const lines = table(['Name', 'N#'], [['王小明', 1], ['Bob', 22]], { indent: '' });
+    const lines = table(
+      ['Name', 'N#'],
+      [
+        ['王小明', 1],
+        ['Bob', 22],
+      ],
+      { indent: '' },
+    );
     expect(lines[2]).toBe('王小明   1');
     expect(lines[3]).toBe('Bob     22');
   });
@@ -222,17 +254,25 @@ describe('demo helpers', () => {
 
 describe('npm run demo (on the built bundle)', () => {
   test('says what to do when the bundle is missing or incomplete', async () => {
-    await expect(runDemo({ bundle: path.join(tmpDir(), 'Code.js'), print: () => undefined })).rejects.toThrow(/missing: run `npm run build`/);
+    await expect(runDemo({ bundle: path.join(tmpDir(), 'Code.js'), print: () => undefined })).rejects.toThrow(
+      /missing: run `npm run build`/,
+    );
     const partial = path.join(tmpDir(), 'Code.js');
     fs.writeFileSync(partial, 'function setupSheets() {}\n');
-    await expect(runDemo({ bundle: partial, print: () => undefined })).rejects.toThrow(/no top-level function runNightly/);
+    await expect(runDemo({ bundle: partial, print: () => undefined })).rejects.toThrow(
+      /no top-level function runNightly/,
+    );
   });
 
   test('writes the sheets as CSV, drafts that parse as e-mail and visits that parse as iCalendar', async () => {
-    if (!fs.existsSync(BUNDLE)) throw new Error('dist/Code.js is missing: run `npm run build` before this test (the demo runs the built bundle).');
+    if (!fs.existsSync(BUNDLE))
+      throw new Error(
+        'dist/Code.js is missing: run `npm run build` before this test (the demo runs the built bundle).',
+      );
     const fns = bundleFunctions(fs.readFileSync(BUNDLE, 'utf8'));
     for (const fn of ['setupSheets', 'runNightly']) {
-      if (!fns.has(fn)) throw new Error(`dist/Code.js has no ${fn}(): the bundle is not finished yet, so the demo cannot run.`);
+      if (!fns.has(fn))
+        throw new Error(`dist/Code.js has no ${fn}(): the bundle is not finished yet, so the demo cannot run.`);
     }
     const out = tmpDir();
     const lines: string[] = [];
@@ -243,7 +283,8 @@ describe('npm run demo (on the built bundle)', () => {
       expect(fs.existsSync(path.join(out, `${sheet}.csv`))).toBe(true);
     }
     const customers = parseCsv(fs.readFileSync(path.join(out, 'Customers.csv'), 'utf8'));
-    for (const h of ['Tier', 'Next follow-up', 'Follow-up', 'Days to due', 'Retain notes']) expect(customers[0]).toContain(h);
+    for (const h of ['Tier', 'Next follow-up', 'Follow-up', 'Days to due', 'Retain notes'])
+      expect(customers[0]).toContain(h);
     // Set up filled the blank ID; dates are written as text in the sheet's zone.
     expect(customers.slice(1).every((r) => r[0] !== '')).toBe(true);
     expect(customers[1][customers[0].indexOf('Last purchase')]).toMatch(/^\d{4}-\d{2}-\d{2}$/);

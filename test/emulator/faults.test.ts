@@ -4,7 +4,9 @@
  */
 import { Emulator } from '../../tools/emulator';
 
-const RAW = Buffer.from('To: bob@example.com\r\nSubject: Thanks\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThank you!').toString('base64url');
+const RAW = Buffer.from(
+  'To: bob@example.com\r\nSubject: Thanks\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\n\r\nThank you!',
+).toString('base64url');
 
 const CODE = `
   function reads(n){ var sh = SpreadsheetApp.getActive().getSheets()[0]; var out = [];
@@ -42,24 +44,39 @@ describe('faults.failCall', () => {
     emu.faults.failCall(3, 'quota');
     expect(emu.invoke('reads', 1)).toEqual(['Service using too much computer time for one day']);
     emu.faults.failCall(1, 'quota', { method: 'Users.Drafts.create' });
-    expect(emu.invoke('tryDraft')).toEqual(['Exception', 'Service invoked too many times for one day: gmail.', undefined]);
+    expect(emu.invoke('tryDraft')).toEqual([
+      'Exception',
+      'Service invoked too many times for one day: gmail.',
+      undefined,
+    ]);
     expect(emu.gmail.drafts()).toHaveLength(0);
   });
 
   test('Gmail/Calendar transient faults look like API errors and happen before the side effect', () => {
     const emu = emulator();
     emu.faults.failCall(1, 'transient', { service: 'Gmail' });
-    expect(emu.invoke('tryDraft')).toEqual(['GoogleJsonResponseException', 'API call to gmail.users.drafts.create failed with error: Rate Limit Exceeded', 429]);
+    expect(emu.invoke('tryDraft')).toEqual([
+      'GoogleJsonResponseException',
+      'API call to gmail.users.drafts.create failed with error: Rate Limit Exceeded',
+      429,
+    ]);
     expect(emu.gmail.drafts()).toHaveLength(0);
     emu.faults.failCall(1, 'backend', { method: 'Events.insert' });
-    expect(emu.invoke('tryEvent')).toEqual(['GoogleJsonResponseException', 'API call to calendar.events.insert failed with error: Backend Error']);
+    expect(emu.invoke('tryEvent')).toEqual([
+      'GoogleJsonResponseException',
+      'API call to calendar.events.insert failed with error: Backend Error',
+    ]);
     expect(emu.calendar.events()).toHaveLength(0);
   });
 
   test('lostResponse: the draft or event is made, then the call throws', () => {
     const emu = emulator();
     emu.faults.failCall(1, 'lostResponse', { method: 'Users.Drafts.create' });
-    expect(emu.invoke('tryDraft')).toEqual(['GoogleJsonResponseException', 'API call to gmail.users.drafts.create failed with error: Backend Error', 503]);
+    expect(emu.invoke('tryDraft')).toEqual([
+      'GoogleJsonResponseException',
+      'API call to gmail.users.drafts.create failed with error: Backend Error',
+      503,
+    ]);
     expect(emu.gmail.drafts()).toHaveLength(1);
     emu.faults.failCall(1, 'lostResponse', { method: 'Calendar.Events.insert' });
     expect((emu.invoke('tryEvent') as string[])[0]).toBe('GoogleJsonResponseException');
@@ -76,7 +93,9 @@ describe('faults.failCall', () => {
 
   test('failWhen: custom faults by predicate; clear() removes them', () => {
     const emu = emulator();
-    emu.faults.failWhen((c) => (c.method === 'Range.getValue' && c.args.length === 0 ? new Error('custom boom') : undefined));
+    emu.faults.failWhen((c) =>
+      c.method === 'Range.getValue' && c.args.length === 0 ? new Error('custom boom') : undefined,
+    );
     expect(emu.invoke('reads', 1)).toEqual(['custom boom']);
     emu.faults.clear();
     emu.faults.failWhen((c) => (c.service === 'Calendar' ? 'quota' : undefined));
@@ -89,7 +108,10 @@ describe('faults.afterCall', () => {
     const emu = emulator();
     emu.setSheet('S', [['id'], ['C1'], ['C2']]);
     emu.faults.afterCall(2, () => {
-      emu.sheet('S').getRange('A2:A3').setValues([['C2'], ['C1']]);
+      emu
+        .sheet('S')
+        .getRange('A2:A3')
+        .setValues([['C2'], ['C1']]);
       emu.sheet('S').appendRow(['C3']);
     });
     expect(emu.invoke('readAll')).toEqual([['id'], ['C2'], ['C1'], ['C3']]);
@@ -100,7 +122,18 @@ describe('faults.afterCall', () => {
 describe('the 6-minute limit', () => {
   test('a call made after 360 s throws and the execution cannot recover', () => {
     const emu = emulator();
-    expect(emu.invoke('slow')).toEqual([0, 1, 2, 3, 4, 5, 'Exceeded maximum execution time', 'Exceeded maximum execution time', 'Exceeded maximum execution time', 'Exceeded maximum execution time']);
+    expect(emu.invoke('slow')).toEqual([
+      0,
+      1,
+      2,
+      3,
+      4,
+      5,
+      'Exceeded maximum execution time',
+      'Exceeded maximum execution time',
+      'Exceeded maximum execution time',
+      'Exceeded maximum execution time',
+    ]);
   });
 
   test('latency counts toward the limit', () => {

@@ -36,7 +36,10 @@ function emulator(): Emulator {
 describe('Gmail.Users.Drafts', () => {
   test('create returns the draft id and message; the draft is stored for the running user', () => {
     const emu = emulator();
-    const res = emu.invoke('create', 'Wang Li <wang@example.com>', '感谢您的惠顾', '王先生，您好！', 'k1') as { id: string; message: { id: string; threadId: string; labelIds: string[] } };
+    const res = emu.invoke('create', 'Wang Li <wang@example.com>', '感谢您的惠顾', '王先生，您好！', 'k1') as {
+      id: string;
+      message: { id: string; threadId: string; labelIds: string[] };
+    };
     expect(res.id).toMatch(/^r\d+$/);
     expect(res.message.labelIds).toEqual(['DRAFT']);
     expect(res.message.threadId).toBe(res.message.id);
@@ -58,7 +61,11 @@ describe('Gmail.Users.Drafts', () => {
     expect((emu.invoke('list', 'to:b@example.com') as { drafts: unknown[] }).drafts).toHaveLength(2);
     expect((emu.invoke('list', 'to:b@example.com subject:Ben') as { drafts: unknown[] }).drafts).toHaveLength(1);
     expect((emu.invoke('list', 'subject:感谢') as { drafts: Array<{ id: string }> }).drafts[0].id).toBe(ids[2]);
-    expect((emu.invoke('list', 'rfc822msgid:<k2@retain.local>') as { drafts: Array<{ id: string }> }).drafts.map((d) => d.id)).toEqual([ids[1]]);
+    expect(
+      (emu.invoke('list', 'rfc822msgid:<k2@retain.local>') as { drafts: Array<{ id: string }> }).drafts.map(
+        (d) => d.id,
+      ),
+    ).toEqual([ids[1]]);
     expect(emu.invoke('list', 'rfc822msgid:nope@retain.local')).toEqual({ resultSizeEstimate: 0 });
     const p1 = emu.invoke('list', '', 2) as { drafts: unknown[]; nextPageToken: string };
     expect(p1.drafts).toHaveLength(2);
@@ -70,7 +77,17 @@ describe('Gmail.Users.Drafts', () => {
   test('get in full / metadata / raw / minimal formats; unknown ids are 404', () => {
     const emu = emulator();
     const { id } = emu.invoke('create', 'a@example.com', 'Thanks', 'Hello there', 'k1') as { id: string };
-    const full = emu.invoke('get', id, 'full') as { id: string; message: { payload: { mimeType: string; headers: Array<{ name: string; value: string }>; parts: Array<{ mimeType: string }> }; snippet: string } };
+    const full = emu.invoke('get', id, 'full') as {
+      id: string;
+      message: {
+        payload: {
+          mimeType: string;
+          headers: Array<{ name: string; value: string }>;
+          parts: Array<{ mimeType: string }>;
+        };
+        snippet: string;
+      };
+    };
     expect(full.id).toBe(id);
     expect(full.message.payload.mimeType).toBe('multipart/alternative');
     expect(full.message.payload.headers).toContainEqual({ name: 'To', value: 'a@example.com' });
@@ -80,15 +97,23 @@ describe('Gmail.Users.Drafts', () => {
     expect(meta.message.payload.parts).toBeUndefined();
     expect(emu.invoke('rawIsBytes', id)).toEqual([true, true]);
     expect((emu.invoke('get', id, 'minimal') as { message: { payload?: unknown } }).message.payload).toBeUndefined();
-    expect(() => emu.invoke('get', 'r123', 'full')).toThrow('API call to gmail.users.drafts.get failed with error: Requested entity was not found.');
+    expect(() => emu.invoke('get', 'r123', 'full')).toThrow(
+      'API call to gmail.users.drafts.get failed with error: Requested entity was not found.',
+    );
   });
 
   test('bad messages are rejected like the API does; nothing is stored', () => {
     const emu = emulator();
-    expect(() => emu.invoke('createRaw', '')).toThrow(/'raw' RFC822 payload message string or uploading message via \/upload\/\* URL required/);
+    expect(() => emu.invoke('createRaw', '')).toThrow(
+      /'raw' RFC822 payload message string or uploading message via \/upload\/\* URL required/,
+    );
     expect(() => emu.invoke('createRaw', '!!!')).toThrow(/Base64 decoding failed/);
-    expect(() => emu.invoke('create', 'bob@', 'Hi', 'x', 'k')).toThrow('API call to gmail.users.drafts.create failed with error: Invalid To header');
-    expect(() => emu.invoke('createRaw', Buffer.from('Subject: x\r\n\r\nbody').toString('base64url'))).toThrow(/Invalid To header/);
+    expect(() => emu.invoke('create', 'bob@', 'Hi', 'x', 'k')).toThrow(
+      'API call to gmail.users.drafts.create failed with error: Invalid To header',
+    );
+    expect(() => emu.invoke('createRaw', Buffer.from('Subject: x\r\n\r\nbody').toString('base64url'))).toThrow(
+      /Invalid To header/,
+    );
     expect(emu.gmail.drafts()).toHaveLength(0);
   });
 
@@ -111,12 +136,16 @@ describe('Gmail.Users.Drafts', () => {
   test('sending is forbidden and recorded', () => {
     const emu = emulator();
     expect(() => emu.invoke('send')).toThrow('Retain emulator: sending mail is forbidden');
-    expect(emu.gmail.sendAttempts()).toEqual([expect.objectContaining({ method: 'Users.Drafts.send', userEmail: 'rep@example.com' })]);
+    expect(emu.gmail.sendAttempts()).toEqual([
+      expect.objectContaining({ method: 'Users.Drafts.send', userEmail: 'rep@example.com' }),
+    ]);
   });
 
   test('Gmail needs full authorization (not in a simple trigger)', () => {
     const emu = emulator();
-    expect(() => emu.invokeAs({ authMode: 'LIMITED' }, 'list')).toThrow(/You do not have permission to call Gmail.Users.Drafts.list/);
+    expect(() => emu.invokeAs({ authMode: 'LIMITED' }, 'list')).toThrow(
+      /You do not have permission to call Gmail.Users.Drafts.list/,
+    );
   });
 });
 

@@ -31,7 +31,13 @@ describe('A1 notation', () => {
     expect(parseA1('B2')).toEqual({ sheet: undefined, row: 2, col: 2, endRow: 2, endCol: 2 });
     expect(parseA1('$A$1:C3')).toEqual({ sheet: undefined, row: 1, col: 1, endRow: 3, endCol: 3 });
     expect(parseA1('F2:F')).toEqual({ sheet: undefined, row: 2, col: 6, endRow: undefined, endCol: 6 });
-    expect(parseA1("'Contact log'!A:B")).toEqual({ sheet: 'Contact log', row: 1, col: 1, endRow: undefined, endCol: 2 });
+    expect(parseA1("'Contact log'!A:B")).toEqual({
+      sheet: 'Contact log',
+      row: 1,
+      col: 1,
+      endRow: undefined,
+      endCol: 2,
+    });
     expect(parseA1('2:4')).toEqual({ sheet: undefined, row: 2, col: 1, endRow: 4, endCol: undefined });
     expect(parseA1('hello world')).toBeUndefined();
     expect(toA1(2, 3, 4, 5)).toBe('C2:G5');

@@ -40,7 +40,9 @@ describe('PropertiesService', () => {
     const emu = emulator(CODE);
     expect(() => emu.invoke('big', 9 * 1024 - 3)).not.toThrow();
     expect(() => emu.invoke('big', 9 * 1024)).toThrow('Argument too large: value');
-    expect(() => emu.invoke('fill')).toThrow('You have exceeded the property storage quota. Please remove some properties and try again.');
+    expect(() => emu.invoke('fill')).toThrow(
+      'You have exceeded the property storage quota. Please remove some properties and try again.',
+    );
   });
 
   test('properties need authorization: AuthMode.NONE throws', () => {
@@ -95,11 +97,20 @@ describe('ScriptApp triggers', () => {
       ['onOpenInstalled', 'ON_OPEN', false, false],
     ]);
     expect(emu.triggers.list()[0]).toEqual({
-      id, handler: 'runNightly', type: 'CLOCK', everyDays: 1, atHour: 6, timezone: 'Asia/Shanghai', user: 'rep@example.com', spreadsheetId: 'ss-1',
+      id,
+      handler: 'runNightly',
+      type: 'CLOCK',
+      everyDays: 1,
+      atHour: 6,
+      timezone: 'Asia/Shanghai',
+      user: 'rep@example.com',
+      spreadsheetId: 'ss-1',
     });
     expect(emu.invoke('removeAll')).toBe(1);
     for (let i = 0; i < 19; i++) emu.invoke('install', i);
-    expect(() => emu.invoke('install', 1)).toThrow('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    expect(() => emu.invoke('install', 1)).toThrow(
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
     // another user has their own 20
     expect(() => emu.invokeAs({ user: 'b@example.com' }, 'install', 1)).not.toThrow();
     expect(() => emu.invoke('bad')).toThrow(/atHour/);
@@ -113,7 +124,9 @@ describe('ScriptApp triggers', () => {
 
   test('triggers need full authorization', () => {
     const emu = emulator(CODE);
-    expect(() => emu.invokeAs({ authMode: 'LIMITED' }, 'install', 6)).toThrow(/You do not have permission to call ScriptApp.newTrigger/);
+    expect(() => emu.invokeAs({ authMode: 'LIMITED' }, 'install', 6)).toThrow(
+      /You do not have permission to call ScriptApp.newTrigger/,
+    );
   });
 });
 
@@ -132,24 +145,38 @@ describe('Ui, HtmlService, CacheService', () => {
     );
     expect(emu.open('NONE')).toBe(true);
     expect(emu.ui.menus()[0]).toMatchObject({
-      title: 'Retain', addon: true,
-      items: [{ caption: 'Log a contact…', functionName: 'showSidebar' }, { separator: true }, { submenu: 'More', items: [{ caption: 'Help', functionName: 'help' }] }],
+      title: 'Retain',
+      addon: true,
+      items: [
+        { caption: 'Log a contact…', functionName: 'showSidebar' },
+        { separator: true },
+        { submenu: 'More', items: [{ caption: 'Help', functionName: 'help' }] },
+      ],
     });
     expect(emu.ui.menuItems().map((i) => i.functionName)).toEqual(['showSidebar', 'help']);
-    expect(() => emu.invokeAs({ authMode: 'LIMITED' }, 'showSidebar')).toThrow(/You do not have permission to call Ui.showSidebar/);
+    expect(() => emu.invokeAs({ authMode: 'LIMITED' }, 'showSidebar')).toThrow(
+      /You do not have permission to call Ui.showSidebar/,
+    );
     emu.invoke('showSidebar');
     expect(emu.ui.last('sidebar')).toMatchObject({ title: 'Retain', html: '<p>Hello</p>', width: 300 });
     expect(emu.invoke('ask')).toBe(false);
     emu.ui.respond('YES');
     expect(emu.invoke('ask')).toBe(true);
-    expect(emu.ui.alerts()[1]).toMatchObject({ title: 'Stop?', message: 'Really stop the nightly run?', buttons: 'YES_NO', response: 'YES' });
+    expect(emu.ui.alerts()[1]).toMatchObject({
+      title: 'Stop?',
+      message: 'Really stop the nightly run?',
+      buttons: 'YES_NO',
+      response: 'YES',
+    });
     emu.invoke('toast');
     expect(emu.ui.toasts()).toEqual([expect.objectContaining({ message: 'Done', title: 'Retain', timeoutSeconds: 3 })]);
     expect(() => emu.invoke('missing')).toThrow('No HTML file named nope was found.');
   });
 
   test('cache entries expire on the fake clock', () => {
-    const emu = emulator(`function put(){ CacheService.getScriptCache().put('k', 42, 60); } function get(){ return CacheService.getScriptCache().get('k'); }`);
+    const emu = emulator(
+      `function put(){ CacheService.getScriptCache().put('k', 42, 60); } function get(){ return CacheService.getScriptCache().get('k'); }`,
+    );
     emu.invoke('put');
     expect(emu.invoke('get')).toBe('42');
     emu.clock.advance(61000);
@@ -159,14 +186,20 @@ describe('Ui, HtmlService, CacheService', () => {
 
 describe('executions', () => {
   test('each execution starts from a fresh global scope and reruns top-level code', () => {
-    const emu = emulator(`var counter = 0; var loads = (typeof loads === 'number' ? loads : 0) + 1; function bump(){ counter++; return [counter, loads]; }`);
+    const emu = emulator(
+      `var counter = 0; var loads = (typeof loads === 'number' ? loads : 0) + 1; function bump(){ counter++; return [counter, loads]; }`,
+    );
     expect(emu.invoke('bump')).toEqual([1, 1]);
     expect(emu.invoke('bump')).toEqual([1, 1]);
   });
 
   test('top-level service calls run in the execution auth mode (and fail in NONE)', () => {
-    const emu = emulator(`var SETTINGS = PropertiesService.getDocumentProperties().getProperty('x'); function onOpen(){ return 'menu'; }`);
-    expect(() => emu.open('NONE')).toThrow(/You do not have permission to call PropertiesService.getDocumentProperties/);
+    const emu = emulator(
+      `var SETTINGS = PropertiesService.getDocumentProperties().getProperty('x'); function onOpen(){ return 'menu'; }`,
+    );
+    expect(() => emu.open('NONE')).toThrow(
+      /You do not have permission to call PropertiesService.getDocumentProperties/,
+    );
     expect(emu.open('LIMITED')).toBe('menu');
   });
 
@@ -196,13 +229,19 @@ describe('executions', () => {
         __webpack_require__.g.onOpen = (e) => { SpreadsheetApp.getUi().createAddonMenu().addItem('Set up sheets', 'setupSheets').addToUi(); return 'ok'; };
       })();`);
     emu.setSheet('S', [['Rev', 'Tier'], [20, '=RETAIN_TIER(A2:A3)'], [3]]);
-    expect(emu.sheetValues('S')).toEqual([['Rev', 'Tier'], [20, 'A'], [3, 'C']]);
+    expect(emu.sheetValues('S')).toEqual([
+      ['Rev', 'Tier'],
+      [20, 'A'],
+      [3, 'C'],
+    ]);
     expect(emu.open('NONE')).toBe('ok');
     expect(emu.ui.menuItems()).toEqual([{ caption: 'Set up sheets', functionName: 'setupSheets', path: ['Retain'] }]);
   });
 
   test('results come back as Node values; globals of the bundle are visible', () => {
-    const emu = emulator(`function RETAIN_TIER(x){ return x; } function when(){ return { at: new Date(0), list: [1, [2]] }; }`);
+    const emu = emulator(
+      `function RETAIN_TIER(x){ return x; } function when(){ return { at: new Date(0), list: [1, [2]] }; }`,
+    );
     const r = emu.invoke('when') as { at: Date; list: unknown[] };
     expect(r.at).toBeInstanceOf(Date);
     expect(r.list).toBeInstanceOf(Array);
@@ -211,18 +250,31 @@ describe('executions', () => {
   });
 
   test('setSheet types values in like a user (or a CSV import); {parse: false} keeps strings', () => {
-    const emu = emulator(`function types(){ return SpreadsheetApp.getActive().getSheetByName('S').getRange('A2:E2').getValues()[0].map(function (v) {
+    const emu =
+      emulator(`function types(){ return SpreadsheetApp.getActive().getSheetByName('S').getRange('A2:E2').getValues()[0].map(function (v) {
       return v instanceof Date ? 'Date' : typeof v; }); }`);
-    emu.setSheet('S', [['a', 'b', 'c', 'd', 'e'], ['2026-11-02', '1,200', "'007", '=1+1', 'text']]);
+    emu.setSheet('S', [
+      ['a', 'b', 'c', 'd', 'e'],
+      ['2026-11-02', '1,200', "'007", '=1+1', 'text'],
+    ]);
     expect(emu.invoke('types')).toEqual(['Date', 'number', 'string', 'number', 'string']);
     expect(emu.sheetNames()).toEqual(['S']);
-    emu.setSheet('S', [['a', 'b', 'c', 'd', 'e'], ['2026-11-02', '1,200', "'007", '=1+1', 'text']], { parse: false });
+    emu.setSheet(
+      'S',
+      [
+        ['a', 'b', 'c', 'd', 'e'],
+        ['2026-11-02', '1,200', "'007", '=1+1', 'text'],
+      ],
+      { parse: false },
+    );
     expect(emu.invoke('types')).toEqual(['string', 'string', 'string', 'number', 'string']);
     expect(emu.sheetValues('S')[1].slice(0, 3)).toEqual(['2026-11-02', '1,200', "'007"]);
   });
 
   test('scriptRun behaves like google.script.run: no private functions, no Dates', () => {
-    const emu = emulator(`function getCard(id){ return { id: id, tier: 'A', when: new Date() }; } function ok(o){ return { got: o.id }; } function secret_(){ return 1; }`);
+    const emu = emulator(
+      `function getCard(id){ return { id: id, tier: 'A', when: new Date() }; } function ok(o){ return { got: o.id }; } function secret_(){ return 1; }`,
+    );
     expect(emu.scriptRun('ok', { id: 'C0001' })).toEqual({ got: 'C0001' });
     expect(emu.scriptRun('getCard', 'C0001')).toBeNull();
     expect(() => emu.scriptRun('secret_')).toThrow('Script function not found: secret_');
@@ -230,9 +282,15 @@ describe('executions', () => {
   });
 
   test('declared OAuth scopes are enforced: openById needs the full spreadsheets scope', () => {
-    const emu = emulator(`function open(){ return SpreadsheetApp.openById('ss-1').getName(); } function active(){ return SpreadsheetApp.getActive().getName(); }`, {
-      scopes: ['https://www.googleapis.com/auth/spreadsheets.currentonly', 'https://www.googleapis.com/auth/script.container.ui'],
-    });
+    const emu = emulator(
+      `function open(){ return SpreadsheetApp.openById('ss-1').getName(); } function active(){ return SpreadsheetApp.getActive().getName(); }`,
+      {
+        scopes: [
+          'https://www.googleapis.com/auth/spreadsheets.currentonly',
+          'https://www.googleapis.com/auth/script.container.ui',
+        ],
+      },
+    );
     expect(emu.invoke('active')).toBe('Retain customers');
     expect(() => emu.invoke('open')).toThrow(
       'You do not have permission to call SpreadsheetApp.openById. Required permissions: https://www.googleapis.com/auth/spreadsheets',
@@ -242,10 +300,14 @@ describe('executions', () => {
 
 describe('call counting', () => {
   test('every method call on a service object counts, per method and per service', () => {
-    const emu = emulator(`function run(){ var ss = SpreadsheetApp.getActive(); var sh = ss.getSheetByName('S'); var v = sh.getDataRange().getValues();
+    const emu =
+      emulator(`function run(){ var ss = SpreadsheetApp.getActive(); var sh = ss.getSheetByName('S'); var v = sh.getDataRange().getValues();
         sh.getRange(1, 1, v.length, v[0].length).setValues(v); PropertiesService.getDocumentProperties().getProperty('x');
         Utilities.formatDate(new Date(), 'UTC', 'yyyy'); return v.length; }`);
-    emu.setSheet('S', [['a', 'b'], [1, 2]]);
+    emu.setSheet('S', [
+      ['a', 'b'],
+      [1, 2],
+    ]);
     emu.invoke('run');
     expect(emu.calls.byMethod()).toEqual({
       'SpreadsheetApp.getActive': 1,
@@ -270,7 +332,10 @@ describe('call counting', () => {
   });
 
   test('latency per service moves the fake clock', () => {
-    const emu = emulator(`function run(){ var t = Date.now(); SpreadsheetApp.getActive().getSheets(); return Date.now() - t; }`, { latencyMs: { SpreadsheetApp: 250 } });
+    const emu = emulator(
+      `function run(){ var t = Date.now(); SpreadsheetApp.getActive().getSheets(); return Date.now() - t; }`,
+      { latencyMs: { SpreadsheetApp: 250 } },
+    );
     expect(emu.invoke('run')).toBe(500);
   });
 });

@@ -17,7 +17,9 @@ describe('Utilities.formatDate (SimpleDateFormat patterns, IANA zones)', () => {
   test('America/New_York across the 2026-03-08 spring-forward', () => {
     expect(fmt('2026-03-08T06:59:00Z', 'America/New_York', 'yyyy-MM-dd HH:mm Z')).toBe('2026-03-08 01:59 -0500');
     expect(fmt('2026-03-08T07:00:00Z', 'America/New_York', 'yyyy-MM-dd HH:mm Z')).toBe('2026-03-08 03:00 -0400');
-    expect(fmt('2026-03-08T07:00:00Z', 'America/New_York', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe('2026-03-08T03:00:00-04:00');
+    expect(fmt('2026-03-08T07:00:00Z', 'America/New_York', "yyyy-MM-dd'T'HH:mm:ssXXX")).toBe(
+      '2026-03-08T03:00:00-04:00',
+    );
     expect(fmt('2026-11-01T05:30:00Z', 'America/New_York', 'HH:mm z')).toBe('01:30 EDT');
     expect(fmt('2026-11-01T06:30:00Z', 'America/New_York', 'HH:mm z')).toBe('01:30 EST');
   });
@@ -44,7 +46,9 @@ describe('Utilities.formatDate (SimpleDateFormat patterns, IANA zones)', () => {
 
   test('formatDate needs a Date', () => {
     const e2 = emulator(`function bad(){ return Utilities.formatDate('2026-01-01', 'UTC', 'yyyy'); }`);
-    expect(() => e2.invoke('bad')).toThrow("The parameters (String,String,String) don't match the method signature for Utilities.formatDate.");
+    expect(() => e2.invoke('bad')).toThrow(
+      "The parameters (String,String,String) don't match the method signature for Utilities.formatDate.",
+    );
   });
 });
 
@@ -58,8 +62,15 @@ describe('base64, blobs, digests', () => {
     function blob(){ var b = Utilities.newBlob('héllo', 'text/plain', 'a.txt'); return [b.getBytes().length, b.getContentType(), b.getName(), b.getDataAsString()]; }`);
 
   test('web-safe round trip of UTF-8 Chinese text; bytes are signed like Java', () => {
-    const [enc, first, back, isArray] = emu.invoke('roundTrip', '老客户维护 Retain?>') as [string, number[], string, boolean];
-    expect(enc).toBe(Buffer.from('老客户维护 Retain?>', 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_'));
+    const [enc, first, back, isArray] = emu.invoke('roundTrip', '老客户维护 Retain?>') as [
+      string,
+      number[],
+      string,
+      boolean,
+    ];
+    expect(enc).toBe(
+      Buffer.from('老客户维护 Retain?>', 'utf8').toString('base64').replace(/\+/g, '-').replace(/\//g, '_'),
+    );
     expect(enc).not.toMatch(/[+/]/);
     expect(first).toEqual([-24, -128, -127, -27]);
     expect(back).toBe('老客户维护 Retain?>');
@@ -77,9 +88,15 @@ describe('base64, blobs, digests', () => {
 
 describe('Utilities.sleep and the bundle clock', () => {
   test('sleep advances the fake clock without waiting; new Date()/Date.now() follow it', () => {
-    const emu = emulator(`function nap(){ var a = Date.now(); Utilities.sleep(120000); return [a, Date.now(), new Date().toISOString()]; }`);
+    const emu = emulator(
+      `function nap(){ var a = Date.now(); Utilities.sleep(120000); return [a, Date.now(), new Date().toISOString()]; }`,
+    );
     const t0 = performance.now();
-    expect(emu.invoke('nap')).toEqual([Date.parse('2026-11-02T10:00:00Z'), Date.parse('2026-11-02T10:02:00Z'), '2026-11-02T10:02:00.000Z']);
+    expect(emu.invoke('nap')).toEqual([
+      Date.parse('2026-11-02T10:00:00Z'),
+      Date.parse('2026-11-02T10:02:00Z'),
+      '2026-11-02T10:02:00.000Z',
+    ]);
     // A real 120 s wait would take 120 s; a minute of margin keeps a busy machine from failing this.
     expect(performance.now() - t0).toBeLessThan(60000);
     expect(emu.clock.now().toISOString()).toBe('2026-11-02T10:02:00.000Z');
@@ -97,18 +114,36 @@ describe('Utilities.sleep and the bundle clock', () => {
       { timeZone: 'Europe/London', scriptTimeZone: 'America/New_York' },
     );
     expect(emu.invoke('local')).toEqual([
-      '2026-03-08T16:00:00.000Z', 12, 240, '3:30', 'Sun Mar 08 2026 12:00:00 GMT-0400 (Eastern Daylight Time)',
-      '2026-03-08T16:00:00.000Z', '2026-03-08T00:00:00.000Z', true, 6, Date.UTC(2026, 0, 1),
+      '2026-03-08T16:00:00.000Z',
+      12,
+      240,
+      '3:30',
+      'Sun Mar 08 2026 12:00:00 GMT-0400 (Eastern Daylight Time)',
+      '2026-03-08T16:00:00.000Z',
+      '2026-03-08T00:00:00.000Z',
+      true,
+      6,
+      Date.UTC(2026, 0, 1),
     ]);
     // 00:30 EDT + 2 wall-clock hours across the fall-back hour
     expect(emu.invoke('set')).toBe('2026-11-01T07:30:00.000Z');
   });
 
   test('Session gives the locale, the script time zone and the user', () => {
-    const emu = emulator(`function s(){ return [Session.getActiveUserLocale(), Session.getScriptTimeZone(), Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }`, {
-      locale: 'zh_CN', scriptTimeZone: 'Asia/Shanghai', userEmail: 'li@example.com',
-    });
+    const emu = emulator(
+      `function s(){ return [Session.getActiveUserLocale(), Session.getScriptTimeZone(), Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }`,
+      {
+        locale: 'zh_CN',
+        scriptTimeZone: 'Asia/Shanghai',
+        userEmail: 'li@example.com',
+      },
+    );
     expect(emu.invoke('s')).toEqual(['zh_CN', 'Asia/Shanghai', 'li@example.com', 'li@example.com']);
-    expect(emu.invokeAs({ user: 'wang@example.com' }, 's')).toEqual(['zh_CN', 'Asia/Shanghai', 'wang@example.com', 'wang@example.com']);
+    expect(emu.invokeAs({ user: 'wang@example.com' }, 's')).toEqual([
+      'zh_CN',
+      'Asia/Shanghai',
+      'wang@example.com',
+      'wang@example.com',
+    ]);
   });
 });

@@ -34,11 +34,18 @@ const OWN_SHEETS = new Set(['Retain log', '运行记录']);
 
 /** A header or sheet name as Retain compares it (src/core/headers.ts normalizeHeader, restated). */
 export function normalizeName(s: unknown): string {
-  return typeof s === 'string' ? s.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}\p{Z}\p{Cf}]/gu, '') : '';
+  return typeof s === 'string'
+    ? s
+        .normalize('NFKC')
+        .toLowerCase()
+        .replace(/[\s\p{P}\p{S}\p{Z}\p{Cf}]/gu, '')
+    : '';
 }
 
 /** Which Retain sheet a sheet name is, if any. */
-export function sheetKind(name: string): 'customers' | 'purchases' | 'contactLog' | 'runLog' | 'templates' | 'holidays' | null {
+export function sheetKind(
+  name: string,
+): 'customers' | 'purchases' | 'contactLog' | 'runLog' | 'templates' | 'holidays' | null {
   const n = normalizeName(name);
   if (n === 'customers' || n === '客户') return 'customers';
   if (n === 'purchases' || n === '购买记录') return 'purchases';
@@ -110,7 +117,8 @@ export function userCellChanges(before: Snapshot, after: Snapshot, opts: { appen
     headerBefore.forEach((h, c) => {
       const name = typeof h === 'string' ? h : String(h);
       if (managed.has(c)) return;
-      if (norm(headerAfter[c]) !== norm(h)) diffs.push(`${sheet}!R1C${c + 1}: header ${JSON.stringify(h)} became ${JSON.stringify(headerAfter[c])}`);
+      if (norm(headerAfter[c]) !== norm(h))
+        diffs.push(`${sheet}!R1C${c + 1}: header ${JSON.stringify(h)} became ${JSON.stringify(headerAfter[c])}`);
       userCols.push({ before: c, after: c, name });
     });
     const idCol = keyColumn(headerBefore);
@@ -130,11 +138,17 @@ export function userCellChanges(before: Snapshot, after: Snapshot, opts: { appen
       let match: unknown[] | undefined;
       if (idCol >= 0) {
         // Among rows with the same ID (IDs may be blank or duplicated), the one whose user cells all agree.
-        match = (afterByKey.get(rowKey(rb)) ?? []).find((ra) => !usedAfter.has(ra) && userCols.every((u) => norm(ra[u.after]) === norm(rb[u.before])));
+        match = (afterByKey.get(rowKey(rb)) ?? []).find(
+          (ra) => !usedAfter.has(ra) && userCols.every((u) => norm(ra[u.after]) === norm(rb[u.before])),
+        );
         if (!match && rowKey(rb) === '') {
           // Set up fills blank IDs: look for the row among all rows by its other cells.
           for (const list of afterByKey.values()) {
-            match = list.find((ra) => !usedAfter.has(ra) && userCols.every((u) => u.before === idCol || norm(ra[u.after]) === norm(rb[u.before])));
+            match = list.find(
+              (ra) =>
+                !usedAfter.has(ra) &&
+                userCols.every((u) => u.before === idCol || norm(ra[u.after]) === norm(rb[u.before])),
+            );
             if (match) break;
           }
         }
@@ -143,26 +157,37 @@ export function userCellChanges(before: Snapshot, after: Snapshot, opts: { appen
         const bad = userCols.filter((u) => norm(match?.[u.after]) !== norm(rb[u.before]));
         if (bad.length === 0) match = rowsAfter[r];
         else {
-          for (const u of bad) diffs.push(`${sheet}!R${r + 1}C${u.before + 1} (${u.name}): ${JSON.stringify(norm(rb[u.before]))} became ${JSON.stringify(norm(match?.[u.after]))}`);
+          for (const u of bad)
+            diffs.push(
+              `${sheet}!R${r + 1}C${u.before + 1} (${u.name}): ${JSON.stringify(norm(rb[u.before]))} became ${JSON.stringify(norm(match?.[u.after]))}`,
+            );
           continue;
         }
       }
       if (!match) {
-        diffs.push(`${sheet} row ${r + 1} (${idCol >= 0 ? 'ID ' + JSON.stringify(rb[idCol]) : 'no ID'}): no row after the run has the same user cells ${JSON.stringify(userText).slice(0, 200)}`);
+        diffs.push(
+          `${sheet} row ${r + 1} (${idCol >= 0 ? 'ID ' + JSON.stringify(rb[idCol]) : 'no ID'}): no row after the run has the same user cells ${JSON.stringify(userText).slice(0, 200)}`,
+        );
         continue;
       }
       usedAfter.add(match);
     }
-    if (opts.appendOnly?.includes(sheet) && rowsAfter.length < rowsBefore.length) diffs.push(`${sheet}: rows were removed`);
+    if (opts.appendOnly?.includes(sheet) && rowsAfter.length < rowsBefore.length)
+      diffs.push(`${sheet}: rows were removed`);
   }
   return diffs;
 }
 
 /** Draft keys recorded in the sheet must each correspond to exactly one draft in Gmail, and vice versa. */
-export function draftsRecorded(emu: Emulator, sheet = 'Purchases'): { drafts: number; recorded: number; unrecorded: string[]; duplicates: string[] } {
+export function draftsRecorded(
+  emu: Emulator,
+  sheet = 'Purchases',
+): { drafts: number; recorded: number; unrecorded: string[]; duplicates: string[] } {
   const drafts = emu.gmail.drafts();
   const ids = drafts.map((d) => d.id);
-  const text = JSON.stringify(emu.sheetValues(sheet)) + JSON.stringify(emu.sheetNames().includes('Customers') ? emu.sheetValues('Customers') : []);
+  const text =
+    JSON.stringify(emu.sheetValues(sheet)) +
+    JSON.stringify(emu.sheetNames().includes('Customers') ? emu.sheetValues('Customers') : []);
   const unrecorded = ids.filter((id) => !text.includes(id));
   const keys = drafts.map((d) => /X-Retain-Key: (\S+)/.exec(d.raw)?.[1] ?? '');
   const duplicates = keys.filter((k, i) => keys.indexOf(k) !== i);
@@ -171,13 +196,24 @@ export function draftsRecorded(emu: Emulator, sheet = 'Purchases'): { drafts: nu
 
 /** Retain events: none may share a key. */
 export function eventKeyDuplicates(emu: Emulator): string[] {
-  const keys = emu.calendar.events().map((e) => (e as { extendedProperties?: { private?: Record<string, string> } }).extendedProperties?.private?.retainKey ?? '');
+  const keys = emu.calendar
+    .events()
+    .map(
+      (e) =>
+        (e as { extendedProperties?: { private?: Record<string, string> } }).extendedProperties?.private?.retainKey ??
+        '',
+    );
   return keys.filter((k, i) => k && keys.indexOf(k) !== i);
 }
 
 // ---------------------------------------------------------------- checkNothingLost (issue 6)
 
-type AnyEvent = { id: string; status?: string; start?: { dateTime?: string; date?: string }; extendedProperties?: { private?: Record<string, string> } };
+type AnyEvent = {
+  id: string;
+  status?: string;
+  start?: { dateTime?: string; date?: string };
+  extendedProperties?: { private?: Record<string, string> };
+};
 
 export interface NothingLostOptions {
   /**
@@ -219,7 +255,11 @@ export function draftTo(raw: string): string {
 export function retainEvents(emu: Emulator): Array<AnyEvent & { key: string; customer: string }> {
   return (emu.calendar.events() as unknown as AnyEvent[])
     .filter((e) => e.status !== 'cancelled' && e.extendedProperties?.private?.retainKey)
-    .map((e) => ({ ...e, key: e.extendedProperties?.private?.retainKey ?? '', customer: e.extendedProperties?.private?.retainCustomer ?? '' }));
+    .map((e) => ({
+      ...e,
+      key: e.extendedProperties?.private?.retainKey ?? '',
+      customer: e.extendedProperties?.private?.retainCustomer ?? '',
+    }));
 }
 
 function timeZoneOf(emu: Emulator): string {
@@ -267,10 +307,12 @@ function flatCells(s: Snapshot): Map<string, unknown> {
   const out = new Map<string, unknown>();
   for (const [sheet, rows] of Object.entries(s)) {
     if (OWN_SHEETS.has(sheet) || sheetKind(sheet) === 'runLog') continue;
-    rows.forEach((row, r) => row.forEach((v, c) => {
-      const n = norm(v);
-      if (n !== '') out.set(`${sheet}!R${r + 1}C${c + 1}`, n);
-    }));
+    rows.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const n = norm(v);
+        if (n !== '') out.set(`${sheet}!R${r + 1}C${c + 1}`, n);
+      }),
+    );
   }
   return out;
 }
@@ -309,12 +351,14 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     const count = (rs: unknown[][]) => {
       const m = new Map<string, number>();
       const header = rs[0] ?? [];
-      rs.slice(1).forEach((r) => r.forEach((x, c) => {
-        if (x && typeof x === 'object' && 'formula' in (x as object)) {
-          const k = `${String(header[c])}\u0000${(x as { formula: string }).formula}`;
-          m.set(k, (m.get(k) ?? 0) + 1);
-        }
-      }));
+      rs.slice(1).forEach((r) =>
+        r.forEach((x, c) => {
+          if (x && typeof x === 'object' && 'formula' in (x as object)) {
+            const k = `${String(header[c])}\u0000${(x as { formula: string }).formula}`;
+            m.set(k, (m.get(k) ?? 0) + 1);
+          }
+        }),
+      );
       return m;
     };
     const had = count(rows);
@@ -348,7 +392,8 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
       const list = recorded.get(id) ?? [];
       list.push(`${sheet}!R${r + 1}|${rowKey(rows[r])}`);
       recorded.set(id, list);
-      if (!draftIds.has(id) && !beforeText.includes(id)) v.push(`${sheet} row ${r + 1} records draft ${id}, which does not exist`);
+      if (!draftIds.has(id) && !beforeText.includes(id))
+        v.push(`${sheet} row ${r + 1} records draft ${id}, which does not exist`);
     }
   };
   let purchaseKeyOfRow: ((row: unknown[]) => string) | null = null;
@@ -356,11 +401,18 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
   let purchasesCanRecord = false;
   if (purchasesName && purchaseRows.length > 1) {
     const h = purchaseRows[0];
-    const c = { id: columnOf(h, 'Customer ID', '客户编号'), date: columnOf(h, 'Date', '日期'), amount: columnOf(h, 'Amount', '金额'), product: columnOf(h, 'Product', '产品'), draft: columnOf(h, 'Thank-you draft', '感谢信') };
+    const c = {
+      id: columnOf(h, 'Customer ID', '客户编号'),
+      date: columnOf(h, 'Date', '日期'),
+      amount: columnOf(h, 'Amount', '金额'),
+      product: columnOf(h, 'Product', '产品'),
+      draft: columnOf(h, 'Thank-you draft', '感谢信'),
+    };
     const pf = emu.sheetFormulas(purchasesName);
     purchasesCanRecord = c.draft >= 0 && !pf.slice(1).some((r) => r[c.draft]);
     if (c.id < 0) c.id = columnOf(h, 'ID', 'ID');
-    purchaseKeyOfRow = (row) => `${plainText(row[c.id])}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`;
+    purchaseKeyOfRow = (row) =>
+      `${plainText(row[c.id])}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`;
     if (c.draft >= 0) noteRecorded(purchasesName, purchaseRows, c.draft, purchaseKeyOfRow);
   }
   if (customersName && customerRows.length > 1) {
@@ -379,15 +431,20 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     if (purchaseKeyOfRow) {
       const own = where.filter((w) => w.startsWith(`${purchasesName}!`));
       // Where Purchases cannot take the record (its Thank-you draft column holds formulas), the customer's row must.
-      const inCustomers = !purchasesCanRecord && where.some((w) => w.startsWith(`${customersName}!`) && w.split('|')[1] === cid);
+      const inCustomers =
+        !purchasesCanRecord && where.some((w) => w.startsWith(`${customersName}!`) && w.split('|')[1] === cid);
       if (own.length === 0 && !inCustomers) v.push(`draft ${d.id} (${key}) is not recorded in ${purchasesName}`);
-      for (const w of own) if (w.split('|').slice(1).join('|') !== baseKey) v.push(`draft ${d.id} (${key}) is recorded on the wrong purchase row: ${w}`);
+      for (const w of own)
+        if (w.split('|').slice(1).join('|') !== baseKey)
+          v.push(`draft ${d.id} (${key}) is recorded on the wrong purchase row: ${w}`);
       if (own.length > 1) v.push(`draft ${d.id} is recorded on ${own.length} purchase rows: ${own.join(', ')}`);
     } else {
       const own = where.filter((w) => w.startsWith(`${customersName}!`) && w.split('|')[1] === cid);
-      if (own.length === 0) v.push(`draft ${d.id} (${key}) is not recorded in the Thank-you draft cell of customer ${cid}`);
+      if (own.length === 0)
+        v.push(`draft ${d.id} (${key}) is not recorded in the Thank-you draft cell of customer ${cid}`);
     }
-    if (opts.plannedDraftKeys && !new Set(opts.plannedDraftKeys).has(key)) v.push(`draft ${d.id} (${key}) is not in the plan`);
+    if (opts.plannedDraftKeys && !new Set(opts.plannedDraftKeys).has(key))
+      v.push(`draft ${d.id} (${key}) is not in the plan`);
   }
 
   // 4-5. events recorded, once.
@@ -404,7 +461,9 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     list.push(e);
     upcomingByCustomer.set(e.customer, list);
   }
-  for (const [cid, list] of upcomingByCustomer) if (list.length > 1) v.push(`customer ${cid} has ${list.length} upcoming Retain visits: ${list.map((e) => e.key).join(', ')}`);
+  for (const [cid, list] of upcomingByCustomer)
+    if (list.length > 1)
+      v.push(`customer ${cid} has ${list.length} upcoming Retain visits: ${list.map((e) => e.key).join(', ')}`);
   const deleted = new Set(opts.deletedCustomers ?? []);
   if (customersName) {
     const h = customerRows[0] ?? [];
@@ -422,11 +481,14 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
         v.push(`event ${list[0].key}: ${customersName} has no Next visit column to record it`);
         continue;
       }
-      const first = list.slice().sort((a, b) => Date.parse(a.start?.dateTime ?? '') - Date.parse(b.start?.dateTime ?? ''))[0];
+      const first = list
+        .slice()
+        .sort((a, b) => Date.parse(a.start?.dateTime ?? '') - Date.parse(b.start?.dateTime ?? ''))[0];
       const want = cellDateText(new Date(Date.parse(first.start?.dateTime ?? first.start?.date ?? '')), tz, true);
       for (const r of rows) {
         const got = cellDateText(r[nv], tz, true);
-        if (got !== want) v.push(`customer ${cid}: Next visit shows ${JSON.stringify(got)}, the calendar has ${want} (${first.key})`);
+        if (got !== want)
+          v.push(`customer ${cid}: Next visit shows ${JSON.stringify(got)}, the calendar has ${want} (${first.key})`);
       }
     }
   }
@@ -451,9 +513,13 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     const cellsAfter = flatCells(snapshot(emu));
     const changed: string[] = [];
     for (const k of new Set([...cellsBefore.keys(), ...cellsAfter.keys()])) {
-      if (cellsBefore.get(k) !== cellsAfter.get(k)) changed.push(`${k}: ${JSON.stringify(cellsBefore.get(k) ?? '')} -> ${JSON.stringify(cellsAfter.get(k) ?? '')}`);
+      if (cellsBefore.get(k) !== cellsAfter.get(k))
+        changed.push(`${k}: ${JSON.stringify(cellsBefore.get(k) ?? '')} -> ${JSON.stringify(cellsAfter.get(k) ?? '')}`);
     }
-    if (changed.length) v.push(`a second run changed ${changed.length} cell(s), so the first did not write the plan: ${changed.slice(0, 5).join('; ')}`);
+    if (changed.length)
+      v.push(
+        `a second run changed ${changed.length} cell(s), so the first did not write the plan: ${changed.slice(0, 5).join('; ')}`,
+      );
     const madeDrafts = emu.gmail.drafts().length - draftsBefore;
     const madeEvents = emu.calendar.events().length - eventsBefore;
     if (madeDrafts) v.push(`a second run made ${madeDrafts} more draft(s)`);

@@ -16,7 +16,9 @@ test('a Customers sheet with 100,000 rows: the run finishes, reports the bad row
   expect(s.fatal).toBe('');
   expect(s.customersRead).toBe(100000);
   for (const b of bad) {
-    expect(s.problems.some((p) => p.sheet === b.sheet && p.row === b.row && `${p.column} ${p.message}`.includes(b.column))).toBe(true);
+    expect(
+      s.problems.some((p) => p.sheet === b.sheet && p.row === b.row && `${p.column} ${p.message}`.includes(b.column)),
+    ).toBe(true);
   }
   // A sheet this size is read and written in a handful of calls, not per row.
   expect(emu.calls.byMethod()['SpreadsheetApp.Range.getValues'] ?? 0).toBeLessThan(20);

@@ -49,7 +49,17 @@ describe('what a bad row means', () => {
     putCell(s, 'Customers', 2, 'Name', '=NoSheet!A1'); // #REF!
     putCell(s, 'Customers', 3, 'Company', '=1/0'); // #DIV/0!
     putCell(s, 'Purchases', 4, 'Product', '#N/A');
-    const r = runCase({ name: 'errors in text columns', sheets: s, bad: [{ sheet: 'Customers', row: 2, column: 'Name' }, { sheet: 'Customers', row: 3, column: 'Company' }, { sheet: 'Purchases', row: 4, column: 'Product' }], fromBase: true, touched: ['C0001', 'C0002', 'C0003'] });
+    const r = runCase({
+      name: 'errors in text columns',
+      sheets: s,
+      bad: [
+        { sheet: 'Customers', row: 2, column: 'Name' },
+        { sheet: 'Customers', row: 3, column: 'Company' },
+        { sheet: 'Purchases', row: 4, column: 'Product' },
+      ],
+      fromBase: true,
+      touched: ['C0001', 'C0002', 'C0003'],
+    });
     const texts = r.emu.gmail.drafts().map((d) => d.raw);
     const parsed = await Promise.all(texts.map((raw) => simpleParser(raw)));
     const shown = parsed.map((m) => `${m.subject}\n${m.text}`).join('\n');
@@ -61,12 +71,35 @@ describe('what a bad row means', () => {
     // C0001 (tier A) was visited last week, but the date was typed so that it cannot be read. Scheduling a visit
     // as if there had been none would be wrong; the brief's rule: a row whose notes list a problem gets no action.
     const s = cloneSheets(baseWorkbook());
-    s['Contact log'].push(['2026-11-10 16:00', 'C0001', 'Alice Chen', 'last Tuesday', 'Visit', 'rep@example.com', 'good', '', '', '', '', '']);
-    const r = runCase({ name: 'unreadable visit date', sheets: s, bad: [{ sheet: 'Contact log', row: 6, column: 'Date' }], fromBase: true, touched: ['C0001'] });
+    s['Contact log'].push([
+      '2026-11-10 16:00',
+      'C0001',
+      'Alice Chen',
+      'last Tuesday',
+      'Visit',
+      'rep@example.com',
+      'good',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
+    const r = runCase({
+      name: 'unreadable visit date',
+      sheets: s,
+      bad: [{ sheet: 'Contact log', row: 6, column: 'Date' }],
+      fromBase: true,
+      touched: ['C0001'],
+    });
     expect(r.violations).toEqual([]);
     const rows = r.emu.sheetValues('Customers');
     const notes = String(rows[1][rows[0].indexOf('Retain notes')]);
     expect(notes).toMatch(/Contact log row 6/);
-    expect(retainEvents(r.emu).filter((e) => e.customer === 'C0001').map((e) => e.key)).toEqual([]);
+    expect(
+      retainEvents(r.emu)
+        .filter((e) => e.customer === 'C0001')
+        .map((e) => e.key),
+    ).toEqual([]);
   });
 });

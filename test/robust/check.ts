@@ -16,7 +16,15 @@
  */
 import type { Emulator } from '../../tools/emulator';
 import { loadBundle } from '../helpers/bundle';
-import { checkNothingLost, draftKey, draftTo, normalizeName, retainEvents, sheetKind, snapshot } from '../helpers/invariant';
+import {
+  checkNothingLost,
+  draftKey,
+  draftTo,
+  normalizeName,
+  retainEvents,
+  sheetKind,
+  snapshot,
+} from '../helpers/invariant';
 import type { Case } from './corpus';
 import { baseWorkbook } from './corpus';
 import { runNightly, type RunSummary } from './harness';
@@ -35,8 +43,19 @@ export function baseRun(): Baseline {
   emu.invoke('setupSheets');
   emu.invoke('scheduleNightlyRun');
   const s = runNightly(emu);
-  if (s.fatal || s.problems.length || s.draftsMade < 4 || s.eventsMade < 1) throw new Error(`the clean base workbook is not clean: ${JSON.stringify({ fatal: s.fatal, problems: s.problems, drafts: s.draftsMade, events: s.eventsMade, errors: s.errors })}`);
-  baseline = { draftKeys: emu.gmail.drafts().map((d) => draftKey(d.raw)).sort(), eventKeys: retainEvents(emu).map((e) => e.key).sort() };
+  if (s.fatal || s.problems.length || s.draftsMade < 4 || s.eventsMade < 1)
+    throw new Error(
+      `the clean base workbook is not clean: ${JSON.stringify({ fatal: s.fatal, problems: s.problems, drafts: s.draftsMade, events: s.eventsMade, errors: s.errors })}`,
+    );
+  baseline = {
+    draftKeys: emu.gmail
+      .drafts()
+      .map((d) => draftKey(d.raw))
+      .sort(),
+    eventKeys: retainEvents(emu)
+      .map((e) => e.key)
+      .sort(),
+  };
   return baseline;
 }
 
@@ -82,34 +101,51 @@ export function runCase(c: Case): CaseResult {
   for (const t of texts) if (GARBAGE.test(t)) v.push(`garbage in a message: ${JSON.stringify(t.slice(0, 200))}`);
 
   // A case that may either report rows or stop: when it stopped naming the sheet and header, judge it as a stop.
-  if (c.orFatal && s.fatal && s.fatal.includes(c.orFatal.sheet) && s.fatal.includes(c.orFatal.header)) c = { ...c, fatal: c.orFatal, bad: [], fromBase: false };
+  if (c.orFatal && s.fatal && s.fatal.includes(c.orFatal.sheet) && s.fatal.includes(c.orFatal.header))
+    c = { ...c, fatal: c.orFatal, bad: [], fromBase: false };
   // Stops with a message naming the sheet (and header), makes nothing, and says so in Retain log.
   if (c.fatal) {
-    const named = (what: string) => s.fatal.includes(`"${what}"`) || s.fatal.includes(`“${what}”`) || s.fatal.includes(what);
-    if (!s.fatal) v.push(`expected the run to stop naming ${c.fatal.sheet}${c.fatal.header ? ' / ' + String(c.fatal.header) : ''}; it did not (errors: ${JSON.stringify(s.errors)})`);
+    const named = (what: string) =>
+      s.fatal.includes(`"${what}"`) || s.fatal.includes(`“${what}”`) || s.fatal.includes(what);
+    if (!s.fatal)
+      v.push(
+        `expected the run to stop naming ${c.fatal.sheet}${c.fatal.header ? ' / ' + String(c.fatal.header) : ''}; it did not (errors: ${JSON.stringify(s.errors)})`,
+      );
     else {
       if (!named(c.fatal.sheet)) v.push(`the stop message does not name the sheet ${c.fatal.sheet}: ${s.fatal}`);
       const headers = c.fatal.header === undefined ? [] : ([] as string[]).concat(c.fatal.header);
-      if (headers.length && !headers.some(named)) v.push(`the stop message does not name the header ${headers.join(' or ')}: ${s.fatal}`);
+      if (headers.length && !headers.some(named))
+        v.push(`the stop message does not name the header ${headers.join(' or ')}: ${s.fatal}`);
     }
     if (emu.gmail.drafts().length || retainEvents(emu).length) v.push('a stopped run made drafts or events');
     const logName = emu.sheetNames().find((n) => sheetKind(n) === 'runLog');
     const log = logName ? emu.sheetValues(logName) : [];
-    if (s.fatal && !JSON.stringify(log[log.length - 1] ?? []).includes(c.fatal.sheet)) v.push('Retain log does not show why the run stopped');
+    if (s.fatal && !JSON.stringify(log[log.length - 1] ?? []).includes(c.fatal.sheet))
+      v.push('Retain log does not show why the run stopped');
   } else if (s.fatal) v.push(`the run stopped: ${s.fatal}`);
 
   // Bad cells are reported by sheet, row and column; ok cells are not.
   const reported = (sheet: string, row: number, column?: string) =>
-    s.problems.filter((p) => sameSheet(p.sheet, sheet) && p.row === row && (!column || normalizeName(`${p.column} ${p.message}`).includes(normalizeName(column))));
+    s.problems.filter(
+      (p) =>
+        sameSheet(p.sheet, sheet) &&
+        p.row === row &&
+        (!column || normalizeName(`${p.column} ${p.message}`).includes(normalizeName(column))),
+    );
   for (const b of c.bad ?? []) {
     if (reported(b.sheet, b.row, b.column).length === 0) {
       const near = s.problems.filter((p) => sameSheet(p.sheet, b.sheet) && p.row === b.row).map((p) => p.message);
-      v.push(`${b.sheet} row ${b.row}${b.column ? ' column ' + b.column : ''} is bad but not reported${near.length ? ` (the row's problems: ${JSON.stringify(near)})` : ''}`);
+      v.push(
+        `${b.sheet} row ${b.row}${b.column ? ' column ' + b.column : ''} is bad but not reported${near.length ? ` (the row's problems: ${JSON.stringify(near)})` : ''}`,
+      );
     }
   }
   for (const o of c.ok ?? []) {
     const r = reported(o.sheet, o.row, o.column);
-    if (r.length) v.push(`${o.sheet} row ${o.row} column ${o.column} is fine but reported: ${JSON.stringify(r.map((p) => p.message))}`);
+    if (r.length)
+      v.push(
+        `${o.sheet} row ${o.row} column ${o.column} is fine but reported: ${JSON.stringify(r.map((p) => p.message))}`,
+      );
   }
 
   // No draft or event for a bad row.
@@ -135,10 +171,15 @@ export function runCase(c: Case): CaseResult {
       const id = idc >= 0 ? text(r[idc]) : '';
       const email = ec >= 0 ? text(r[ec]).toLowerCase() : '';
       if (id) {
-        for (const d of drafts) if (d.key.split('|')[0] === id) v.push(`draft ${d.key} made for ${customersName} row ${row}, which has a problem`);
-        for (const e of events) if (e.customer === id) v.push(`event ${e.key} made for ${customersName} row ${row}, which has a problem`);
+        for (const d of drafts)
+          if (d.key.split('|')[0] === id)
+            v.push(`draft ${d.key} made for ${customersName} row ${row}, which has a problem`);
+        for (const e of events)
+          if (e.customer === id) v.push(`event ${e.key} made for ${customersName} row ${row}, which has a problem`);
       }
-      if (email && !goodEmails.has(email)) for (const d of drafts) if (d.to === email) v.push(`draft to ${email} made for ${customersName} row ${row}, which has a problem`);
+      if (email && !goodEmails.has(email))
+        for (const d of drafts)
+          if (d.to === email) v.push(`draft to ${email} made for ${customersName} row ${row}, which has a problem`);
     }
   }
   if (purchasesName && !c.fatal) {
@@ -162,19 +203,27 @@ export function runCase(c: Case): CaseResult {
     const base = baseRun();
     const touched = new Set(c.touched ?? []);
     const made = new Set(drafts.map((d) => d.key));
-    for (const k of base.draftKeys) if (!touched.has(k.split('|')[0]) && !made.has(k)) v.push(`the draft for ${k} (a customer the case did not touch) was not made; run errors: ${JSON.stringify(s.errors)}`);
+    for (const k of base.draftKeys)
+      if (!touched.has(k.split('|')[0]) && !made.has(k))
+        v.push(
+          `the draft for ${k} (a customer the case did not touch) was not made; run errors: ${JSON.stringify(s.errors)}`,
+        );
   }
   if (c.draftsStopped) {
     if (drafts.length) v.push(`a template problem must stop every draft, ${drafts.length} made`);
-    if (!s.errors.some((e) => /Templates|模板/.test(e))) v.push(`the template problem is not reported naming the Templates sheet: ${JSON.stringify(s.errors)}`);
+    if (!s.errors.some((e) => /Templates|模板/.test(e)))
+      v.push(`the template problem is not reported naming the Templates sheet: ${JSON.stringify(s.errors)}`);
   }
   if (c.sameAsBase) {
     const base = baseRun();
     const dk = drafts.map((d) => d.key).sort();
     const ek = events.map((e) => e.key).sort();
-    if (JSON.stringify(dk) !== JSON.stringify(base.draftKeys)) v.push(`drafts differ from the clean base run: ${JSON.stringify(dk)} vs ${JSON.stringify(base.draftKeys)}`);
-    if (JSON.stringify(ek) !== JSON.stringify(base.eventKeys)) v.push(`events differ from the clean base run: ${JSON.stringify(ek)} vs ${JSON.stringify(base.eventKeys)}`);
-    if (s.problems.length) v.push(`problems reported for a workbook with none: ${JSON.stringify(s.problems.slice(0, 3))}`);
+    if (JSON.stringify(dk) !== JSON.stringify(base.draftKeys))
+      v.push(`drafts differ from the clean base run: ${JSON.stringify(dk)} vs ${JSON.stringify(base.draftKeys)}`);
+    if (JSON.stringify(ek) !== JSON.stringify(base.eventKeys))
+      v.push(`events differ from the clean base run: ${JSON.stringify(ek)} vs ${JSON.stringify(base.eventKeys)}`);
+    if (s.problems.length)
+      v.push(`problems reported for a workbook with none: ${JSON.stringify(s.problems.slice(0, 3))}`);
   }
 
   for (const x of checkNothingLost(before, emu, { appendOnly: ['Contact log', '联系记录'] })) v.push(x);

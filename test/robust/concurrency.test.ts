@@ -12,7 +12,17 @@ import { madeKeys, managedDiff, managedState, prepared, runNightly, sampleSheets
 
 type LogResult = { ok: true; logged: number } | { ok: false; errors: Record<string, string> };
 
-const SAVE = { customerIds: ['C0003'], date: '2026-11-16', type: 'Call', outcome: 'happy', notes: 'called during the nightly run', nextStep: '', nextStepDate: '', complaintSize: '', resolvedOn: '' };
+const SAVE = {
+  customerIds: ['C0003'],
+  date: '2026-11-16',
+  type: 'Call',
+  outcome: 'happy',
+  notes: 'called during the nightly run',
+  nextStep: '',
+  nextStepDate: '',
+  complaintSize: '',
+  resolvedOn: '',
+};
 
 function cleanReference(sheets: Record<string, unknown[][]>) {
   const emu = prepared(sheets);
@@ -47,10 +57,14 @@ describe('two runs at once', () => {
     const before = snapshot(emu);
     let second: RunSummary | undefined;
     let logged = '';
-    emu.faults.afterCall(1, () => {
-      second = runNightly(emu);
-      logged = lastLogRow(emu);
-    }, { service: 'Gmail' });
+    emu.faults.afterCall(
+      1,
+      () => {
+        second = runNightly(emu);
+        logged = lastLogRow(emu);
+      },
+      { service: 'Gmail' },
+    );
     const first = runNightly(emu);
     expect(second).toBeDefined();
     expect(second!.locked).toBe(true);
@@ -106,7 +120,11 @@ describe('a sidebar save during a nightly run', () => {
       expect(logRows.length).toBe(0);
       expect(String(cellOf(emu, 'Customers', 'C0003', 'Last contact'))).toBe(String(lastContactBefore));
     }
-    expect(checkNothingLost(before, emu, { rerun: false, appendOnly: ['Contact log'] }).filter((x) => !/Contact log/.test(x))).toEqual([]);
+    expect(
+      checkNothingLost(before, emu, { rerun: false, appendOnly: ['Contact log'] }).filter(
+        (x) => !/Contact log/.test(x),
+      ),
+    ).toEqual([]);
   }
 
   test.each([
@@ -119,22 +137,30 @@ describe('a sidebar save during a nightly run', () => {
     const before = snapshot(emu);
     const lastContactBefore = cellOf(emu, 'Customers', 'C0003', 'Last contact');
     let r: LogResult | undefined;
-    emu.faults.afterCall(k, () => {
-      r = emu.invoke('logContact', SAVE) as LogResult;
-    }, filter);
+    emu.faults.afterCall(
+      k,
+      () => {
+        r = emu.invoke('logContact', SAVE) as LogResult;
+      },
+      filter,
+    );
     const s = runNightly(emu);
     expect(r).toBeDefined();
     expect(s.fatal).toBe('');
     expect(madeKeys(emu)).toEqual(ref.keys);
     checkSave(emu, r!, before, lastContactBefore);
     // The nightly run's writes are all there (C0003's row only may differ if the save went through: it was contacted today).
-    const diff = managedDiff(managedState(emu), ref.managed, 50).filter((d) => r!.ok === false || !d.startsWith('Customers:C0003#'));
+    const diff = managedDiff(managedState(emu), ref.managed, 50).filter(
+      (d) => r!.ok === false || !d.startsWith('Customers:C0003#'),
+    );
     expect(diff).toEqual([]);
     // Saving again once the run is over works, and the run's writes stay.
     if (!r!.ok) {
       const again = emu.invoke('logContact', SAVE) as LogResult;
       expect(again.ok).toBe(true);
-      expect(emu.sheetValues('Contact log').filter((row) => row.includes('called during the nightly run')).length).toBe(1);
+      expect(emu.sheetValues('Contact log').filter((row) => row.includes('called during the nightly run')).length).toBe(
+        1,
+      );
     }
     expect(madeKeys(emu)).toEqual(ref.keys);
   });
@@ -154,10 +180,14 @@ describe('rows moved between the read and the write', () => {
   /** After the first Gmail call (the run has read and planned), the user edits the sheet; returns the user's state then. */
   function midRun(emu: Emulator, edit: () => void): () => Snapshot {
     let state: Snapshot | undefined;
-    emu.faults.afterCall(1, () => {
-      edit();
-      state = snapshot(emu);
-    }, { service: 'Gmail' });
+    emu.faults.afterCall(
+      1,
+      () => {
+        edit();
+        state = snapshot(emu);
+      },
+      { service: 'Gmail' },
+    );
     return () => {
       if (!state) throw new Error('the edit did not happen');
       return state;
@@ -184,7 +214,8 @@ describe('rows moved between the read and the write', () => {
     const want = new Map([...ref.managed].filter(([k]) => !k.startsWith('Customers:C0004#')));
     const got = new Map([...managedState(emu)].filter(([k]) => !k.startsWith('Customers:C0100#')));
     expect(managedDiff(got, want, 50)).toEqual([]);
-    for (const h of ['Tier', 'Next follow-up', 'Follow-up', 'Retain notes']) expect(cellOf(emu, 'Customers', 'C0100', h)).toBe('');
+    for (const h of ['Tier', 'Next follow-up', 'Follow-up', 'Retain notes'])
+      expect(cellOf(emu, 'Customers', 'C0100', h)).toBe('');
     // The formula in C0002's own notes is still a formula after the move.
     const f = emu.sheetFormulas('Customers');
     expect(f.flat()).toContain('=1+1');
@@ -208,7 +239,11 @@ describe('rows moved between the read and the write', () => {
     const emu = prepared(baseWorkbook());
     const userState = midRun(emu, () => {
       const cells = cellsKeepingFormulas(emu, 'Customers');
-      emu.setSheet('Customers', cells.map((r, i) => [r[0], i === 0 ? 'Region' : 'East', ...r.slice(1)]), { parse: false });
+      emu.setSheet(
+        'Customers',
+        cells.map((r, i) => [r[0], i === 0 ? 'Region' : 'East', ...r.slice(1)]),
+        { parse: false },
+      );
     });
     runNightly(emu);
     expect(checkNothingLost(userState(), emu)).toEqual([]);
@@ -222,7 +257,10 @@ describe('rows moved between the read and the write', () => {
     const userState = midRun(emu, () => {
       const cells = cellsKeepingFormulas(emu, 'Customers');
       deleted = String(cells[10][0]);
-      const body = cells.slice(1).filter((_, i) => i !== 9).sort((a, b) => String(a[2]).localeCompare(String(b[2])));
+      const body = cells
+        .slice(1)
+        .filter((_, i) => i !== 9)
+        .sort((a, b) => String(a[2]).localeCompare(String(b[2])));
       emu.setSheet('Customers', [cells[0], ...body], { parse: false });
     });
     runNightly(emu);

@@ -60,11 +60,32 @@ export interface Case {
 
 // ---------------------------------------------------------------- the clean base
 
-export const MANAGED_HEADER = ['Tier', 'Next follow-up', 'Follow-up', 'Days to due', 'Thank-you draft', 'Next visit', 'Retain notes'];
+export const MANAGED_HEADER = [
+  'Tier',
+  'Next follow-up',
+  'Follow-up',
+  'Days to due',
+  'Thank-you draft',
+  'Next visit',
+  'Retain notes',
+];
 /** Customers as after an earlier Set up: the user's columns (with their own 'My own notes'), then the managed ones. */
 export const BASE_CUSTOMER_HEADER = [...CUSTOMER_HEADER, ...MANAGED_HEADER];
 export const PURCHASE_HEADER = ['Customer ID', 'Date', 'Amount', 'Product', 'Thank-you draft'];
-export const CONTACT_HEADER = ['Logged at', 'Customer ID', 'Customer', 'Date', 'Type', 'By', 'Outcome', 'Notes', 'Next step', 'Next step date', 'Complaint size', 'Resolved on'];
+export const CONTACT_HEADER = [
+  'Logged at',
+  'Customer ID',
+  'Customer',
+  'Date',
+  'Type',
+  'By',
+  'Outcome',
+  'Notes',
+  'Next step',
+  'Next step date',
+  'Complaint size',
+  'Resolved on',
+];
 
 function customer(values: Partial<Record<string, unknown>>): unknown[] {
   return BASE_CUSTOMER_HEADER.map((h) => values[h] ?? '');
@@ -81,14 +102,98 @@ export function baseWorkbook(): Sheets {
   return {
     Customers: [
       BASE_CUSTOMER_HEADER,
-      customer({ 'Customer ID': 'C0001', Name: 'Alice Chen', Company: 'Acme Ltd', Email: 'alice@acme.example', Phone: '021-5555-0001', Address: '1 Bund Rd, Shanghai', Owner: rep, Language: 'en', 'Customer since': '2024-03-01', Birthday: '1985-11-18', 'Last contact': '2026-10-01', Status: 'Active', 'My own notes': 'likes tea' }),
-      customer({ 'Customer ID': 'C0002', Name: '王小明', Company: '明华贸易', Email: 'wang@minghua.example', Phone: '138 0000 0002', Address: '上海市南京路 100 号', Owner: rep, Language: 'zh', 'Customer since': '2023-06-10', Birthday: '03-14', 'Last contact': '2026-11-01', 'My own notes': '=1+1' }),
-      customer({ 'Customer ID': 'C0003', Name: 'Bob Martin', Company: 'Martin GmbH', Email: 'bob@martin.example', Owner: rep, Language: 'en', 'Customer since': '2025-02-01', Status: 'Active' }),
-      customer({ 'Customer ID': 'C0004', Name: 'Carol Diaz', Company: 'Diaz & Co', Email: 'carol@diaz.example', Owner: rep, Language: 'en', 'Customer since': '2025-01-15', 'Last contact': '2026-09-15', Status: 'Active', 'My own notes': "'007" }),
-      customer({ 'Customer ID': 'C0005', Name: 'Dan Wu', Company: 'Wu Tools', Email: 'dan@wu.example', Owner: rep, Language: 'en', 'Customer since': '2026-01-10', Status: 'Prospect' }),
-      customer({ 'Customer ID': 'C0006', Name: '李娜', Company: '李氏贸易', Email: 'li@lishi.example', Owner: rep, Language: 'zh', 'Customer since': '2022-05-05', Status: 'Active' }),
-      customer({ 'Customer ID': 'C0007', Name: 'Frank Olsen', Company: 'Olsen AS', Email: 'frank@olsen.example', Owner: rep, Language: 'en', 'Customer since': '2021-09-09', 'Last contact': '2026-11-05', Status: 'Active' }),
-      customer({ 'Customer ID': 'C0008', Name: 'Grace Ho', Company: 'Ho & Sons', Email: 'grace@ho.example', Owner: rep, Language: 'en', 'Customer since': '2020-01-01', Status: 'Active' }),
+      customer({
+        'Customer ID': 'C0001',
+        Name: 'Alice Chen',
+        Company: 'Acme Ltd',
+        Email: 'alice@acme.example',
+        Phone: '021-5555-0001',
+        Address: '1 Bund Rd, Shanghai',
+        Owner: rep,
+        Language: 'en',
+        'Customer since': '2024-03-01',
+        Birthday: '1985-11-18',
+        'Last contact': '2026-10-01',
+        Status: 'Active',
+        'My own notes': 'likes tea',
+      }),
+      customer({
+        'Customer ID': 'C0002',
+        Name: '王小明',
+        Company: '明华贸易',
+        Email: 'wang@minghua.example',
+        Phone: '138 0000 0002',
+        Address: '上海市南京路 100 号',
+        Owner: rep,
+        Language: 'zh',
+        'Customer since': '2023-06-10',
+        Birthday: '03-14',
+        'Last contact': '2026-11-01',
+        'My own notes': '=1+1',
+      }),
+      customer({
+        'Customer ID': 'C0003',
+        Name: 'Bob Martin',
+        Company: 'Martin GmbH',
+        Email: 'bob@martin.example',
+        Owner: rep,
+        Language: 'en',
+        'Customer since': '2025-02-01',
+        Status: 'Active',
+      }),
+      customer({
+        'Customer ID': 'C0004',
+        Name: 'Carol Diaz',
+        Company: 'Diaz & Co',
+        Email: 'carol@diaz.example',
+        Owner: rep,
+        Language: 'en',
+        'Customer since': '2025-01-15',
+        'Last contact': '2026-09-15',
+        Status: 'Active',
+        'My own notes': "'007",
+      }),
+      customer({
+        'Customer ID': 'C0005',
+        Name: 'Dan Wu',
+        Company: 'Wu Tools',
+        Email: 'dan@wu.example',
+        Owner: rep,
+        Language: 'en',
+        'Customer since': '2026-01-10',
+        Status: 'Prospect',
+      }),
+      customer({
+        'Customer ID': 'C0006',
+        Name: '李娜',
+        Company: '李氏贸易',
+        Email: 'li@lishi.example',
+        Owner: rep,
+        Language: 'zh',
+        'Customer since': '2022-05-05',
+        Status: 'Active',
+      }),
+      customer({
+        'Customer ID': 'C0007',
+        Name: 'Frank Olsen',
+        Company: 'Olsen AS',
+        Email: 'frank@olsen.example',
+        Owner: rep,
+        Language: 'en',
+        'Customer since': '2021-09-09',
+        'Last contact': '2026-11-05',
+        Status: 'Active',
+      }),
+      customer({
+        'Customer ID': 'C0008',
+        Name: 'Grace Ho',
+        Company: 'Ho & Sons',
+        Email: 'grace@ho.example',
+        Owner: rep,
+        Language: 'en',
+        'Customer since': '2020-01-01',
+        Status: 'Active',
+      }),
     ],
     Purchases: [
       PURCHASE_HEADER,
@@ -105,9 +210,48 @@ export function baseWorkbook(): Sheets {
     ],
     'Contact log': [
       CONTACT_HEADER,
-      ['2026-11-10 10:00', 'C0001', 'Alice Chen', '2026-11-10', 'Call', rep, 'good', 'asked about toner', '', '', '', ''],
-      ['2026-10-20 09:00', 'C0002', '王小明', '2026-10-20', 'Visit', rep, 'good', '', 'send catalogue', '2026-11-20', '', ''],
-      ['2026-11-02 15:00', 'C0004', 'Carol Diaz', '2026-11-02', 'Complaint', rep, 'late', 'box damaged', '', '', 'Small', '2026-11-05'],
+      [
+        '2026-11-10 10:00',
+        'C0001',
+        'Alice Chen',
+        '2026-11-10',
+        'Call',
+        rep,
+        'good',
+        'asked about toner',
+        '',
+        '',
+        '',
+        '',
+      ],
+      [
+        '2026-10-20 09:00',
+        'C0002',
+        '王小明',
+        '2026-10-20',
+        'Visit',
+        rep,
+        'good',
+        '',
+        'send catalogue',
+        '2026-11-20',
+        '',
+        '',
+      ],
+      [
+        '2026-11-02 15:00',
+        'C0004',
+        'Carol Diaz',
+        '2026-11-02',
+        'Complaint',
+        rep,
+        'late',
+        'box damaged',
+        '',
+        '',
+        'Small',
+        '2026-11-05',
+      ],
       ['2026-09-01 11:00', 'C0007', 'Frank Olsen', '2026-09-01', 'Visit', rep, 'ok', '', '', '', '', ''],
     ],
     Holidays: [
@@ -245,11 +389,7 @@ const TEXT: Entry[] = [
   ['#REF!', 'any', '#REF! typed'],
 ];
 
-const NAME: Entry[] = [
-  ['', 'bad', 'blank'],
-  ['   ', 'bad', 'only spaces'],
-  ...TEXT,
-];
+const NAME: Entry[] = [['', 'bad', 'blank'], ['   ', 'bad', 'only spaces'], ...TEXT];
 
 const LANGUAGE: Entry[] = [
   ['fr', 'bad', 'French'],
@@ -292,7 +432,12 @@ const PURCHASE_ID: Entry[] = [
 ];
 
 /** Purchase dates: a future one is refused too (it has not happened). */
-const PURCHASE_DATE: Entry[] = [...DATE.filter((e) => e[1] === 'bad'), ['2026-12-01', 'bad', 'in the future'], ['2026/11/2', 'ok', 'slashes'], ['2026年11月2日', 'ok', 'Chinese date']];
+const PURCHASE_DATE: Entry[] = [
+  ...DATE.filter((e) => e[1] === 'bad'),
+  ['2026-12-01', 'bad', 'in the future'],
+  ['2026/11/2', 'ok', 'slashes'],
+  ['2026年11月2日', 'ok', 'Chinese date'],
+];
 
 interface Target {
   sheet: string;
@@ -332,7 +477,12 @@ const CONTACT_TARGETS: Target[] = [
 const HOLIDAY_TARGETS: Target[] = [{ sheet: 'Holidays', column: 'Date', entries: DATE.filter((e) => e[1] === 'bad') }];
 
 /** Sheet rows of the base the generator may change. */
-const ROWS: Record<string, number[]> = { Customers: [2, 3, 4, 5, 6, 7, 8, 9], Purchases: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 'Contact log': [2, 3, 4, 5], Holidays: [2, 3] };
+const ROWS: Record<string, number[]> = {
+  Customers: [2, 3, 4, 5, 6, 7, 8, 9],
+  Purchases: [2, 3, 4, 5, 6, 7, 8, 9, 10, 11],
+  'Contact log': [2, 3, 4, 5],
+  Holidays: [2, 3],
+};
 
 /** A cell change: a catalogue entry at a row, or an ID change (blank or a duplicate). */
 type Gen =
@@ -355,8 +505,18 @@ function cellGen(targets: Target[]): fc.Arbitrary<Gen> {
 
 const genArb: fc.Arbitrary<Gen> = fc.oneof(
   { weight: 8, arbitrary: cellGen(ALL_TARGETS) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('blankId' as const), row: fc.constantFrom(...ROWS.Customers) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('duplicateId' as const), row: fc.constantFrom(...ROWS.Customers), copyOf: fc.constantFrom(...ROWS.Customers) }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('blankId' as const), row: fc.constantFrom(...ROWS.Customers) }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('duplicateId' as const),
+      row: fc.constantFrom(...ROWS.Customers),
+      copyOf: fc.constantFrom(...ROWS.Customers),
+    }),
+  },
 );
 
 const caseArb = fc.record({
@@ -366,7 +526,8 @@ const caseArb = fc.record({
 
 /** What a base row belongs to: the customer ID of a Customers, Purchases or Contact log row. */
 function customerOfRow(s: Sheets, sheet: string, row: number): string | null {
-  if (sheet === 'Customers' || sheet === 'Purchases' || sheet === 'Contact log') return String(cellOf(s, sheet, row, 'Customer ID') ?? '');
+  if (sheet === 'Customers' || sheet === 'Purchases' || sheet === 'Contact log')
+    return String(cellOf(s, sheet, row, 'Customer ID') ?? '');
   return null;
 }
 
@@ -391,14 +552,28 @@ function buildCase(index: number, gens: Gen[], setup: boolean): Case {
       const id = String(cellOf(base, 'Customers', g.row, 'Customer ID'));
       touched.add(id);
       // Blank IDs: Set up fills them (then the row is fine); rows added after Set up have none (a problem).
-      byCell.set(`Customers|${g.row}|Customer ID`, { sheet: 'Customers', row: g.row, column: 'Customer ID', value: '', expect: setup ? 'ok' : 'bad', label: 'blank ID' });
+      byCell.set(`Customers|${g.row}|Customer ID`, {
+        sheet: 'Customers',
+        row: g.row,
+        column: 'Customer ID',
+        value: '',
+        expect: setup ? 'ok' : 'bad',
+        label: 'blank ID',
+      });
       labels.push(`Customers R${g.row} blank ID`);
     } else {
       if (g.copyOf === g.row) continue;
       const id = String(cellOf(base, 'Customers', g.copyOf, 'Customer ID'));
       touched.add(id);
       touched.add(String(cellOf(base, 'Customers', g.row, 'Customer ID')));
-      byCell.set(`Customers|${g.row}|Customer ID`, { sheet: 'Customers', row: g.row, column: 'Customer ID', value: id, expect: 'bad', label: `duplicate of R${g.copyOf}` });
+      byCell.set(`Customers|${g.row}|Customer ID`, {
+        sheet: 'Customers',
+        row: g.row,
+        column: 'Customer ID',
+        value: id,
+        expect: 'bad',
+        label: `duplicate of R${g.copyOf}`,
+      });
       labels.push(`Customers R${g.row} ID duplicates R${g.copyOf}`);
     }
   }
@@ -407,7 +582,8 @@ function buildCase(index: number, gens: Gen[], setup: boolean): Case {
   // A duplicate ID makes both rows bad, whichever row still holds the original.
   const ids = sheets.Customers.slice(1).map((r) => String(r[0]));
   ids.forEach((id, i) => {
-    if (id !== '' && ids.indexOf(id) !== ids.lastIndexOf(id)) extraBad.push({ sheet: 'Customers', row: i + 2, column: 'Customer ID' });
+    if (id !== '' && ids.indexOf(id) !== ids.lastIndexOf(id))
+      extraBad.push({ sheet: 'Customers', row: i + 2, column: 'Customer ID' });
   });
   // A later duplicate may have overwritten an earlier expectation: recompute for ID cells.
   for (const m of mutations) {
@@ -416,7 +592,10 @@ function buildCase(index: number, gens: Gen[], setup: boolean): Case {
       if (!dup) m.expect = 'ok';
     }
   }
-  const bad = [...mutations.filter((m) => m.expect === 'bad').map((m) => ({ sheet: m.sheet, row: m.row, column: m.column })), ...extraBad];
+  const bad = [
+    ...mutations.filter((m) => m.expect === 'bad').map((m) => ({ sheet: m.sheet, row: m.row, column: m.column })),
+    ...extraBad,
+  ];
   const ok = mutations.filter((m) => m.expect === 'ok').map((m) => ({ sheet: m.sheet, row: m.row, column: m.column }));
   return {
     name: `generated #${index}: ${labels.join('; ')}${setup ? '' : ' (no Set up)'}`,
@@ -471,10 +650,34 @@ export function handwrittenCases(): Case[] {
     delete s.Customers;
     add({ name: 'no Customers sheet (it is called Clients)', sheets: s, setup: false, fatal: { sheet: 'Customers' } });
   }
-  add({ name: 'Customers sheet completely empty', sheets: { ...(() => { const s = base(); s.Customers = []; return s; })() }, fatal: { sheet: 'Customers', header: 'Name' } });
-  add({ name: 'Customers sheet completely empty, no Set up', sheets: { ...(() => { const s = base(); s.Customers = []; return s; })() }, setup: false, fatal: { sheet: 'Customers', header: ['Name', 'Customer ID'] } });
+  add({
+    name: 'Customers sheet completely empty',
+    sheets: {
+      ...(() => {
+        const s = base();
+        s.Customers = [];
+        return s;
+      })(),
+    },
+    fatal: { sheet: 'Customers', header: 'Name' },
+  });
+  add({
+    name: 'Customers sheet completely empty, no Set up',
+    sheets: {
+      ...(() => {
+        const s = base();
+        s.Customers = [];
+        return s;
+      })(),
+    },
+    setup: false,
+    fatal: { sheet: 'Customers', header: ['Name', 'Customer ID'] },
+  });
   add({ name: 'Customers has only its header row', sheets: { ...base(), Customers: [BASE_CUSTOMER_HEADER] } });
-  add({ name: 'every sheet empty but the Customers header', sheets: { Customers: [BASE_CUSTOMER_HEADER], Purchases: [], 'Contact log': [], Holidays: [] } });
+  add({
+    name: 'every sheet empty but the Customers header',
+    sheets: { Customers: [BASE_CUSTOMER_HEADER], Purchases: [], 'Contact log': [], Holidays: [] },
+  });
   for (const missing of ['Name']) {
     const s = base();
     const c = s.Customers[0].indexOf(missing);
@@ -496,26 +699,52 @@ export function handwrittenCases(): Case[] {
     const s = base();
     const c = s.Customers[0].indexOf('Customer ID');
     s.Customers = s.Customers.map((r) => r.filter((_, j) => j !== c));
-    add({ name: 'no Customer ID column, no Set up: every row says so, or the run stops naming the column', sheets: s, setup: false, bad: [2, 3, 4, 5, 6, 7, 8, 9].map((row) => ({ sheet: 'Customers', row })), orFatal: { sheet: 'Customers', header: 'Customer ID' } });
+    add({
+      name: 'no Customer ID column, no Set up: every row says so, or the run stops naming the column',
+      sheets: s,
+      setup: false,
+      bad: [2, 3, 4, 5, 6, 7, 8, 9].map((row) => ({ sheet: 'Customers', row })),
+      orFatal: { sheet: 'Customers', header: 'Customer ID' },
+    });
   }
-  for (const [sheet, col] of [['Purchases', 'Amount'], ['Purchases', 'Date'], ['Purchases', 'Customer ID'], ['Contact log', 'Date'], ['Contact log', 'Customer ID'], ['Holidays', 'Date']] as const) {
+  for (const [sheet, col] of [
+    ['Purchases', 'Amount'],
+    ['Purchases', 'Date'],
+    ['Purchases', 'Customer ID'],
+    ['Contact log', 'Date'],
+    ['Contact log', 'Customer ID'],
+    ['Holidays', 'Date'],
+  ] as const) {
     const s = base();
     const c = s[sheet][0].indexOf(col);
     s[sheet] = s[sheet].map((r) => r.filter((_, j) => j !== c));
     add({ name: `${sheet} without a ${col} column`, sheets: s, setup: false, fatal: { sheet, header: col } });
   }
-  add({ name: 'Purchases with only its header: revenue comes from Customers', sheets: { ...base(), Purchases: [PURCHASE_HEADER] }, fromBase: true, touched: ['C0001', 'C0002', 'C0003', 'C0006'] });
+  add({
+    name: 'Purchases with only its header: revenue comes from Customers',
+    sheets: { ...base(), Purchases: [PURCHASE_HEADER] },
+    fromBase: true,
+    touched: ['C0001', 'C0002', 'C0003', 'C0006'],
+  });
   add({ name: 'no Purchases, Contact log or Holidays sheet at all', sheets: { Customers: base().Customers } });
   {
     // Rows added before Set up was ever run: Purchases has no Thank-you draft column to record a draft in.
     const s = base();
     s.Purchases = s.Purchases.map((r) => r.slice(0, 4));
-    add({ name: 'Purchases without a Thank-you draft column (no Set up): a draft is never made twice', sheets: s, setup: false });
+    add({
+      name: 'Purchases without a Thank-you draft column (no Set up): a draft is never made twice',
+      sheets: s,
+      setup: false,
+    });
   }
   {
     const s = base();
     s.Purchases = s.Purchases.map((r, i) => (i === 0 ? r : [...r.slice(0, 4), '=""']));
-    add({ name: 'Purchases whose Thank-you draft column holds formulas: a draft is never made twice', sheets: s, setup: false });
+    add({
+      name: 'Purchases whose Thank-you draft column holds formulas: a draft is never made twice',
+      sheets: s,
+      setup: false,
+    });
   }
 
   // --- title rows and merged-looking layouts
@@ -523,12 +752,25 @@ export function handwrittenCases(): Case[] {
     const s = base();
     s.Customers = [['Customer list 2026 (Shanghai office)', ...blank(BASE_CUSTOMER_HEADER.length - 1)], ...s.Customers];
     add({ name: 'a title row above the header', sheets: s, fatal: { sheet: 'Customers', header: 'Name' } });
-    add({ name: 'a title row above the header, no Set up', sheets: cloneSheets(s), setup: false, fatal: { sheet: 'Customers', header: ['Name', 'Customer ID'] } });
+    add({
+      name: 'a title row above the header, no Set up',
+      sheets: cloneSheets(s),
+      setup: false,
+      fatal: { sheet: 'Customers', header: ['Name', 'Customer ID'] },
+    });
   }
   {
     const s = base();
-    s.Customers = [['Customer list 2026', ...blank(BASE_CUSTOMER_HEADER.length - 1)], blank(BASE_CUSTOMER_HEADER.length), ...s.Customers];
-    add({ name: 'a title row and a blank row above the header', sheets: s, fatal: { sheet: 'Customers', header: 'Name' } });
+    s.Customers = [
+      ['Customer list 2026', ...blank(BASE_CUSTOMER_HEADER.length - 1)],
+      blank(BASE_CUSTOMER_HEADER.length),
+      ...s.Customers,
+    ];
+    add({
+      name: 'a title row and a blank row above the header',
+      sheets: s,
+      fatal: { sheet: 'Customers', header: 'Name' },
+    });
   }
   {
     const s = base();
@@ -539,12 +781,26 @@ export function handwrittenCases(): Case[] {
     const s = base();
     // A section label typed in column A, the rest of the row left blank (what a merged cell leaves behind).
     s.Customers.splice(4, 0, ['Key accounts', ...blank(BASE_CUSTOMER_HEADER.length - 1)]);
-    add({ name: 'a section label row in the middle of the data', sheets: s, setup: false, bad: [{ sheet: 'Customers', row: 5, column: 'Name' }], fromBase: true, touched: [] });
+    add({
+      name: 'a section label row in the middle of the data',
+      sheets: s,
+      setup: false,
+      bad: [{ sheet: 'Customers', row: 5, column: 'Name' }],
+      fromBase: true,
+      touched: [],
+    });
   }
   {
     const s = base();
     s.Customers.splice(5, 0, BASE_CUSTOMER_HEADER.slice());
-    add({ name: 'the header row pasted again in the middle of the data', sheets: s, setup: false, bad: [{ sheet: 'Customers', row: 6, column: 'Email' }], fromBase: true, touched: [] });
+    add({
+      name: 'the header row pasted again in the middle of the data',
+      sheets: s,
+      setup: false,
+      bad: [{ sheet: 'Customers', row: 6, column: 'Email' }],
+      fromBase: true,
+      touched: [],
+    });
   }
   {
     const s = base();
@@ -552,22 +808,64 @@ export function handwrittenCases(): Case[] {
     total[1] = 'Total';
     total[BASE_CUSTOMER_HEADER.indexOf('Revenue')] = '=SUM(I2:I9)';
     s.Customers.push(total);
-    add({ name: 'a totals row under the data (no ID)', sheets: s, setup: false, bad: [{ sheet: 'Customers', row: 10, column: 'Customer ID' }], fromBase: true, touched: [] });
+    add({
+      name: 'a totals row under the data (no ID)',
+      sheets: s,
+      setup: false,
+      bad: [{ sheet: 'Customers', row: 10, column: 'Customer ID' }],
+      fromBase: true,
+      touched: [],
+    });
   }
 
   // --- headers written differently
   {
     const s = base();
     const zh: Record<string, string> = {
-      'Customer ID': '客户编号', Name: '姓名', Company: '公司', Email: '邮箱', Phone: '电话', Address: '地址', Owner: '负责人', Language: '语言', Revenue: '销售额',
-      'Last purchase': '最近购买', 'Customer since': '首次购买', Birthday: '生日', 'Last contact': '最近联系', Status: '状态', Tier: '等级', 'Next follow-up': '下次跟进',
-      'Follow-up': '跟进事项', 'Days to due': '剩余天数', 'Thank-you draft': '感谢信', 'Next visit': '下次拜访', 'Retain notes': '提示', 'My own notes': '我的备注',
+      'Customer ID': '客户编号',
+      Name: '姓名',
+      Company: '公司',
+      Email: '邮箱',
+      Phone: '电话',
+      Address: '地址',
+      Owner: '负责人',
+      Language: '语言',
+      Revenue: '销售额',
+      'Last purchase': '最近购买',
+      'Customer since': '首次购买',
+      Birthday: '生日',
+      'Last contact': '最近联系',
+      Status: '状态',
+      Tier: '等级',
+      'Next follow-up': '下次跟进',
+      'Follow-up': '跟进事项',
+      'Days to due': '剩余天数',
+      'Thank-you draft': '感谢信',
+      'Next visit': '下次拜访',
+      'Retain notes': '提示',
+      'My own notes': '我的备注',
     };
     s.客户 = [s.Customers[0].map((h) => zh[String(h)] ?? h), ...s.Customers.slice(1)];
     delete s.Customers;
     s.购买记录 = [['客户编号', '日期', '金额', '产品', '感谢信'], ...s.Purchases.slice(1)];
     delete s.Purchases;
-    s.联系记录 = [['记录时间', '客户编号', '客户', '日期', '类型', '联系人', '结果', '备注', '下一步', '下一步日期', '投诉大小', '解决日期'], ...s['Contact log'].slice(1)];
+    s.联系记录 = [
+      [
+        '记录时间',
+        '客户编号',
+        '客户',
+        '日期',
+        '类型',
+        '联系人',
+        '结果',
+        '备注',
+        '下一步',
+        '下一步日期',
+        '投诉大小',
+        '解决日期',
+      ],
+      ...s['Contact log'].slice(1),
+    ];
     delete s['Contact log'];
     s.节假日 = [['日期', '名称'], ...s.Holidays.slice(1)];
     delete s.Holidays;
@@ -575,7 +873,18 @@ export function handwrittenCases(): Case[] {
   }
   {
     const s = base();
-    s.Customers[0] = s.Customers[0].map((h) => ({ 'Customer ID': 'CUSTOMER-ID', Email: ' e-mail ', 'Last purchase': 'last   purchase', Name: 'NAME', 'Customer since': 'Customer_since:' } as Record<string, string>)[String(h)] ?? h);
+    s.Customers[0] = s.Customers[0].map(
+      (h) =>
+        (
+          ({
+            'Customer ID': 'CUSTOMER-ID',
+            Email: ' e-mail ',
+            'Last purchase': 'last   purchase',
+            Name: 'NAME',
+            'Customer since': 'Customer_since:',
+          }) as Record<string, string>
+        )[String(h)] ?? h,
+    );
     s.Purchases[0] = ['customer id', 'DATE', 'Amount ($)', 'product', 'Thank-you draft'];
     add({ name: 'headers in odd case, spacing and punctuation', sheets: s, sameAsBase: true });
   }
@@ -587,7 +896,17 @@ export function handwrittenCases(): Case[] {
   {
     const s = base();
     // Headers in English with the Chinese alias for some, the English alias for others.
-    s.Customers[0] = s.Customers[0].map((h) => (h === 'Name' ? 'Customer' : h === 'Revenue' ? 'Sales' : h === 'Owner' ? 'Sales rep' : h === 'Email' ? 'E-mail' : h));
+    s.Customers[0] = s.Customers[0].map((h) =>
+      h === 'Name'
+        ? 'Customer'
+        : h === 'Revenue'
+          ? 'Sales'
+          : h === 'Owner'
+            ? 'Sales rep'
+            : h === 'Email'
+              ? 'E-mail'
+              : h,
+    );
     add({ name: 'the also-accepted header names', sheets: s, sameAsBase: true });
   }
   {
@@ -598,7 +917,10 @@ export function handwrittenCases(): Case[] {
   }
   {
     const s = base();
-    s.客户 = [['客户编号', '姓名', '邮箱'], ['X1', '别的', 'x1@other.example']];
+    s.客户 = [
+      ['客户编号', '姓名', '邮箱'],
+      ['X1', '别的', 'x1@other.example'],
+    ];
     add({ name: 'both a Customers and a 客户 sheet: Customers is used, 客户 untouched', sheets: s, sameAsBase: true });
   }
   {
@@ -610,13 +932,27 @@ export function handwrittenCases(): Case[] {
       if (i > 0) copy[3] = '';
       return [...copy, i === 0 ? 'Email' : e];
     });
-    add({ name: 'a duplicate Email header (first column blank)', sheets: s, setup: false, fromBase: true, touched: ['C0001', 'C0002', 'C0003', 'C0004', 'C0005', 'C0006', 'C0007', 'C0008'] });
+    add({
+      name: 'a duplicate Email header (first column blank)',
+      sheets: s,
+      setup: false,
+      fromBase: true,
+      touched: ['C0001', 'C0002', 'C0003', 'C0004', 'C0005', 'C0006', 'C0007', 'C0008'],
+    });
   }
   {
     const s = base();
     // A second Tier column of the user's own (their manual grading): Retain writes only the first.
-    s.Customers = s.Customers.map((r, i) => [...r, i === 0 ? 'Tier' : ['', 'gold', 'silver', 'bronze', '', '', '', '', ''][i]]);
-    add({ name: 'a duplicate Tier header: the user\'s second Tier column stays', sheets: s, setup: false, sameAsBase: true });
+    s.Customers = s.Customers.map((r, i) => [
+      ...r,
+      i === 0 ? 'Tier' : ['', 'gold', 'silver', 'bronze', '', '', '', '', ''][i],
+    ]);
+    add({
+      name: "a duplicate Tier header: the user's second Tier column stays",
+      sheets: s,
+      setup: false,
+      sameAsBase: true,
+    });
   }
   {
     const s = base();
@@ -643,20 +979,51 @@ export function handwrittenCases(): Case[] {
   {
     const s = base();
     s.Customers = s.Customers.map((r) => ['', ...r.slice(0, 5), '', ...r.slice(5), '', '']);
-    add({ name: 'blank columns between the user\'s columns', sheets: s, sameAsBase: true });
+    add({ name: "blank columns between the user's columns", sheets: s, sameAsBase: true });
   }
   {
     const s = base();
     const w = BASE_CUSTOMER_HEADER.length;
-    s.Customers.push(['', '', '', '', '', '', '', '', '', '', '', '', '', '', 'a note on a row with nothing else', ...blank(w - 15)]);
-    add({ name: 'a row holding only a note in the user\'s own column', sheets: s, setup: false, bad: [{ sheet: 'Customers', row: 10 }], fromBase: true, touched: [] });
+    s.Customers.push([
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'a note on a row with nothing else',
+      ...blank(w - 15),
+    ]);
+    add({
+      name: "a row holding only a note in the user's own column",
+      sheets: s,
+      setup: false,
+      bad: [{ sheet: 'Customers', row: 10 }],
+      fromBase: true,
+      touched: [],
+    });
   }
 
   // --- IDs
   {
     const s = base();
     putCell(s, 'Customers', 4, 'Customer ID', '');
-    add({ name: 'a blank ID, rows added after Set up', sheets: s, setup: false, bad: [{ sheet: 'Customers', row: 4, column: 'Customer ID' }], fromBase: true, touched: ['C0003'] });
+    add({
+      name: 'a blank ID, rows added after Set up',
+      sheets: s,
+      setup: false,
+      bad: [{ sheet: 'Customers', row: 4, column: 'Customer ID' }],
+      fromBase: true,
+      touched: ['C0003'],
+    });
   }
   {
     const s = base();
@@ -667,12 +1034,27 @@ export function handwrittenCases(): Case[] {
   {
     const s = base();
     putCell(s, 'Customers', 9, 'Customer ID', 'C0001');
-    add({ name: 'a duplicate ID: both rows held back', sheets: s, bad: [{ sheet: 'Customers', row: 2 }, { sheet: 'Customers', row: 9 }], fromBase: true, touched: ['C0001', 'C0008'] });
+    add({
+      name: 'a duplicate ID: both rows held back',
+      sheets: s,
+      bad: [
+        { sheet: 'Customers', row: 2 },
+        { sheet: 'Customers', row: 9 },
+      ],
+      fromBase: true,
+      touched: ['C0001', 'C0008'],
+    });
   }
   {
     const s = base();
     for (const r of [3, 4, 5]) putCell(s, 'Customers', r, 'Customer ID', 'C0002');
-    add({ name: 'one ID on four rows', sheets: s, bad: [3, 4, 5].map((row) => ({ sheet: 'Customers', row })), fromBase: true, touched: ['C0002', 'C0003', 'C0004'] });
+    add({
+      name: 'one ID on four rows',
+      sheets: s,
+      bad: [3, 4, 5].map((row) => ({ sheet: 'Customers', row })),
+      fromBase: true,
+      touched: ['C0002', 'C0003', 'C0004'],
+    });
   }
   {
     const s = base();
@@ -684,36 +1066,74 @@ export function handwrittenCases(): Case[] {
     putCell(s, 'Customers', 2, 'Customer ID', ' C0001 ');
     putCell(s, 'Customers', 3, 'Customer ID', 42);
     putCell(s, 'Purchases', 3, 'Customer ID', 42);
-    add({ name: 'IDs with spaces around and a numeric ID', sheets: s, fromBase: true, touched: ['C0001', 'C0002', '42'] });
+    add({
+      name: 'IDs with spaces around and a numeric ID',
+      sheets: s,
+      fromBase: true,
+      touched: ['C0001', 'C0002', '42'],
+    });
   }
 
   // --- a whole row of one kind of garbage
   {
     const s = base();
     for (const col of BASE_CUSTOMER_HEADER.slice(1, 15)) putCell(s, 'Customers', 3, col, '=NoSheet!A1');
-    add({ name: 'every user cell of a row is a #REF! formula', sheets: s, bad: [{ sheet: 'Customers', row: 3, column: 'Email' }], fromBase: true, touched: ['C0002'] });
+    add({
+      name: 'every user cell of a row is a #REF! formula',
+      sheets: s,
+      bad: [{ sheet: 'Customers', row: 3, column: 'Email' }],
+      fromBase: true,
+      touched: ['C0002'],
+    });
   }
   {
     const s = base();
-    for (const col of ['Last purchase', 'Customer since', 'Last contact']) putCell(s, 'Customers', 2, col, '1899-06-30');
+    for (const col of ['Last purchase', 'Customer since', 'Last contact'])
+      putCell(s, 'Customers', 2, col, '1899-06-30');
     putCell(s, 'Customers', 2, 'Birthday', '1850-01-01');
     add({
       name: 'every date of a row before 1900',
       sheets: s,
-      bad: ['Last purchase', 'Customer since', 'Last contact', 'Birthday'].map((column) => ({ sheet: 'Customers', row: 2, column })),
+      bad: ['Last purchase', 'Customer since', 'Last contact', 'Birthday'].map((column) => ({
+        sheet: 'Customers',
+        row: 2,
+        column,
+      })),
       fromBase: true,
       touched: ['C0001'],
     });
   }
   {
     const s = base();
-    for (const col of ['Last purchase', 'Customer since', 'Last contact']) putCell(s, 'Customers', 2, col, '2101-02-03');
-    add({ name: 'every date of a row after 2100', sheets: s, bad: ['Last purchase', 'Customer since', 'Last contact'].map((column) => ({ sheet: 'Customers', row: 2, column })), fromBase: true, touched: ['C0001'] });
+    for (const col of ['Last purchase', 'Customer since', 'Last contact'])
+      putCell(s, 'Customers', 2, col, '2101-02-03');
+    add({
+      name: 'every date of a row after 2100',
+      sheets: s,
+      bad: ['Last purchase', 'Customer since', 'Last contact'].map((column) => ({
+        sheet: 'Customers',
+        row: 2,
+        column,
+      })),
+      fromBase: true,
+      touched: ['C0001'],
+    });
   }
   {
     const s = base();
-    for (const col of ['Revenue', 'Last purchase', 'Customer since', 'Last contact']) putCell(s, 'Customers', 4, col, 'see notes');
-    add({ name: 'text in every number and date column of a row', sheets: s, bad: ['Revenue', 'Last purchase', 'Customer since', 'Last contact'].map((column) => ({ sheet: 'Customers', row: 4, column })), fromBase: true, touched: ['C0003'] });
+    for (const col of ['Revenue', 'Last purchase', 'Customer since', 'Last contact'])
+      putCell(s, 'Customers', 4, col, 'see notes');
+    add({
+      name: 'text in every number and date column of a row',
+      sheets: s,
+      bad: ['Revenue', 'Last purchase', 'Customer since', 'Last contact'].map((column) => ({
+        sheet: 'Customers',
+        row: 4,
+        column,
+      })),
+      fromBase: true,
+      touched: ['C0003'],
+    });
   }
   {
     const s = base();
@@ -754,28 +1174,77 @@ export function handwrittenCases(): Case[] {
     putCell(s, 'Customers', 2, 'Address', FIFTY_K);
     putCell(s, 'Customers', 3, 'Company', FIFTY_K);
     putCell(s, 'Purchases', 2, 'Product', FIFTY_K);
-    add({ name: '50,000-character notes, address, company and product', sheets: s, fromBase: true, touched: ['C0001', 'C0002'] });
+    add({
+      name: '50,000-character notes, address, company and product',
+      sheets: s,
+      fromBase: true,
+      touched: ['C0001', 'C0002'],
+    });
   }
   {
     const s = base();
-    s['Contact log'].push(['2026-11-12 10:00', 'C0001', 'Alice Chen', '2026-11-12', 'Complaint', 'rep@example.com', FIFTY_K, FIFTY_K, FIFTY_K, '', 'Big', '']);
-    add({ name: '50,000-character outcome, notes and next step in the contact log', sheets: s, fromBase: true, touched: ['C0001'] });
+    s['Contact log'].push([
+      '2026-11-12 10:00',
+      'C0001',
+      'Alice Chen',
+      '2026-11-12',
+      'Complaint',
+      'rep@example.com',
+      FIFTY_K,
+      FIFTY_K,
+      FIFTY_K,
+      '',
+      'Big',
+      '',
+    ]);
+    add({
+      name: '50,000-character outcome, notes and next step in the contact log',
+      sheets: s,
+      fromBase: true,
+      touched: ['C0001'],
+    });
   }
 
   // --- templates
   {
     const s = base();
-    s.Templates = [['Key', 'Language', 'Subject', 'Body'], ['thank-you', 'en', 'Thanks {{Nmae}}', 'Dear {{Name}}'], ['thank-you', 'zh', '谢谢 {{Name}}', '{{Name}} 您好']];
-    add({ name: 'a template with an unknown placeholder stops all drafts', sheets: s, draftsStopped: true, fromBase: true, touched: [] });
+    s.Templates = [
+      ['Key', 'Language', 'Subject', 'Body'],
+      ['thank-you', 'en', 'Thanks {{Nmae}}', 'Dear {{Name}}'],
+      ['thank-you', 'zh', '谢谢 {{Name}}', '{{Name}} 您好'],
+    ];
+    add({
+      name: 'a template with an unknown placeholder stops all drafts',
+      sheets: s,
+      draftsStopped: true,
+      fromBase: true,
+      touched: [],
+    });
   }
   {
     const s = base();
-    s.Templates = [['Key', 'Language', 'Subject', 'Body'], ['thank-you', 'en', '', ''], ['thank-you', 'zh', '=NoSheet!A1', '#REF!']];
-    add({ name: 'blank and #REF! templates', sheets: s, fromBase: true, touched: ['C0001', 'C0002', 'C0003', 'C0006'] });
+    s.Templates = [
+      ['Key', 'Language', 'Subject', 'Body'],
+      ['thank-you', 'en', '', ''],
+      ['thank-you', 'zh', '=NoSheet!A1', '#REF!'],
+    ];
+    add({
+      name: 'blank and #REF! templates',
+      sheets: s,
+      fromBase: true,
+      touched: ['C0001', 'C0002', 'C0003', 'C0006'],
+    });
   }
   {
     const s = base();
-    s.Templates = [['Key', 'Subject', 'Body'], ['thank-you', 'Thanks {{Company|your team}}', 'Dear {{FirstName}}, {{Product}} {{Amount}} {{PurchaseDate}} {{Owner}}']];
+    s.Templates = [
+      ['Key', 'Subject', 'Body'],
+      [
+        'thank-you',
+        'Thanks {{Company|your team}}',
+        'Dear {{FirstName}}, {{Product}} {{Amount}} {{PurchaseDate}} {{Owner}}',
+      ],
+    ];
     add({ name: 'one template without a Language column', sheets: s, fromBase: true, touched: [] });
   }
 
@@ -786,7 +1255,12 @@ export function handwrittenCases(): Case[] {
     add({
       name: 'a contact log row with every field wrong',
       sheets: s,
-      bad: [{ sheet: 'Contact log', row: 6, column: 'Date' }, { sheet: 'Contact log', row: 6, column: 'Type' }, { sheet: 'Contact log', row: 6, column: 'Next step date' }, { sheet: 'Contact log', row: 6, column: 'Complaint size' }],
+      bad: [
+        { sheet: 'Contact log', row: 6, column: 'Date' },
+        { sheet: 'Contact log', row: 6, column: 'Type' },
+        { sheet: 'Contact log', row: 6, column: 'Next step date' },
+        { sheet: 'Contact log', row: 6, column: 'Complaint size' },
+      ],
       fromBase: true,
       // The bad row is C0001's: until it is fixed, C0001 gets no draft or visit (nightly.ts customersWithBadRows).
       touched: ['C0001'],
@@ -795,15 +1269,29 @@ export function handwrittenCases(): Case[] {
   {
     const s = base();
     s.Holidays.push(['Christmas Eve', 'oops'], ['1899-12-24', 'old'], ['=NoSheet!A1', 'ref']);
-    add({ name: 'holiday dates that are not dates', sheets: s, bad: [4, 5, 6].map((row) => ({ sheet: 'Holidays', row, column: 'Date' })), fromBase: true, touched: [] });
+    add({
+      name: 'holiday dates that are not dates',
+      sheets: s,
+      bad: [4, 5, 6].map((row) => ({ sheet: 'Holidays', row, column: 'Date' })),
+      fromBase: true,
+      touched: [],
+    });
   }
   {
     const s = base();
-    s.Purchases.push(['C9999', '2026-11-15', '100', 'Ghost', ''], ['', '2026-11-15', '100', 'Nobody', ''], ['C0003', '2026-12-24', '100', 'Future', '']);
+    s.Purchases.push(
+      ['C9999', '2026-11-15', '100', 'Ghost', ''],
+      ['', '2026-11-15', '100', 'Nobody', ''],
+      ['C0003', '2026-12-24', '100', 'Future', ''],
+    );
     add({
       name: 'purchases of unknown, blank and future customers',
       sheets: s,
-      bad: [{ sheet: 'Purchases', row: 12, column: 'Customer ID' }, { sheet: 'Purchases', row: 13, column: 'Customer ID' }, { sheet: 'Purchases', row: 14, column: 'Date' }],
+      bad: [
+        { sheet: 'Purchases', row: 12, column: 'Customer ID' },
+        { sheet: 'Purchases', row: 13, column: 'Customer ID' },
+        { sheet: 'Purchases', row: 14, column: 'Date' },
+      ],
       fromBase: true,
       touched: ['C0003'],
     });
@@ -811,8 +1299,16 @@ export function handwrittenCases(): Case[] {
   {
     const s = base();
     // A managed column the user filled with formulas: read, never overwritten.
-    s.Customers = s.Customers.map((r, i) => (i === 0 ? r : r.map((v, c) => (BASE_CUSTOMER_HEADER[c] === 'Tier' ? '="B"' : v))));
-    add({ name: 'formulas in the managed Tier column', sheets: s, setup: false, fromBase: true, touched: ['C0001', 'C0002', 'C0003', 'C0004', 'C0005', 'C0006', 'C0007', 'C0008'] });
+    s.Customers = s.Customers.map((r, i) =>
+      i === 0 ? r : r.map((v, c) => (BASE_CUSTOMER_HEADER[c] === 'Tier' ? '="B"' : v)),
+    );
+    add({
+      name: 'formulas in the managed Tier column',
+      sheets: s,
+      setup: false,
+      fromBase: true,
+      touched: ['C0001', 'C0002', 'C0003', 'C0004', 'C0005', 'C0006', 'C0007', 'C0008'],
+    });
   }
   {
     const s = base();
@@ -828,8 +1324,21 @@ export function handwrittenCases(): Case[] {
  * One Customers sheet of `n` rows (typed values, not text to parse: fast), a
  * few of them bad: the user's columns Retain reads most, then the managed ones.
  */
-export function hugeCustomers(n: number): { sheets: Sheets; bad: Array<{ sheet: string; row: number; column: string }> } {
-  const header = ['Customer ID', 'Name', 'Email', 'Owner', 'Language', 'Revenue', 'Customer since', 'Last contact', ...MANAGED_HEADER];
+export function hugeCustomers(n: number): {
+  sheets: Sheets;
+  bad: Array<{ sheet: string; row: number; column: string }>;
+} {
+  const header = [
+    'Customer ID',
+    'Name',
+    'Email',
+    'Owner',
+    'Language',
+    'Revenue',
+    'Customer since',
+    'Last contact',
+    ...MANAGED_HEADER,
+  ];
   const col = (h: string) => header.indexOf(h);
   const day = 86400000;
   const rows: unknown[][] = [header];

@@ -12,7 +12,9 @@ const isCreate = (call: string) => call === 'Gmail.Users.Drafts.create' || call 
 describe('fault sweep over the nightly run (sample workbook)', () => {
   test('the clean run: drafts, visits, and the nothing-lost invariant with a second run', () => {
     const ref = cleanRun();
-    console.log(`fault sweep: the clean nightly run makes ${ref.calls.length} external calls (${ref.draftKeys.length} drafts, ${ref.eventKeys.length} events)`);
+    console.log(
+      `fault sweep: the clean nightly run makes ${ref.calls.length} external calls (${ref.draftKeys.length} drafts, ${ref.eventKeys.length} events)`,
+    );
     expect(ref.calls.length).toBeGreaterThan(20);
     expect(ref.draftKeys.length).toBeGreaterThan(0);
     expect(ref.eventKeys.length).toBeGreaterThan(0);

@@ -27,7 +27,10 @@ export interface RunSummary {
 }
 
 /** A workbook in the emulator, Set up run (as a user would first), the nightly trigger installed. */
-export function prepared(sheets: Record<string, unknown[][]>, opts: { setup?: boolean; schedule?: boolean; emulator?: EmulatorOptions; settings?: Record<string, unknown> } = {}): Emulator {
+export function prepared(
+  sheets: Record<string, unknown[][]>,
+  opts: { setup?: boolean; schedule?: boolean; emulator?: EmulatorOptions; settings?: Record<string, unknown> } = {},
+): Emulator {
   const emu = loadBundle(opts.emulator ?? {}, sheets);
   if (opts.setup !== false) emu.invoke('setupSheets');
   if (opts.settings) {
@@ -89,7 +92,10 @@ export function managedState(emu: Emulator): Map<string, unknown> {
     const userCols = rows[0].map((_, c) => c).filter((c) => !managed.has(c));
     const seen = new Map<string, number>();
     for (let r = 1; r < rows.length; r++) {
-      const base = kind === 'customers' ? `${name}:${String(rows[r][cols.id ?? 0])}` : `${name}:${JSON.stringify(userCols.map((c) => rows[r][c]))}`;
+      const base =
+        kind === 'customers'
+          ? `${name}:${String(rows[r][cols.id ?? 0])}`
+          : `${name}:${JSON.stringify(userCols.map((c) => rows[r][c]))}`;
       const n = (seen.get(base) ?? 0) + 1;
       seen.set(base, n);
       for (const [c, header] of managed) {
@@ -114,5 +120,11 @@ export function managedDiff(a: Map<string, unknown>, b: Map<string, unknown>, li
 
 /** Keys of the Retain drafts and events in the emulator. */
 export function madeKeys(emu: Emulator): { drafts: string[]; events: string[] } {
-  return { drafts: emu.gmail.drafts().map((d) => draftKey(d.raw)).filter(Boolean), events: retainEvents(emu).map((e) => e.key) };
+  return {
+    drafts: emu.gmail
+      .drafts()
+      .map((d) => draftKey(d.raw))
+      .filter(Boolean),
+    events: retainEvents(emu).map((e) => e.key),
+  };
 }

@@ -49,7 +49,11 @@ describe('checkNothingLost', () => {
     const { emu, before } = afterCleanRun();
     const cells = emu.sheetValues('Customers');
     const formulas = emu.sheetFormulas('Customers');
-    emu.setSheet('Customers', cells.filter((_, i) => i !== 4).map((r, i) => r.map((v, c) => formulas[i >= 4 ? i + 1 : i]?.[c] || v)), { parse: false });
+    emu.setSheet(
+      'Customers',
+      cells.filter((_, i) => i !== 4).map((r, i) => r.map((v, c) => formulas[i >= 4 ? i + 1 : i]?.[c] || v)),
+      { parse: false },
+    );
     expect(checkNothingLost(before, emu, { rerun: false }).join('\n')).toMatch(/C0004/);
   });
 
@@ -67,7 +71,9 @@ describe('checkNothingLost', () => {
   test('catches a Thank-you draft cell naming a draft that does not exist', () => {
     const { emu, before } = afterCleanRun();
     edit(emu, 'Purchases', 8, 'Thank-you draft', '2026-11-16 · r000 · 2026-08-01');
-    expect(checkNothingLost(before, emu, { rerun: false }).join('\n')).toMatch(/records draft r000, which does not exist/);
+    expect(checkNothingLost(before, emu, { rerun: false }).join('\n')).toMatch(
+      /records draft r000, which does not exist/,
+    );
   });
 
   test('catches a draft recorded on the wrong purchase row', () => {
@@ -78,7 +84,7 @@ describe('checkNothingLost', () => {
     expect(checkNothingLost(before, emu, { rerun: false }).join('\n')).toMatch(/wrong purchase row/);
   });
 
-  test('catches an event whose customer\'s Next visit does not show it', () => {
+  test("catches an event whose customer's Next visit does not show it", () => {
     const { emu, before } = afterCleanRun();
     edit(emu, 'Customers', 2, 'Next visit', '');
     expect(checkNothingLost(before, emu, { rerun: false }).join('\n')).toMatch(/customer C0001: Next visit shows ""/);
@@ -97,9 +103,19 @@ describe('checkNothingLost', () => {
     expect(v).toMatch(/event C0001\|.* is not in the plan/);
   });
 
-  test('a second column with a managed header is the user\'s: userCellChanges watches it', () => {
-    const before: Snapshot = { Customers: [['Customer ID', 'Name', 'Tier', 'tier'], ['C1', 'A', 'x', 'mine']] };
-    const after: Snapshot = { Customers: [['Customer ID', 'Name', 'Tier', 'tier'], ['C1', 'A', 'B', 'B']] };
+  test("a second column with a managed header is the user's: userCellChanges watches it", () => {
+    const before: Snapshot = {
+      Customers: [
+        ['Customer ID', 'Name', 'Tier', 'tier'],
+        ['C1', 'A', 'x', 'mine'],
+      ],
+    };
+    const after: Snapshot = {
+      Customers: [
+        ['Customer ID', 'Name', 'Tier', 'tier'],
+        ['C1', 'A', 'B', 'B'],
+      ],
+    };
     const d = userCellChanges(before, after);
     expect(d.length).toBe(1);
     expect(d[0]).toMatch(/mine/);

@@ -36,11 +36,17 @@ const ENTRY_POINTS: Record<string, { kind: Kind; input: string }> = {
   setupSheets: { kind: 'menu', input: 'nothing' },
   runNightly: { kind: 'trigger', input: 'the time-driven event {triggerUid}' },
   runFollowUp: { kind: 'trigger', input: 'the time-driven event {triggerUid}' },
-  RETAIN_TIER: { kind: 'custom function', input: '(revenue: a 2-D range, a_cutoff?: number, b_cutoff?: number, method?: "revenue" | "count")' },
+  RETAIN_TIER: {
+    kind: 'custom function',
+    input: '(revenue: a 2-D range, a_cutoff?: number, b_cutoff?: number, method?: "revenue" | "count")',
+  },
   getSidebarData: { kind: 'sidebar', input: '{tab?: "log" | "due" | "settings"}' },
   searchCustomers: { kind: 'sidebar', input: '{query: string, limit?: number}' },
   getCustomerCard: { kind: 'sidebar', input: '{customerId: string}' },
-  logContact: { kind: 'sidebar', input: '{customerIds: string[], date, type, outcome, notes, nextStep, nextStepDate, complaintSize, resolvedOn}' },
+  logContact: {
+    kind: 'sidebar',
+    input: '{customerIds: string[], date, type, outcome, notes, nextStep, nextStepDate, complaintSize, resolvedOn}',
+  },
   getDueItems: { kind: 'sidebar', input: '{}' },
   selectCustomerRow: { kind: 'sidebar', input: '{customerId: string}' },
   getSettings: { kind: 'sidebar', input: '{}' },
@@ -52,7 +58,8 @@ const ENTRY_POINTS: Record<string, { kind: Kind; input: string }> = {
 
 const HUGE = 'A'.repeat(1_000_000);
 /** JSON as google.script.run delivers it: "__proto__" is an own key, not a prototype. */
-const protoKey = (inner: Record<string, unknown>) => JSON.parse(`{"__proto__": {"polluted": "yes"}, ${JSON.stringify(inner).slice(1, -1) || '"x": 1'}}`);
+const protoKey = (inner: Record<string, unknown>) =>
+  JSON.parse(`{"__proto__": {"polluted": "yes"}, ${JSON.stringify(inner).slice(1, -1) || '"x": 1'}}`);
 
 /** Inputs no function should choke on. */
 const GENERIC: Array<[string, unknown[]]> = [
@@ -66,14 +73,21 @@ const GENERIC: Array<[string, unknown[]]> = [
   ['an array of junk', [[1, 'two', null, {}]]],
   ['an empty object', [{}]],
   ['a __proto__ key', [protoKey({})]],
-  ['constructor and toString keys', [{ constructor: { prototype: { polluted: 'yes' } }, toString: 'x', valueOf: 'y', hasOwnProperty: 'z' }]],
+  [
+    'constructor and toString keys',
+    [{ constructor: { prototype: { polluted: 'yes' } }, toString: 'x', valueOf: 'y', hasOwnProperty: 'z' }],
+  ],
   ['a deeply nested object', [JSON.parse('{"a":'.repeat(60) + '1' + '}'.repeat(60))]],
   ['two arguments', [{}, { extra: true }]],
 ];
 
 /** Inputs aimed at each sidebar function's fields. */
 const SPECIFIC: Record<string, Array<[string, unknown]>> = {
-  getSidebarData: [['tab __proto__', { tab: '__proto__' }], ['tab as an array', { tab: ['due'] }], ['tab with markup', { tab: '<script>alert(1)</script>' }]],
+  getSidebarData: [
+    ['tab __proto__', { tab: '__proto__' }],
+    ['tab as an array', { tab: ['due'] }],
+    ['tab with markup', { tab: '<script>alert(1)</script>' }],
+  ],
   searchCustomers: [
     ['query a number', { query: 123 }],
     ['query an array', { query: ['Alice'] }],
@@ -118,7 +132,20 @@ const SPECIFIC: Record<string, Array<[string, unknown]>> = {
     ['next step date before the date', { ...validSave(), nextStepDate: '2020-01-01' }],
     ['next step date impossible', { ...validSave(), nextStepDate: '2026-02-30' }],
     ['resolved on a call', { ...validSave(), resolvedOn: '2026-11-16' }],
-    ['every field wrong', { customerIds: {}, date: [], type: 7, outcome: 1, notes: 2, nextStep: 3, nextStepDate: 4, complaintSize: 5, resolvedOn: 6 }],
+    [
+      'every field wrong',
+      {
+        customerIds: {},
+        date: [],
+        type: 7,
+        outcome: 1,
+        notes: 2,
+        nextStep: 3,
+        nextStepDate: 4,
+        complaintSize: 5,
+        resolvedOn: 6,
+      },
+    ],
     ['every field only under __proto__', JSON.parse(`{"__proto__": ${JSON.stringify(validSave())}}`)],
     ['a __proto__ key beside a wrong field', protoKey({ ...validSave(), type: 'Sabotage' })],
   ],
@@ -144,24 +171,39 @@ const SPECIFIC: Record<string, Array<[string, unknown]>> = {
     ['teamMode a word', { values: { teamMode: 'maybe' } }],
     ['runBudgetSeconds beyond 6 minutes', { values: { runBudgetSeconds: 100000 } }],
   ],
-  RETAIN_TIER: [
-    ['a range of junk', [[{}], [null], ['__proto__'], [HUGE]]],
-  ],
+  RETAIN_TIER: [['a range of junk', [[{}], [null], ['__proto__'], [HUGE]]]],
 };
 
 function validSave(): Record<string, unknown> {
-  return { customerIds: ['C0001'], date: '2026-11-16', type: 'Call', outcome: '', notes: '', nextStep: '', nextStepDate: '', complaintSize: '', resolvedOn: '' };
+  return {
+    customerIds: ['C0001'],
+    date: '2026-11-16',
+    type: 'Call',
+    outcome: '',
+    notes: '',
+    nextStep: '',
+    nextStepDate: '',
+    complaintSize: '',
+    resolvedOn: '',
+  };
 }
 
 /** What a user must never be shown: an internal error instead of a sentence. */
-const UNCLEAR = /Cannot read propert|Cannot convert|is not a function|is not iterable|is not defined|\bundefined\b|\[object \w+\]|Maximum call stack|Invalid (array|string) length|Unexpected token|\.(trim|toLowerCase|map|slice)\b/;
+const UNCLEAR =
+  /Cannot read propert|Cannot convert|is not a function|is not iterable|is not defined|\bundefined\b|\[object \w+\]|Maximum call stack|Invalid (array|string) length|Unexpected token|\.(trim|toLowerCase|map|slice)\b/;
 
 function settingsProps(emu: Emulator): string {
-  return JSON.stringify(Object.entries(emu.properties.document()).filter(([k]) => k.startsWith('setting.')).sort());
+  return JSON.stringify(
+    Object.entries(emu.properties.document())
+      .filter(([k]) => k.startsWith('setting.'))
+      .sort(),
+  );
 }
 
 function topLevelFunctions(): string[] {
-  const ast = acorn.parse(bundleSource(), { ecmaVersion: 2020, sourceType: 'script' }) as unknown as { body: Array<{ type: string; id?: { name: string }; declarations?: Array<{ id: { name?: string } }> }> };
+  const ast = acorn.parse(bundleSource(), { ecmaVersion: 2020, sourceType: 'script' }) as unknown as {
+    body: Array<{ type: string; id?: { name: string }; declarations?: Array<{ id: { name?: string } }> }>;
+  };
   const names: string[] = [];
   for (const n of ast.body) {
     if (n.type === 'FunctionDeclaration' && n.id) names.push(n.id.name);
@@ -181,7 +223,8 @@ function ready(): Emulator {
  */
 let shared: { emu: Emulator; cells: string; props: string } | null = null;
 function readyShared(): Emulator {
-  if (shared && JSON.stringify(snapshot(shared.emu)) === shared.cells && settingsProps(shared.emu) === shared.props) return shared.emu;
+  if (shared && JSON.stringify(snapshot(shared.emu)) === shared.cells && settingsProps(shared.emu) === shared.props)
+    return shared.emu;
   const emu = ready();
   shared = { emu, cells: JSON.stringify(snapshot(emu)), props: settingsProps(emu) };
   return emu;
@@ -248,16 +291,19 @@ describe('hostile input from google.script.run', () => {
   for (const fn of others) for (const [label, args] of GENERIC) otherCases.push([fn, label, args]);
   for (const [label, arg] of SPECIFIC.RETAIN_TIER) otherCases.push(['RETAIN_TIER', label, [arg]]);
 
-  test.each(otherCases)('%s (not for the sidebar) with %s: no internal error, no user cell changed', (fn, _label, args) => {
-    const emu = ready();
-    const before = snapshot(emu);
-    const props = settingsProps(emu);
-    const r = call(emu, fn, args);
-    if (r.error !== undefined) expect(r.error).not.toMatch(UNCLEAR);
-    // Menu items and triggers do their normal work (their input is ignored): the invariant holds.
-    expect(checkNothingLost(before, emu, { rerun: false })).toEqual([]);
-    expect(settingsProps(emu)).toBe(props);
-  });
+  test.each(otherCases)(
+    '%s (not for the sidebar) with %s: no internal error, no user cell changed',
+    (fn, _label, args) => {
+      const emu = ready();
+      const before = snapshot(emu);
+      const props = settingsProps(emu);
+      const r = call(emu, fn, args);
+      if (r.error !== undefined) expect(r.error).not.toMatch(UNCLEAR);
+      // Menu items and triggers do their normal work (their input is ignored): the invariant holds.
+      expect(checkNothingLost(before, emu, { rerun: false })).toEqual([]);
+      expect(settingsProps(emu)).toBe(props);
+    },
+  );
 });
 
 describe('free text stays text', () => {
@@ -284,7 +330,7 @@ describe('free text stays text', () => {
 
   test('a run never writes a formula into a managed cell, whatever the rows hold', () => {
     const s = cloneSheets(baseWorkbook());
-    putCell(s, 'Customers', 4, 'Email', "'=HYPERLINK(\"http://evil.example\",\"x\")");
+    putCell(s, 'Customers', 4, 'Email', '\'=HYPERLINK("http://evil.example","x")');
     putCell(s, 'Customers', 5, 'Revenue', "'=1+1");
     putCell(s, 'Customers', 6, 'Status', "'+SUM(1)");
     putCell(s, 'Purchases', 3, 'Product', "'=cmd|' /C calc'!A0");
@@ -292,7 +338,15 @@ describe('free text stays text', () => {
     runNightly(emu);
     const rows = emu.sheetValues('Customers');
     const formulas = emu.sheetFormulas('Customers');
-    const managed = ['Tier', 'Next follow-up', 'Follow-up', 'Days to due', 'Thank-you draft', 'Next visit', 'Retain notes'].map((m) => rows[0].indexOf(m));
+    const managed = [
+      'Tier',
+      'Next follow-up',
+      'Follow-up',
+      'Days to due',
+      'Thank-you draft',
+      'Next visit',
+      'Retain notes',
+    ].map((m) => rows[0].indexOf(m));
     for (let r = 1; r < rows.length; r++) for (const c of managed) expect(formulas[r][c]).toBe('');
     expect(String(rows[3][rows[0].indexOf('Retain notes')])).toMatch(/HYPERLINK/);
   });
@@ -316,7 +370,12 @@ describe('customer text and templates never reach HTML unescaped', () => {
     putCell(s, 'Customers', 5, 'Email', '<script>@evil.example');
     s.Templates = [
       ['Key', 'Language', 'Subject', 'Body'],
-      ['thank-you', 'en', 'Thanks {{Name}} <b>!</b>', 'Dear {{Name}} of {{Company}},\n<script>alert("template")</script>\nYour {{Product}} ({{Amount}}) <a href="javascript:x">link</a>\n{{Owner}}'],
+      [
+        'thank-you',
+        'en',
+        'Thanks {{Name}} <b>!</b>',
+        'Dear {{Name}} of {{Company}},\n<script>alert("template")</script>\nYour {{Product}} ({{Amount}}) <a href="javascript:x">link</a>\n{{Owner}}',
+      ],
       ['thank-you', 'zh', '谢谢 {{Name}}', '{{Name}} 您好 <img src=y onerror=alert(4)>\n{{Owner}}'],
     ];
     return s;
@@ -350,7 +409,15 @@ describe('customer text and templates never reach HTML unescaped', () => {
   });
 
   test('the preview dialog on a workbook that cannot run shows the message escaped', () => {
-    const emu = prepared({ Customers: [['Customer ID', '<script>alert(1)</script>'], ['C1', 'x']] }, { setup: false, schedule: false });
+    const emu = prepared(
+      {
+        Customers: [
+          ['Customer ID', '<script>alert(1)</script>'],
+          ['C1', 'x'],
+        ],
+      },
+      { setup: false, schedule: false },
+    );
     emu.invoke('previewTonightsRun');
     const html = emu.ui.last('dialog')?.html ?? '';
     expect(html).toMatch(/Name/);
@@ -402,7 +469,10 @@ describe('no header injection into drafts', () => {
 
   test('a senderName with a line break is refused by the settings', () => {
     const emu = ready();
-    const r = emu.scriptRun('saveSettings', { values: { senderName: 'Rep\nBcc: victim@evil.example' } }) as { ok: boolean; errors: Record<string, string> };
+    const r = emu.scriptRun('saveSettings', { values: { senderName: 'Rep\nBcc: victim@evil.example' } }) as {
+      ok: boolean;
+      errors: Record<string, string>;
+    };
     expect(r.ok).toBe(false);
     expect(Object.keys(r.errors)).toContain('senderName');
   });

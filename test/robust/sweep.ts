@@ -126,7 +126,8 @@ export function runScenario(sc: Scenario, ref: CleanRun): ScenarioResult {
   if (first && first.locked) v.push('the faulted run found the lock taken');
   if (sc.kind === 'transient') {
     const d = differences(emu, ref);
-    if (d.length) notRetried.push(`${d[0]}${first ? `; run errors: ${JSON.stringify(first.errors).slice(0, 200)}` : ''}`);
+    if (d.length)
+      notRetried.push(`${d[0]}${first ? `; run errors: ${JSON.stringify(first.errors).slice(0, 200)}` : ''}`);
   }
   // The next execution(s): the follow-up trigger if one was set, else the next night.
   let last: RunSummary | undefined;
@@ -159,7 +160,8 @@ export function sweep(scenarios: Scenario[]): { violations: string[]; notRetried
   const out = { violations: [] as string[], notRetried: [] as string[] };
   for (const sc of scenarios) {
     const r = runScenario(sc, ref);
-    if (r.violations.length) out.violations.push(`k=${sc.k} ${sc.call} ${sc.kind}: ${r.violations.slice(0, 3).join(' | ')}`);
+    if (r.violations.length)
+      out.violations.push(`k=${sc.k} ${sc.call} ${sc.kind}: ${r.violations.slice(0, 3).join(' | ')}`);
     if (r.notRetried.length) out.notRetried.push(`k=${sc.k} ${sc.call}: ${r.notRetried[0]}`);
   }
   return out;

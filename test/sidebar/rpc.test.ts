@@ -35,7 +35,14 @@ function installFakeRun(): { started: Pending[]; maxInFlight: () => number } {
         },
       },
     );
-  (globalThis as unknown as { google: unknown }).google = { script: { run: runner(() => undefined, () => undefined) } };
+  (globalThis as unknown as { google: unknown }).google = {
+    script: {
+      run: runner(
+        () => undefined,
+        () => undefined,
+      ),
+    },
+  };
   return { started, maxInFlight: () => max };
 }
 

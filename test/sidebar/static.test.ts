@@ -22,7 +22,8 @@ function sourceFiles(dir: string): string[] {
  * Sinks that parse a string as HTML. The sidebar needs none of them (dom.ts
  * builds elements and text nodes), so there is no documented exception.
  */
-const HTML_SINKS = /\b(innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment|DOMParser|document\s*\.\s*write(ln)?|srcdoc)\b/;
+const HTML_SINKS =
+  /\b(innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment|DOMParser|document\s*\.\s*write(ln)?|srcdoc)\b/;
 
 test('no sidebar source parses strings as HTML', () => {
   const files = sourceFiles(SIDEBAR);
@@ -39,7 +40,9 @@ test('no sidebar source parses strings as HTML', () => {
 });
 
 test('no sidebar source evaluates strings as code', () => {
-  const hits = sourceFiles(SIDEBAR).filter((f) => /\beval\s*\(|new\s+Function\s*\(|setTimeout\s*\(\s*['"`]/.test(fs.readFileSync(f, 'utf8')));
+  const hits = sourceFiles(SIDEBAR).filter((f) =>
+    /\beval\s*\(|new\s+Function\s*\(|setTimeout\s*\(\s*['"`]/.test(fs.readFileSync(f, 'utf8')),
+  );
   expect(hits).toEqual([]);
 });
 
@@ -47,8 +50,9 @@ describe('the built sidebar page', () => {
   let html = '';
 
   beforeAll(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    const { buildSidebar } = require(path.join(ROOT, 'tools/build/sidebar-build.js')) as { buildSidebar(out: string): Promise<void> };
+    const { buildSidebar } = require(path.join(ROOT, 'tools/build/sidebar-build.js')) as {
+      buildSidebar(out: string): Promise<void>;
+    };
     const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'retain-sidebar-')), 'sidebar.html');
     await buildSidebar(out);
     html = fs.readFileSync(out, 'utf8');

@@ -29,7 +29,9 @@ async function main() {
   await buildSidebar(path.join(dist, 'sidebar.html'));
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   const size = (f) => (fs.statSync(path.join(dist, f)).size / 1024).toFixed(1) + ' KB';
-  console.log(`built dist/Code.js (${size('Code.js')}), dist/sidebar.html (${size('sidebar.html')}), dist/appsscript.json`);
+  console.log(
+    `built dist/Code.js (${size('Code.js')}), dist/sidebar.html (${size('sidebar.html')}), dist/appsscript.json`,
+  );
 }
 
 main().catch((e) => {

@@ -23,7 +23,8 @@ async function buildSidebar(outFile) {
     legalComments: 'none',
   });
   const css = fs.existsSync(path.join(dir, 'style.css'))
-    ? (await esbuild.transform(fs.readFileSync(path.join(dir, 'style.css'), 'utf8'), { loader: 'css', minify: true })).code
+    ? (await esbuild.transform(fs.readFileSync(path.join(dir, 'style.css'), 'utf8'), { loader: 'css', minify: true }))
+        .code
     : '';
   // "</script" inside the bundle would end the inline script early.
   const code = js.outputFiles[0].text.replace(/<\/script/gi, '<\\/script');
@@ -31,7 +32,8 @@ async function buildSidebar(outFile) {
   const out = html
     .replace('<!-- STYLE -->', () => `<style>${css}</style>`)
     .replace('<!-- SCRIPT -->', () => `<script>${code}</script>`);
-  if (out.includes('<!-- STYLE -->') || out.includes('<!-- SCRIPT -->') || out === html) throw new Error('sidebar/index.html lacks the STYLE/SCRIPT markers');
+  if (out.includes('<!-- STYLE -->') || out.includes('<!-- SCRIPT -->') || out === html)
+    throw new Error('sidebar/index.html lacks the STYLE/SCRIPT markers');
   fs.writeFileSync(outFile, out);
 }
 

@@ -25,7 +25,14 @@ module.exports = {
     filename: 'Code.js',
     // Apps Script has no `self`/`window`: the runtime must find the global via globalThis.
     globalObject: 'globalThis',
-    environment: { arrowFunction: true, const: true, destructuring: true, forOf: true, optionalChaining: true, templateLiteral: true },
+    environment: {
+      arrowFunction: true,
+      const: true,
+      destructuring: true,
+      forOf: true,
+      optionalChaining: true,
+      templateLiteral: true,
+    },
   },
   resolve: { extensions: ['.ts', '.js'] },
   module: {

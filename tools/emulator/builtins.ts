@@ -12,7 +12,10 @@ import type { SheetStore, WorkbookStore } from './sheetstore';
 import { wallTime, zonedToUtc } from './tz';
 
 class FErr {
-  constructor(readonly code: string, readonly message: string) {}
+  constructor(
+    readonly code: string,
+    readonly message: string,
+  ) {}
 }
 type Grid = { grid: CellValue[][] };
 type V = CellValue | FErr | Grid;
@@ -22,7 +25,8 @@ interface Tok {
   v: string;
 }
 
-const REF = /^(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d*)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\d+:\d+)/;
+const REF =
+  /^(?:('(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?[A-Za-z]{1,3}\$?\d+(?::\$?[A-Za-z]{1,3}\$?\d*)?|\$?[A-Za-z]{1,3}:\$?[A-Za-z]{1,3}|\d+:\d+)/;
 
 function tokenize(src: string): Tok[] | undefined {
   const toks: Tok[] = [];
@@ -149,10 +153,14 @@ class Parser {
   primary(): Node {
     const t = this.next();
     switch (t.t) {
-      case 'num': return { k: 'lit', v: Number(t.v) };
-      case 'str': return { k: 'lit', v: t.v };
-      case 'bool': return { k: 'lit', v: t.v === 'TRUE' };
-      case 'ref': return { k: 'ref', v: t.v };
+      case 'num':
+        return { k: 'lit', v: Number(t.v) };
+      case 'str':
+        return { k: 'lit', v: t.v };
+      case 'bool':
+        return { k: 'lit', v: t.v === 'TRUE' };
+      case 'ref':
+        return { k: 'ref', v: t.v };
       case '(': {
         const n = this.cmp();
         this.expect(')');
@@ -267,7 +275,12 @@ function compare(a: CellValue, b: CellValue, tz: string): number {
   const x = norm(a);
   const y = norm(b);
   const rank = (v: unknown) => (typeof v === 'number' ? 0 : typeof v === 'string' ? 1 : 2);
-  if (x === '' && y !== '') return typeof y === 'number' ? compare(0, y, tz) : typeof y === 'string' ? compare('', y, tz) : compare(false, y, tz);
+  if (x === '' && y !== '')
+    return typeof y === 'number'
+      ? compare(0, y, tz)
+      : typeof y === 'string'
+        ? compare('', y, tz)
+        : compare(false, y, tz);
   if (rank(x) !== rank(y)) return rank(x) - rank(y);
   if (typeof x === 'string' && typeof y === 'string') {
     const p = x.toLowerCase();
@@ -280,8 +293,10 @@ function compare(a: CellValue, b: CellValue, tz: string): number {
 function evaluate(n: Node, cx: Ctx): V {
   const tz = cx.book.timeZone;
   switch (n.k) {
-    case 'lit': return n.v;
-    case 'ref': return readRef(n.v, cx);
+    case 'lit':
+      return n.v;
+    case 'ref':
+      return readRef(n.v, cx);
     case 'pct': {
       const a = num(evaluate(n.a, cx), tz);
       return a instanceof FErr ? a : a / 100;
@@ -303,12 +318,18 @@ function evaluate(n: Node, cx: Ctx): V {
       if (['=', '<>', '<', '>', '<=', '>='].includes(n.op)) {
         const c = compare(av, bv, tz);
         switch (n.op) {
-          case '=': return c === 0;
-          case '<>': return c !== 0;
-          case '<': return c < 0;
-          case '>': return c > 0;
-          case '<=': return c <= 0;
-          default: return c >= 0;
+          case '=':
+            return c === 0;
+          case '<>':
+            return c !== 0;
+          case '<':
+            return c < 0;
+          case '>':
+            return c > 0;
+          case '<=':
+            return c <= 0;
+          default:
+            return c >= 0;
         }
       }
       const a = num(av, tz);
@@ -317,17 +338,26 @@ function evaluate(n: Node, cx: Ctx): V {
       if (b instanceof FErr) return b;
       let r: number;
       switch (n.op) {
-        case '+': r = a + b; break;
-        case '-': r = a - b; break;
-        case '*': r = a * b; break;
+        case '+':
+          r = a + b;
+          break;
+        case '-':
+          r = a - b;
+          break;
+        case '*':
+          r = a * b;
+          break;
         case '/':
           if (b === 0) return new FErr('#DIV/0!', 'Function DIVIDE parameter 2 cannot be zero.');
           r = a / b;
           break;
-        default: r = Math.pow(a, b);
+        default:
+          r = Math.pow(a, b);
       }
       // date +/- days is a date; date - date is a number of days
-      const dateResult = (n.op === '+' && (av instanceof Date) !== (bv instanceof Date)) || (n.op === '-' && av instanceof Date && !(bv instanceof Date));
+      const dateResult =
+        (n.op === '+' && av instanceof Date !== bv instanceof Date) ||
+        (n.op === '-' && av instanceof Date && !(bv instanceof Date));
       return dateResult ? serialToDate(r, tz) : r;
     }
     case 'call':
@@ -401,7 +431,13 @@ function call(name: string, args: Node[], cx: Ctx): V {
     case 'TRIM': {
       const t = text(ev(0), tz);
       if (t instanceof FErr) return t;
-      return name === 'LEN' ? t.length : name === 'UPPER' ? t.toUpperCase() : name === 'LOWER' ? t.toLowerCase() : t.trim().replace(/\s+/g, ' ');
+      return name === 'LEN'
+        ? t.length
+        : name === 'UPPER'
+          ? t.toUpperCase()
+          : name === 'LOWER'
+            ? t.toLowerCase()
+            : t.trim().replace(/\s+/g, ' ');
     }
     case 'ROUND':
     case 'ABS': {
@@ -438,8 +474,30 @@ function call(name: string, args: Node[], cx: Ctx): V {
 }
 
 const NAMES = new Set([
-  'IF', 'IFERROR', 'AND', 'OR', 'NOT', 'SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT', 'COUNTA', 'CONCATENATE', 'CONCAT',
-  'LEN', 'UPPER', 'LOWER', 'TRIM', 'ROUND', 'ABS', 'HYPERLINK', 'ISBLANK', 'TODAY', 'NOW', 'DATE',
+  'IF',
+  'IFERROR',
+  'AND',
+  'OR',
+  'NOT',
+  'SUM',
+  'AVERAGE',
+  'MIN',
+  'MAX',
+  'COUNT',
+  'COUNTA',
+  'CONCATENATE',
+  'CONCAT',
+  'LEN',
+  'UPPER',
+  'LOWER',
+  'TRIM',
+  'ROUND',
+  'ABS',
+  'HYPERLINK',
+  'ISBLANK',
+  'TODAY',
+  'NOW',
+  'DATE',
 ]);
 
 /**
@@ -447,7 +505,12 @@ const NAMES = new Set([
  * formula uses something this evaluator does not know (then: #NAME?).
  */
 export const evaluateBuiltin = Object.assign(
-  function evaluateBuiltin(formula: string, sheet: SheetStore, book: WorkbookStore, now = Date.now()): CellValue | { error: string; message: string } | undefined {
+  function evaluateBuiltin(
+    formula: string,
+    sheet: SheetStore,
+    book: WorkbookStore,
+    now = Date.now(),
+  ): CellValue | { error: string; message: string } | undefined {
     const toks = tokenize(formula.replace(/^=/, ''));
     if (!toks) return { error: '#ERROR!', message: 'Formula parse error.' };
     if (toks.some((t) => t.t === 'fn' && !NAMES.has(t.v))) return undefined;
@@ -460,7 +523,8 @@ export const evaluateBuiltin = Object.assign(
     }
     const s = scalar(v);
     if (s instanceof FErr) return { error: s.code, message: s.message };
-    if (typeof s === 'number' && !Number.isFinite(s)) return { error: '#NUM!', message: 'Result is not a finite number.' };
+    if (typeof s === 'number' && !Number.isFinite(s))
+      return { error: '#NUM!', message: 'Result is not a finite number.' };
     return s;
   },
   { names: NAMES },

@@ -24,7 +24,10 @@ export class FakeCache extends FakeObject {
   protected get _kind() {
     return 'Cache';
   }
-  constructor(env: Env, private readonly m: Map<string, Entry>) {
+  constructor(
+    env: Env,
+    private readonly m: Map<string, Entry>,
+  ) {
     super(env);
   }
   private _key(key: unknown): string {
@@ -74,7 +77,11 @@ export class CacheServiceFake extends FakeObject {
   protected get _kind() {
     return 'CacheService';
   }
-  constructor(env: Env, private readonly stores: CacheStores, private readonly documentId: () => string | null) {
+  constructor(
+    env: Env,
+    private readonly stores: CacheStores,
+    private readonly documentId: () => string | null,
+  ) {
     super(env);
   }
   getScriptCache(): FakeCache {

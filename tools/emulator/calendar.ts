@@ -121,7 +121,17 @@ function clone<T>(v: T): T {
   return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
 }
 
-const READ_ONLY = new Set(['kind', 'etag', 'htmlLink', 'created', 'updated', 'creator', 'organizer', 'iCalUID', 'status']);
+const READ_ONLY = new Set([
+  'kind',
+  'etag',
+  'htmlLink',
+  'created',
+  'updated',
+  'creator',
+  'organizer',
+  'iCalUID',
+  'status',
+]);
 
 export class FakeEvents extends FakeObject {
   protected get _kind() {
@@ -131,7 +141,8 @@ export class FakeEvents extends FakeObject {
     super(h.env);
   }
   private _cal(calendarId: unknown, method: string): CalendarData {
-    if (typeof calendarId !== 'string' || calendarId === '') throw this.env.apiError(`calendar.events.${method}`, 404, 'Not Found', 'notFound');
+    if (typeof calendarId !== 'string' || calendarId === '')
+      throw this.env.apiError(`calendar.events.${method}`, 404, 'Not Found', 'notFound');
     const id = calendarId === 'primary' ? this.env.user : calendarId;
     const c = this.h.store.calendars.get(id);
     if (c) return c;
@@ -153,8 +164,10 @@ export class FakeEvents extends FakeObject {
     return this._wrap('insert', () => {
       const stored = buildEvent(this.env, cal, resource, undefined);
       if (resource.id !== undefined) {
-        if (typeof resource.id !== 'string' || !/^[a-v0-9]{5,1024}$/.test(resource.id)) throw new BadRequest('Invalid resource id value.', 400, 'invalid');
-        if (cal.events.some((e) => e.ev.id === resource.id)) throw new BadRequest('The requested identifier already exists.', 409, 'duplicate');
+        if (typeof resource.id !== 'string' || !/^[a-v0-9]{5,1024}$/.test(resource.id))
+          throw new BadRequest('Invalid resource id value.', 400, 'invalid');
+        if (cal.events.some((e) => e.ev.id === resource.id))
+          throw new BadRequest('The requested identifier already exists.', 409, 'duplicate');
       }
       cal.events.push(stored);
       return this.env.realm.toCtx(present(stored, cal));
@@ -170,7 +183,8 @@ export class FakeEvents extends FakeObject {
     const cal = this._cal(calendarId, 'delete');
     const e = cal.events.find((x) => x.ev.id === eventId);
     if (!e) throw this.env.apiError('calendar.events.delete', 404, 'Not Found', 'notFound');
-    if (e.ev.status === 'cancelled') throw this.env.apiError('calendar.events.delete', 410, 'Resource has been deleted', 'deleted');
+    if (e.ev.status === 'cancelled')
+      throw this.env.apiError('calendar.events.delete', 410, 'Resource has been deleted', 'deleted');
     e.ev.status = 'cancelled';
     e.updatedMs = this.env.clock.ms();
   }
@@ -200,17 +214,21 @@ export class FakeEvents extends FakeObject {
       // timeMin/timeMax: RFC 3339 with a mandatory offset (a Date object or a bare local time is a bad request).
       for (const k of ['timeMin', 'timeMax'] as const) {
         const v = o[k];
-        if (v !== undefined && (typeof v !== 'string' || !/([Zz]|[+-]\d{2}:\d{2})$/.test(v))) throw new BadRequest('Bad Request', 400, 'badRequest');
+        if (v !== undefined && (typeof v !== 'string' || !/([Zz]|[+-]\d{2}:\d{2})$/.test(v)))
+          throw new BadRequest('Bad Request', 400, 'badRequest');
       }
       const timeMin = o.timeMin === undefined ? undefined : parseDateTime(o.timeMin, undefined, 'timeMin');
       const timeMax = o.timeMax === undefined ? undefined : parseDateTime(o.timeMax, undefined, 'timeMax');
-      if (timeMin !== undefined && timeMax !== undefined && timeMin >= timeMax) throw new BadRequest('The specified time range is empty.', 400, 'timeRangeEmpty');
-      if (o.orderBy !== undefined && o.orderBy !== 'startTime' && o.orderBy !== 'updated') throw new BadRequest(`Invalid value for: orderBy`, 400, 'invalidParameter');
+      if (timeMin !== undefined && timeMax !== undefined && timeMin >= timeMax)
+        throw new BadRequest('The specified time range is empty.', 400, 'timeRangeEmpty');
+      if (o.orderBy !== undefined && o.orderBy !== 'startTime' && o.orderBy !== 'updated')
+        throw new BadRequest(`Invalid value for: orderBy`, 400, 'invalidParameter');
       if (o.orderBy === 'startTime' && o.singleEvents !== true) {
         throw new BadRequest('The requested ordering is not available for the particular query.', 400, 'badRequest');
       }
       const maxResults = o.maxResults === undefined ? 250 : Number(o.maxResults);
-      if (!Number.isInteger(maxResults) || maxResults < 1) throw new BadRequest('Invalid value for: maxResults', 400, 'invalidParameter');
+      if (!Number.isInteger(maxResults) || maxResults < 1)
+        throw new BadRequest('Invalid value for: maxResults', 400, 'invalidParameter');
       const pageSize = Math.min(maxResults, 2500);
       const props = (key: string) => {
         const v = o[key];
@@ -234,7 +252,9 @@ export class FakeEvents extends FakeObject {
         for (const [k, v] of priv) if (e.ev.extendedProperties?.private?.[k] !== v) return false;
         for (const [k, v] of shared) if (e.ev.extendedProperties?.shared?.[k] !== v) return false;
         if (words.length) {
-          const hay = [e.ev.summary, e.ev.description, e.ev.location, ...(e.ev.attendees ?? []).map((a) => a.email)].join(' ').toLowerCase();
+          const hay = [e.ev.summary, e.ev.description, e.ev.location, ...(e.ev.attendees ?? []).map((a) => a.email)]
+            .join(' ')
+            .toLowerCase();
           if (!words.every((w) => hay.includes(w))) return false;
         }
         return true;
@@ -242,7 +262,8 @@ export class FakeEvents extends FakeObject {
       if (o.orderBy === 'startTime') items = [...items].sort((a, b) => a.start - b.start || a.end - b.end);
       else if (o.orderBy === 'updated') items = [...items].sort((a, b) => a.updatedMs - b.updatedMs);
       const start = o.pageToken === undefined ? 0 : Number(o.pageToken);
-      if (!Number.isInteger(start) || start < 0) throw new BadRequest('Invalid value for: pageToken', 400, 'invalidParameter');
+      if (!Number.isInteger(start) || start < 0)
+        throw new BadRequest('Invalid value for: pageToken', 400, 'invalidParameter');
       const tzParam = typeof o.timeZone === 'string' && isValidTimeZone(o.timeZone) ? o.timeZone : undefined;
       const page = items.slice(start, start + pageSize).map((e) => present(e, cal, tzParam));
       const out: Record<string, unknown> = {
@@ -263,18 +284,31 @@ export class FakeEvents extends FakeObject {
 instrument(FakeEvents, 'Calendar', 'Events', 'calendar');
 
 /** Validate and normalise an event resource (Node realm). Throws BadRequest. */
-function buildEvent(env: Env, cal: CalendarData, resource: Partial<CalendarEvent>, previous: StoredEvent | undefined): StoredEvent {
+function buildEvent(
+  env: Env,
+  cal: CalendarData,
+  resource: Partial<CalendarEvent>,
+  previous: StoredEvent | undefined,
+): StoredEvent {
   if (resource === null || typeof resource !== 'object') throw new BadRequest('Bad Request', 400, 'badRequest');
   const r = clone(resource) as Partial<CalendarEvent>;
   if (!r.start) throw new BadRequest('Missing start time.', 400, 'required');
   if (!r.end) throw new BadRequest('Missing end time.', 400, 'required');
   const startIsDate = r.start.date !== undefined;
   const endIsDate = r.end.date !== undefined;
-  if (startIsDate !== endIsDate || (r.start.dateTime !== undefined) === startIsDate || (r.end.dateTime !== undefined) === endIsDate) {
+  if (
+    startIsDate !== endIsDate ||
+    (r.start.dateTime !== undefined) === startIsDate ||
+    (r.end.dateTime !== undefined) === endIsDate
+  ) {
     throw new BadRequest('Start and end times must either both be date or both be dateTime.', 400, 'invalid');
   }
-  for (const [which, v] of [['start', r.start], ['end', r.end]] as const) {
-    if (v.timeZone !== undefined && !isValidTimeZone(v.timeZone)) throw new BadRequest(`Invalid time zone definition for ${which} time.`, 400, 'invalid');
+  for (const [which, v] of [
+    ['start', r.start],
+    ['end', r.end],
+  ] as const) {
+    if (v.timeZone !== undefined && !isValidTimeZone(v.timeZone))
+      throw new BadRequest(`Invalid time zone definition for ${which} time.`, 400, 'invalid');
   }
   let start: number;
   let end: number;
@@ -287,7 +321,8 @@ function buildEvent(env: Env, cal: CalendarData, resource: Partial<CalendarEvent
   }
   if (end <= start) throw new BadRequest('The specified time range is empty.', 400, 'timeRangeEmpty');
   const now = env.clock.ms();
-  const id = previous?.ev.id ?? (typeof r.id === 'string' ? r.id : env.randomId(26, '0123456789abcdefghijklmnopqrstuv'));
+  const id =
+    previous?.ev.id ?? (typeof r.id === 'string' ? r.id : env.randomId(26, '0123456789abcdefghijklmnopqrstuv'));
   const ev: CalendarEvent = {
     kind: 'calendar#event',
     etag: `"${env.randomId(16, '0123456789')}"`,
@@ -344,17 +379,33 @@ export function listAll(store: CalendarStore, calendarId?: string): CalendarEven
 }
 
 /** Test helper: instants of events (for exporters). */
-export function storedEvents(store: CalendarStore, calendarId?: string): Array<{ ev: CalendarEvent; start: number; end: number; allDay: boolean; calendarId: string; timeZone: string }> {
+export function storedEvents(
+  store: CalendarStore,
+  calendarId?: string,
+): Array<{ ev: CalendarEvent; start: number; end: number; allDay: boolean; calendarId: string; timeZone: string }> {
   const out = [];
   for (const cal of store.calendars.values()) {
     if (calendarId !== undefined && cal.id !== calendarId) continue;
-    for (const e of cal.events) out.push({ ev: present(e, cal), start: e.start, end: e.end, allDay: e.allDay, calendarId: cal.id, timeZone: cal.timeZone });
+    for (const e of cal.events)
+      out.push({
+        ev: present(e, cal),
+        start: e.start,
+        end: e.end,
+        allDay: e.allDay,
+        calendarId: cal.id,
+        timeZone: cal.timeZone,
+      });
   }
   return out;
 }
 
 /** Test helper: add an event directly (validated like insert, not counted). */
-export function addEventDirect(env: Env, store: CalendarStore, calendarId: string, partial: Partial<CalendarEvent>): CalendarEvent {
+export function addEventDirect(
+  env: Env,
+  store: CalendarStore,
+  calendarId: string,
+  partial: Partial<CalendarEvent>,
+): CalendarEvent {
   const cal = store.ensure(calendarId);
   const resource: Partial<CalendarEvent> = { summary: 'Busy', ...partial };
   let stored: StoredEvent;

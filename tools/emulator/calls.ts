@@ -20,8 +20,16 @@ export type ServiceName =
   | 'CacheService';
 
 export const ALL_SERVICES: ServiceName[] = [
-  'SpreadsheetApp', 'PropertiesService', 'LockService', 'ScriptApp', 'Session',
-  'Utilities', 'HtmlService', 'Gmail', 'Calendar', 'CacheService',
+  'SpreadsheetApp',
+  'PropertiesService',
+  'LockService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'HtmlService',
+  'Gmail',
+  'Calendar',
+  'CacheService',
 ];
 
 /** The fake clock. Every execution, Date inside the bundle and every TTL follow it. */
@@ -177,7 +185,11 @@ export class Faults {
   }
 
   private matcher(filter?: CallFilter): Matcher {
-    const services = filter?.service ? ([] as ServiceName[]).concat(filter.service) : filter?.method ? null : [...this.scope];
+    const services = filter?.service
+      ? ([] as ServiceName[]).concat(filter.service)
+      : filter?.method
+        ? null
+        : [...this.scope];
     const m = filter?.method;
     return (c) => {
       if (services && !services.includes(c.service)) return false;

@@ -34,11 +34,26 @@ function decimalComma(locale: string): boolean {
   return /^(de|fr|es|it|pt|ru|nl|pl|cs|sk|da|nb|no|fi|sv|tr|id|vi|uk|ro|hu|el|bg|hr|sl|sr|lt|lv|et)/.test(locale);
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+const MONTH_RE =
+  '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
 const DMY_NAME = new RegExp(`^(\\d{1,2})[ -]${MONTH_RE}[ -,]*(\\d{4})$`, 'i');
 const MDY_NAME = new RegExp(`^${MONTH_RE} (\\d{1,2}),? (\\d{4})$`, 'i');
-const ISO_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*([ap]m)?)?$/i;
+const ISO_DATE =
+  /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*([ap]m)?)?$/i;
 const LOCAL_DATE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/i;
 const MONTH_DAY = /^(\d{1,2})\/(\d{1,2})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i;
@@ -122,7 +137,15 @@ function parseNumber(s: string, locale: string): Entry | undefined {
 }
 
 function dateEntry(
-  y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, info: LocaleInfo, format: string,
+  y: number,
+  mo: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms: number,
+  info: LocaleInfo,
+  format: string,
 ): Entry | undefined {
   if (!validDate(y, mo, d) || mi > 59 || s > 59) return undefined;
   const t = zonedToUtc(info.timeZone, y, mo - 1, d, h, mi, s, ms);
@@ -135,8 +158,20 @@ function parseDateText(s: string, info: LocaleInfo): Entry | undefined {
     const h = m[5] !== undefined ? hour24(Number(m[5]), m[9]) : 0;
     if (h === undefined) return undefined;
     const sep = m[2] === '-' ? '-' : m[2];
-    const fmt = `yyyy${sep}mm${sep}dd` + (m[5] !== undefined ? (m[7] !== undefined ? ' h:mm:ss' : ' h:mm') + (m[9] ? ' am/pm' : '') : '');
-    return dateEntry(Number(m[1]), Number(m[3]), Number(m[4]), h, Number(m[6] ?? 0), Number(m[7] ?? 0), Number((m[8] ?? '0').padEnd(3, '0')), info, fmt);
+    const fmt =
+      `yyyy${sep}mm${sep}dd` +
+      (m[5] !== undefined ? (m[7] !== undefined ? ' h:mm:ss' : ' h:mm') + (m[9] ? ' am/pm' : '') : '');
+    return dateEntry(
+      Number(m[1]),
+      Number(m[3]),
+      Number(m[4]),
+      h,
+      Number(m[6] ?? 0),
+      Number(m[7] ?? 0),
+      Number((m[8] ?? '0').padEnd(3, '0')),
+      info,
+      fmt,
+    );
   }
   m = LOCAL_DATE.exec(s);
   if (m) {
@@ -166,7 +201,17 @@ function parseDateText(s: string, info: LocaleInfo): Entry | undefined {
     const h = hour24(Number(m[1]), m[4]);
     if (h === undefined || Number(m[2]) > 59) return undefined;
     // A time-only cell is a time on Sheets' day zero, 30 Dec 1899.
-    return dateEntry(1899, 12, 30, h, Number(m[2]), Number(m[3] ?? 0), 0, info, (m[3] ? 'h:mm:ss' : 'h:mm') + (m[4] ? ' am/pm' : ''));
+    return dateEntry(
+      1899,
+      12,
+      30,
+      h,
+      Number(m[2]),
+      Number(m[3] ?? 0),
+      0,
+      info,
+      (m[3] ? 'h:mm:ss' : 'h:mm') + (m[4] ? ' am/pm' : ''),
+    );
   }
   m = DMY_NAME.exec(s);
   if (m) return dateEntry(Number(m[3]), monthIndex(m[2]) + 1, Number(m[1]), 0, 0, 0, 0, info, 'd mmm yyyy');
@@ -187,7 +232,16 @@ export function dateToSerial(d: Date, tz: string): number {
 export function serialToDate(serial: number, tz: string): Date {
   const wall = new Date(Math.round(EPOCH + serial * DAY));
   return new Date(
-    zonedToUtc(tz, wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), wall.getUTCHours(), wall.getUTCMinutes(), wall.getUTCSeconds(), wall.getUTCMilliseconds()),
+    zonedToUtc(
+      tz,
+      wall.getUTCFullYear(),
+      wall.getUTCMonth(),
+      wall.getUTCDate(),
+      wall.getUTCHours(),
+      wall.getUTCMinutes(),
+      wall.getUTCSeconds(),
+      wall.getUTCMilliseconds(),
+    ),
   );
 }
 
@@ -212,7 +266,10 @@ export function formatKind(fmt: string | undefined): FormatKind {
 }
 
 function stripLiterals(s: string): string {
-  return s.replace(/"[^"]*"/g, '').replace(/\\./g, '').replace(/\[[^\]]*\]/g, '');
+  return s
+    .replace(/"[^"]*"/g, '')
+    .replace(/\\./g, '')
+    .replace(/\[[^\]]*\]/g, '');
 }
 
 /** The value getValue returns for stored value v under format fmt. */
@@ -259,7 +316,11 @@ export function generalNumber(n: number, locale = 'en_US'): string {
   if (!Number.isFinite(n)) return '#NUM!';
   let s: string;
   if (Number.isInteger(n) && Math.abs(n) < 1e15) s = String(n);
-  else if (Math.abs(n) >= 1e15 || (Math.abs(n) < 1e-9 && n !== 0)) s = n.toExponential(2).replace(/e\+?(-?)(\d)$/, 'E+$10$2').replace('e', 'E');
+  else if (Math.abs(n) >= 1e15 || (Math.abs(n) < 1e-9 && n !== 0))
+    s = n
+      .toExponential(2)
+      .replace(/e\+?(-?)(\d)$/, 'E+$10$2')
+      .replace('e', 'E');
   else s = String(Number(n.toPrecision(10)));
   return decimalComma(locale) ? s.replace('.', ',') : s;
 }
@@ -329,7 +390,11 @@ export function formatNumber(n: number, fmt: string, locale = 'en_US'): string {
     const exp = value === 0 ? 0 : Math.floor(Math.log10(Math.abs(value)));
     const m = value / Math.pow(10, exp);
     const e = Math.abs(exp);
-    body = m.toFixed(fracPat.length).replace('.', dec) + 'E' + (exp < 0 ? '-' : expMatch[1] === '+' ? '+' : '') + String(e).padStart(expMatch[2].length, '0');
+    body =
+      m.toFixed(fracPat.length).replace('.', dec) +
+      'E' +
+      (exp < 0 ? '-' : expMatch[1] === '+' ? '+' : '') +
+      String(e).padStart(expMatch[2].length, '0');
   } else {
     // Trailing commas scale by 1000.
     let scaled = pattern;
@@ -351,14 +416,28 @@ export function formatNumber(n: number, fmt: string, locale = 'en_US'): string {
     text = ip + (fp || (scaled.includes('.') && minFrac > 0) ? dec + fp : '');
     if (text === '') text = '0';
     body = text;
-    const negative = value < 0 && !(n < 0 && sections.length > 1 && sections[1] !== '') && Number(text.replace(/[^0-9]/g, '')) !== 0;
+    const negative =
+      value < 0 && !(n < 0 && sections.length > 1 && sections[1] !== '') && Number(text.replace(/[^0-9]/g, '')) !== 0;
     if (negative) body = '-' + body;
   }
   return prefix + body + suffix;
 }
 
 const MONTH_SHORT = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const MONTH_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTH_LONG = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAY_SHORT = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 const DAY_LONG = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -372,11 +451,11 @@ interface DateToken {
 const dateTokenCache = new Map<string, DateToken[]>();
 
 function tokenizeDateFormat(fmt: string): DateToken[] {
-  let cached = dateTokenCache.get(fmt);
+  const cached = dateTokenCache.get(fmt);
   if (cached) return cached;
   const toks: DateToken[] = [];
   const s = fmt.split(';')[0];
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const ch = s[i];
     const lower = ch.toLowerCase();
     if (ch === '"') {
@@ -419,7 +498,6 @@ function tokenizeDateFormat(fmt: string): DateToken[] {
     const next = k + 1 < idx.length ? toks[idx[k + 1]] : undefined;
     if (prev?.t === 'h' || next?.t === 's') tok.minutes = true;
   }
-  cached = toks;
   dateTokenCache.set(fmt, toks);
   return toks;
 }
@@ -433,27 +511,50 @@ export function formatSheetsDate(d: Date, fmt: string, tz: string): string {
   let out = '';
   for (const t of toks) {
     switch (t.t) {
-      case 'lit': out += t.text; break;
-      case 'y': out += t.n <= 2 ? p(w.year % 100, 2) : String(w.year); break;
+      case 'lit':
+        out += t.text;
+        break;
+      case 'y':
+        out += t.n <= 2 ? p(w.year % 100, 2) : String(w.year);
+        break;
       case 'm':
         if (t.minutes) out += t.n === 1 ? String(w.minute) : p(w.minute, 2);
-        else out += t.n === 1 ? String(w.month) : t.n === 2 ? p(w.month, 2) : t.n === 3 ? MONTH_SHORT[w.month - 1] : t.n === 5 ? MONTH_LONG[w.month - 1][0] : MONTH_LONG[w.month - 1];
+        else
+          out +=
+            t.n === 1
+              ? String(w.month)
+              : t.n === 2
+                ? p(w.month, 2)
+                : t.n === 3
+                  ? MONTH_SHORT[w.month - 1]
+                  : t.n === 5
+                    ? MONTH_LONG[w.month - 1][0]
+                    : MONTH_LONG[w.month - 1];
         break;
-      case 'd': out += t.n === 1 ? String(w.day) : t.n === 2 ? p(w.day, 2) : t.n === 3 ? DAY_SHORT[w.weekday] : DAY_LONG[w.weekday]; break;
+      case 'd':
+        out +=
+          t.n === 1 ? String(w.day) : t.n === 2 ? p(w.day, 2) : t.n === 3 ? DAY_SHORT[w.weekday] : DAY_LONG[w.weekday];
+        break;
       case 'h': {
         const h = twelve ? ((w.hour + 11) % 12) + 1 : w.hour;
         out += t.n === 1 ? String(h) : p(h, 2);
         break;
       }
-      case 's': out += t.n === 1 ? String(w.second) : p(w.second, 2); break;
-      case 'frac': out += '.' + p(w.millisecond, 3).slice(0, t.n); break;
+      case 's':
+        out += t.n === 1 ? String(w.second) : p(w.second, 2);
+        break;
+      case 'frac':
+        out += '.' + p(w.millisecond, 3).slice(0, t.n);
+        break;
       case 'ampm': {
         const am = w.hour < 12;
         const upper = t.text === t.text?.toUpperCase();
         out += upper ? (am ? 'AM' : 'PM') : am ? 'am' : 'pm';
         break;
       }
-      case 'ap': out += w.hour < 12 ? 'a' : 'p'; break;
+      case 'ap':
+        out += w.hour < 12 ? 'a' : 'p';
+        break;
     }
   }
   return out;

@@ -53,7 +53,7 @@ export function parseCall(formula: string): FormulaCall | undefined {
     else if (ch === ')' || ch === '}') {
       depth--;
       if (depth < 0) return undefined;
-    } else if (ch === "'" ) {
+    } else if (ch === "'") {
       // quoted sheet name
       const end = body.indexOf("'", i + 1);
       if (end < 0) return undefined;
@@ -92,12 +92,20 @@ export function resolveRef(text: string, home: SheetStore, book: WorkbookStore):
   const numRows = endRow - ref.row + 1;
   const numCols = endCol - ref.col + 1;
   if (numRows < 1 || numCols < 1) return undefined;
-  const single = numRows === 1 && numCols === 1 && ref.endRow !== undefined && ref.endCol !== undefined && !text.includes(':');
+  const single =
+    numRows === 1 && numCols === 1 && ref.endRow !== undefined && ref.endCol !== undefined && !text.includes(':');
   return { kind: single ? 'cell' : 'range', sheet, row: ref.row, col: ref.col, numRows, numCols };
 }
 
 /** Read a rectangle's values as getValues would (Node realm). */
-export function readValues(sheet: SheetStore, book: WorkbookStore, row: number, col: number, numRows: number, numCols: number): CellValue[][] {
+export function readValues(
+  sheet: SheetStore,
+  book: WorkbookStore,
+  row: number,
+  col: number,
+  numRows: number,
+  numCols: number,
+): CellValue[][] {
   const out: CellValue[][] = new Array(numRows);
   const tz = book.timeZone;
   for (let i = 0; i < numRows; i++) {
@@ -107,7 +115,7 @@ export function readValues(sheet: SheetStore, book: WorkbookStore, row: number, 
     const o: CellValue[] = new Array(numCols);
     for (let j = 0; j < numCols; j++) {
       const c = col - 1 + j;
-      let v: CellValue = vals === undefined ? '' : vals[c] ?? '';
+      let v: CellValue = vals === undefined ? '' : (vals[c] ?? '');
       if (meta !== undefined) {
         const m = meta[c];
         if (m?.format !== undefined) v = valueForFormat(v, m.format, tz);
@@ -206,7 +214,12 @@ function setError(p: Pending, value: string, message: string): void {
   p.sheet.ensureMeta(p.r, p.c).error = message;
 }
 
-function evaluateCell(p: Pending, book: WorkbookStore, env: Env, resolve: (name: string) => BundleFunction | undefined): void {
+function evaluateCell(
+  p: Pending,
+  book: WorkbookStore,
+  env: Env,
+  resolve: (name: string) => BundleFunction | undefined,
+): void {
   const meta = p.sheet.ensureMeta(p.r, p.c);
   delete meta.error;
   if (meta.fixed !== undefined) {
@@ -223,7 +236,14 @@ function evaluateCell(p: Pending, book: WorkbookStore, env: Env, resolve: (name:
       return;
     }
     if (/^=[+-]/.test(p.formula) || !/^=./.test(p.formula)) setError(p, '#ERROR!', 'Formula parse error.');
-    else setError(p, '#NAME?', call ? `Unknown function: '${call.name}'.` : 'The emulator cannot evaluate this formula; set its value with Emulator.setFormulaValue.');
+    else
+      setError(
+        p,
+        '#NAME?',
+        call
+          ? `Unknown function: '${call.name}'.`
+          : 'The emulator cannot evaluate this formula; set its value with Emulator.setFormulaValue.',
+      );
     return;
   }
   // Arguments as Sheets passes them to a custom function.
@@ -259,7 +279,11 @@ function evaluateCell(p: Pending, book: WorkbookStore, env: Env, resolve: (name:
   try {
     result = env.withExecution(exec, () => fn.apply(undefined, args));
   } catch (e) {
-    setError(p, '#ERROR!', typeof e === 'object' && e !== null && 'message' in e ? String((e as Error).message) : String(e));
+    setError(
+      p,
+      '#ERROR!',
+      typeof e === 'object' && e !== null && 'message' in e ? String((e as Error).message) : String(e),
+    );
     return;
   }
   const grid = toGrid(result);
@@ -275,7 +299,11 @@ function evaluateCell(p: Pending, book: WorkbookStore, env: Env, resolve: (name:
   const rows = grid.length;
   const cols = grid[0].length;
   if (p.r + rows > p.sheet.maxRows || p.c + cols > p.sheet.maxCols) {
-    setError(p, '#REF!', `Result was not automatically expanded, please insert more rows (${p.r + rows - p.sheet.maxRows}).`);
+    setError(
+      p,
+      '#REF!',
+      `Result was not automatically expanded, please insert more rows (${p.r + rows - p.sheet.maxRows}).`,
+    );
     return;
   }
   for (let i = 0; i < rows; i++) {
@@ -284,7 +312,11 @@ function evaluateCell(p: Pending, book: WorkbookStore, env: Env, resolve: (name:
       const v = p.sheet.value(p.r + i, p.c + j);
       const m = p.sheet.metaAt(p.r + i, p.c + j);
       if (v !== '' || m?.formula !== undefined) {
-        setError(p, '#REF!', `Array result was not expanded because it would overwrite data in ${toA1(p.r + i + 1, p.c + j + 1)}.`);
+        setError(
+          p,
+          '#REF!',
+          `Array result was not expanded because it would overwrite data in ${toA1(p.r + i + 1, p.c + j + 1)}.`,
+        );
         return;
       }
     }

@@ -42,12 +42,22 @@ function api(method: string): string {
 function decodeRaw(env: Env, raw: unknown, method: string): Buffer {
   if (Array.isArray(raw)) return Buffer.from((raw as number[]).map((b) => Number(b) & 255));
   if (typeof raw !== 'string' || raw === '') {
-    throw env.apiError(api(method), 400, "'raw' RFC822 payload message string or uploading message via /upload/* URL required", 'invalidArgument');
+    throw env.apiError(
+      api(method),
+      400,
+      "'raw' RFC822 payload message string or uploading message via /upload/* URL required",
+      'invalidArgument',
+    );
   }
   const s = raw.replace(/\s+/g, '');
   // Google's decoder takes both alphabets, with or without padding.
   if (!/^[A-Za-z0-9+/_-]*={0,2}$/.test(s) || s.replace(/=+$/, '').length % 4 === 1) {
-    throw env.apiError(api(method), 400, `Invalid value at 'draft.message.raw' (TYPE_BYTES), Base64 decoding failed for "${s.slice(0, 40)}"`, 'invalid');
+    throw env.apiError(
+      api(method),
+      400,
+      `Invalid value at 'draft.message.raw' (TYPE_BYTES), Base64 decoding failed for "${s.slice(0, 40)}"`,
+      'invalid',
+    );
   }
   return Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
 }
@@ -55,9 +65,11 @@ function decodeRaw(env: Env, raw: unknown, method: string): Buffer {
 /** Gmail rejects messages whose recipients cannot be parsed. */
 function validate(env: Env, raw: Buffer, method: string): void {
   const { headers } = splitMessage(raw);
-  if (headers.length === 0) throw env.apiError(api(method), 400, 'Invalid message: no headers found', 'invalidArgument');
+  if (headers.length === 0)
+    throw env.apiError(api(method), 400, 'Invalid message: no headers found', 'invalidArgument');
   const to = header(headers, 'To');
-  if (to === undefined || to.trim() === '') throw env.apiError(api(method), 400, 'Invalid To header', 'invalidArgument');
+  if (to === undefined || to.trim() === '')
+    throw env.apiError(api(method), 400, 'Invalid To header', 'invalidArgument');
   for (const name of ['To', 'Cc', 'Bcc']) {
     const v = header(headers, name);
     if (v === undefined) continue;
@@ -65,7 +77,8 @@ function validate(env: Env, raw: Buffer, method: string): void {
       if (!EMAIL.test(a)) throw env.apiError(api(method), 400, `Invalid ${name} header`, 'invalidArgument');
     }
   }
-  if (header(headers, 'Subject') === undefined) throw env.apiError(api(method), 400, 'Invalid Subject header', 'invalidArgument');
+  if (header(headers, 'Subject') === undefined)
+    throw env.apiError(api(method), 400, 'Invalid Subject header', 'invalidArgument');
 }
 
 function matches(d: StoredDraft, q: string | undefined): boolean {
@@ -102,7 +115,8 @@ export class FakeDrafts extends FakeObject {
   private _user(userId: unknown, method: string): string {
     const me = this.env.user;
     if (userId === 'me' || userId === me) return me;
-    if (typeof userId !== 'string' || userId === '') throw this.env.apiError(api(method), 400, 'Invalid userId', 'invalidArgument');
+    if (typeof userId !== 'string' || userId === '')
+      throw this.env.apiError(api(method), 400, 'Invalid userId', 'invalidArgument');
     throw this.env.apiError(api(method), 403, 'Delegation denied for ' + me, 'forbidden');
   }
   private _find(user: string, id: unknown, method: string): StoredDraft {
@@ -149,7 +163,8 @@ export class FakeDrafts extends FakeObject {
     const user = this._user(userId, 'drafts.list');
     const max = Math.min(Math.max(1, Number(optionalArgs?.maxResults ?? 100)), 500);
     const start = optionalArgs?.pageToken ? Number(optionalArgs.pageToken) : 0;
-    if (!Number.isInteger(start) || start < 0) throw this.env.apiError(api('drafts.list'), 400, 'Invalid pageToken', 'invalidArgument');
+    if (!Number.isInteger(start) || start < 0)
+      throw this.env.apiError(api('drafts.list'), 400, 'Invalid pageToken', 'invalidArgument');
     // Newest first, as Gmail lists them.
     const all = this.h.store.drafts.filter((d) => d.userEmail === user && matches(d, optionalArgs?.q)).reverse();
     const page = all.slice(start, start + max);
@@ -176,7 +191,8 @@ export class FakeDrafts extends FakeObject {
     if (format === 'raw') message.raw = toSignedBytes(d.raw);
     else if (format === 'metadata') message.payload = { mimeType: root.mimeType, headers: root.headers };
     else if (format === 'full') message.payload = payloadOf(root, '');
-    else if (format !== 'minimal') throw this.env.apiError(api('drafts.get'), 400, `Invalid value for "format": "${format}"`, 'invalidParameter');
+    else if (format !== 'minimal')
+      throw this.env.apiError(api('drafts.get'), 400, `Invalid value for "format": "${format}"`, 'invalidParameter');
     return this.env.realm.toCtx({ id: d.id, message });
   }
   remove(userId: string, id: string): void {
@@ -219,7 +235,11 @@ export class FakeMessages extends FakeObject {
     super(h.env);
   }
   send(_resource: unknown, _userId: string): never {
-    this.h.store.sendAttempts.push({ method: 'Users.Messages.send', userEmail: this.env.user, at: this.env.clock.ms() });
+    this.h.store.sendAttempts.push({
+      method: 'Users.Messages.send',
+      userEmail: this.env.user,
+      at: this.env.clock.ms(),
+    });
     throw this.env.error('Retain emulator: sending mail is forbidden');
   }
 }
@@ -242,7 +262,8 @@ export class FakeUsers extends FakeObject {
     this.Messages = new FakeMessages(h);
   }
   getProfile(userId: string): { emailAddress: string; messagesTotal: number; threadsTotal: number; historyId: string } {
-    if (userId !== 'me' && userId !== this.env.user) throw this.env.apiError('gmail.users.getProfile', 403, 'Delegation denied for ' + this.env.user, 'forbidden');
+    if (userId !== 'me' && userId !== this.env.user)
+      throw this.env.apiError('gmail.users.getProfile', 403, 'Delegation denied for ' + this.env.user, 'forbidden');
     return { emailAddress: this.env.user, messagesTotal: 0, threadsTotal: 0, historyId: '1' };
   }
 }

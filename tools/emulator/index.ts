@@ -23,12 +23,27 @@ import { HtmlServiceFake } from './html';
 import { LockServiceFake, LockTable } from './lock';
 import { PropertiesServiceFake, PropertyStores } from './properties';
 import { createRealm, isDateValue, type Realm } from './realm';
-import { CUSTOM_FUNCTION_LIMIT_MS, Env, EXECUTION_LIMIT_MS, NO_EXECUTION, type AuthMode, type Execution, type LogLine } from './runtime';
+import {
+  CUSTOM_FUNCTION_LIMIT_MS,
+  Env,
+  EXECUTION_LIMIT_MS,
+  NO_EXECUTION,
+  type AuthMode,
+  type Execution,
+  type LogLine,
+} from './runtime';
 import { ScriptAppService, TriggerTable, type TriggerRecord } from './script';
 import { SessionService } from './session';
 import { SheetStore, WorkbookStore } from './sheetstore';
 import {
-  createSheetStore, ensureFresh, fillSheet, FakeRange, FakeSheet, FakeSpreadsheet, SpreadsheetAppService, type SheetsHost,
+  createSheetStore,
+  ensureFresh,
+  fillSheet,
+  FakeRange,
+  FakeSheet,
+  FakeSpreadsheet,
+  SpreadsheetAppService,
+  type SheetsHost,
 } from './spreadsheet';
 import { UiLog } from './ui';
 import { UtilitiesService } from './utilities';
@@ -102,7 +117,20 @@ export interface TriggerInfo {
 
 let serviceAliases: vm.Script | undefined;
 
-const SERVICE_GLOBALS = ['SpreadsheetApp', 'PropertiesService', 'LockService', 'ScriptApp', 'Session', 'Utilities', 'HtmlService', 'CacheService', 'Gmail', 'Calendar', 'Logger', 'console'];
+const SERVICE_GLOBALS = [
+  'SpreadsheetApp',
+  'PropertiesService',
+  'LockService',
+  'ScriptApp',
+  'Session',
+  'Utilities',
+  'HtmlService',
+  'CacheService',
+  'Gmail',
+  'Calendar',
+  'Logger',
+  'console',
+];
 
 export class Emulator {
   readonly clock: Clock;
@@ -111,7 +139,14 @@ export class Emulator {
   readonly ui = new UiLog();
   readonly spreadsheet: FakeSpreadsheet;
   readonly gmail: {
-    drafts(): Array<{ id: string; raw: string; userEmail: string; problems: string[]; messageId: string; threadId: string }>;
+    drafts(): Array<{
+      id: string;
+      raw: string;
+      userEmail: string;
+      problems: string[];
+      messageId: string;
+      threadId: string;
+    }>;
     sendAttempts(): Array<{ method: string; userEmail: string; at: number }>;
   };
   readonly calendar: {
@@ -176,7 +211,12 @@ export class Emulator {
       this.calls,
       this.faults,
     );
-    this.book = new WorkbookStore(opts.spreadsheetId ?? 'ss-1', opts.spreadsheetName ?? 'Retain customers', timeZone, opts.spreadsheetLocale ?? 'en_US');
+    this.book = new WorkbookStore(
+      opts.spreadsheetId ?? 'ss-1',
+      opts.spreadsheetName ?? 'Retain customers',
+      timeZone,
+      opts.spreadsheetLocale ?? 'en_US',
+    );
     createSheetStore(this.book, 'Sheet1');
     this.calendarStore = new CalendarStore(timeZone);
     let ss: FakeSpreadsheet | undefined;
@@ -196,19 +236,31 @@ export class Emulator {
         this.env.log('Logger', formatLogger(args));
         return logger;
       },
-      getLog: () => this.env.logs.filter((l) => l.level === 'Logger').map((l) => l.text).join('\n'),
+      getLog: () =>
+        this.env.logs
+          .filter((l) => l.level === 'Logger')
+          .map((l) => l.text)
+          .join('\n'),
       clear: () => {
         this.env.logs = this.env.logs.filter((l) => l.level !== 'Logger');
       },
     };
     const consoleFake = Object.fromEntries(
-      (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => [level, (...args: unknown[]) => this.env.log(level, util.format(...args))]),
+      (['log', 'info', 'warn', 'error', 'debug'] as const).map((level) => [
+        level,
+        (...args: unknown[]) => this.env.log(level, util.format(...args)),
+      ]),
     );
     this.globals = {
       SpreadsheetApp: new SpreadsheetAppService(this.sheetsHost),
       PropertiesService: new PropertiesServiceFake(this.env, this.propStores, documentId),
       LockService: new LockServiceFake(this.env, this.lockTable, documentId),
-      ScriptApp: new ScriptAppService({ env: this.env, triggers: this.triggerTable, documentId: this.book.id, scriptId: `script-${this.book.id}` }),
+      ScriptApp: new ScriptAppService({
+        env: this.env,
+        triggers: this.triggerTable,
+        documentId: this.book.id,
+        scriptId: `script-${this.book.id}`,
+      }),
       Session: new SessionService(this.env),
       Utilities: new UtilitiesService(this.env),
       HtmlService: new HtmlServiceFake(this.env),
@@ -223,12 +275,28 @@ export class Emulator {
 
     this.gmail = {
       drafts: () =>
-        this.gmailStore.drafts.map((d) => ({ id: d.id, raw: d.raw.toString('utf8'), userEmail: d.userEmail, problems: [...d.problems], messageId: d.messageId, threadId: d.threadId })),
+        this.gmailStore.drafts.map((d) => ({
+          id: d.id,
+          raw: d.raw.toString('utf8'),
+          userEmail: d.userEmail,
+          problems: [...d.problems],
+          messageId: d.messageId,
+          threadId: d.threadId,
+        })),
       sendAttempts: () => [...this.gmailStore.sendAttempts],
     };
     this.calendar = {
-      events: (calendarId) => listAll(this.calendarStore, calendarId === 'primary' ? this.env.config.defaultUser : calendarId),
-      addEvent: (calendarId, ev) => this.env.outside(() => addEventDirect(this.env, this.calendarStore, calendarId === 'primary' ? this.env.config.defaultUser : calendarId, ev)),
+      events: (calendarId) =>
+        listAll(this.calendarStore, calendarId === 'primary' ? this.env.config.defaultUser : calendarId),
+      addEvent: (calendarId, ev) =>
+        this.env.outside(() =>
+          addEventDirect(
+            this.env,
+            this.calendarStore,
+            calendarId === 'primary' ? this.env.config.defaultUser : calendarId,
+            ev,
+          ),
+        ),
       addCalendar: (calendarId, tz) => void this.calendarStore.ensure(calendarId, tz),
     };
     this.triggers = {
@@ -287,7 +355,10 @@ export class Emulator {
         } else store = createSheetStore(this.book, name);
       }
       this.sheet1Used = true;
-      const prepared = opts.parse === false ? rows.map((r) => r.map((v) => (typeof v === 'string' && !v.startsWith('=') && v !== '' ? `'${v}` : v))) : rows;
+      const prepared =
+        opts.parse === false
+          ? rows.map((r) => r.map((v) => (typeof v === 'string' && !v.startsWith('=') && v !== '' ? `'${v}` : v)))
+          : rows;
       fillSheet(this.sheetsHost, store, prepared);
     });
   }
@@ -322,7 +393,9 @@ export class Emulator {
       const s = this.store(name);
       ensureFresh(this.sheetsHost, s);
       if (s.lastRow() === 0) return [];
-      return (new FakeRange(this.sheetsHost, s, 1, 1, s.lastRow(), s.lastCol()).getDisplayValues() as string[][]).map((r) => [...r]);
+      return (new FakeRange(this.sheetsHost, s, 1, 1, s.lastRow(), s.lastCol()).getDisplayValues() as string[][]).map(
+        (r) => [...r],
+      );
     });
   }
 
@@ -357,7 +430,13 @@ export class Emulator {
       for (const s of this.book.sheets) {
         ensureFresh(this.sheetsHost, s);
         for (const { r, c, meta } of s.formulaCells()) {
-          if (meta.error) out.push({ sheet: s.name, a1: `${columnLetter(c + 1)}${r + 1}`, value: s.value(r, c), message: meta.error });
+          if (meta.error)
+            out.push({
+              sheet: s.name,
+              a1: `${columnLetter(c + 1)}${r + 1}`,
+              value: s.value(r, c),
+              message: meta.error,
+            });
         }
       }
     });
@@ -439,7 +518,10 @@ export class Emulator {
     if (result === undefined) return undefined;
     const bad = illegalPath(result, 'result');
     if (bad !== undefined) {
-      this.env.log('warn', `google.script.run: ${fnName} returned an illegal value at ${bad} (a Date?); the client receives null`);
+      this.env.log(
+        'warn',
+        `google.script.run: ${fnName} returned an illegal value at ${bad} (a Date?); the client receives null`,
+      );
       return null;
     }
     return JSON.parse(JSON.stringify(result));
@@ -447,7 +529,11 @@ export class Emulator {
 
   /** The spreadsheet is opened: run onOpen as a simple trigger (LIMITED for a bound script, NONE for an add-on not yet used in this document). */
   open(authMode: AuthMode = 'LIMITED'): unknown {
-    return this.invokeAs({ authMode }, 'onOpen', { authMode, source: this.spreadsheet, user: this.env.config.defaultUser });
+    return this.invokeAs({ authMode }, 'onOpen', {
+      authMode,
+      source: this.spreadsheet,
+      user: this.env.config.defaultUser,
+    });
   }
 
   // ---- exports ----
@@ -466,10 +552,17 @@ export class Emulator {
   private newRealm(): Realm {
     const realm = createRealm({ now: () => this.clock.ms(), scriptTimeZone: () => this.env.config.scriptTimeZone });
     for (const name of SERVICE_GLOBALS) {
-      Object.defineProperty(realm.global, name, { value: this.globals[name], writable: true, configurable: true, enumerable: false });
+      Object.defineProperty(realm.global, name, {
+        value: this.globals[name],
+        writable: true,
+        configurable: true,
+        enumerable: false,
+      });
     }
     // Fast lookups (see realm.ts): script-scope bindings for the services too.
-    serviceAliases ??= new vm.Script(SERVICE_GLOBALS.map((n) => `let ${n} = globalThis.${n};`).join('\n'), { filename: 'emulator-services.js' });
+    serviceAliases ??= new vm.Script(SERVICE_GLOBALS.map((n) => `let ${n} = globalThis.${n};`).join('\n'), {
+      filename: 'emulator-services.js',
+    });
     realm.run(serviceAliases);
     return realm;
   }
@@ -483,9 +576,15 @@ export class Emulator {
       if (named !== undefined) sheet = this.store(named);
       const ref = parseA1(range);
       if (!ref) throw new Error(`Bad activeRange: ${opts.activeRange}`);
-      const target = sheet ?? (this.book.selection ? this.book.byId(this.book.selection.sheetId) : undefined) ?? this.book.sheets[0];
+      const target =
+        sheet ?? (this.book.selection ? this.book.byId(this.book.selection.sheetId) : undefined) ?? this.book.sheets[0];
       sheet = target;
-      ranges.push({ row: ref.row, col: ref.col, numRows: (ref.endRow ?? target.maxRows) - ref.row + 1, numCols: (ref.endCol ?? target.maxCols) - ref.col + 1 });
+      ranges.push({
+        row: ref.row,
+        col: ref.col,
+        numRows: (ref.endRow ?? target.maxRows) - ref.row + 1,
+        numCols: (ref.endCol ?? target.maxCols) - ref.col + 1,
+      });
     }
     const target = sheet ?? this.book.sheets[0];
     this.book.selection = { sheetId: target.id, ranges };
@@ -502,8 +601,16 @@ export class Emulator {
         this.env.realm = realm;
         try {
           const exec: Execution = {
-            id: this.env.exec.id, active: true, counted: false, start: this.clock.ms(), limitMs: CUSTOM_FUNCTION_LIMIT_MS,
-            authMode: 'CUSTOM_FUNCTION', user: this.env.user, trigger: false, killed: false, customFunction: true,
+            id: this.env.exec.id,
+            active: true,
+            counted: false,
+            start: this.clock.ms(),
+            limitMs: CUSTOM_FUNCTION_LIMIT_MS,
+            authMode: 'CUSTOM_FUNCTION',
+            user: this.env.user,
+            trigger: false,
+            killed: false,
+            customFunction: true,
           };
           let topLevelError: unknown;
           try {
@@ -529,7 +636,9 @@ export class Emulator {
   }
 
   private fireTrigger(idOrHandler: string, event?: Record<string, unknown>): unknown {
-    const t = this.triggerTable.list.find((x) => x.id === idOrHandler) ?? this.triggerTable.list.find((x) => x.handler === idOrHandler);
+    const t =
+      this.triggerTable.list.find((x) => x.id === idOrHandler) ??
+      this.triggerTable.list.find((x) => x.handler === idOrHandler);
     if (!t) throw new Error(`No trigger ${idOrHandler}`);
     const e = { authMode: 'FULL', triggerUid: t.id, ...(event ?? {}) } as Record<string, unknown>;
     if (t.type === 'CLOCK') return this.invokeAs({ trigger: true, user: t.user }, t.handler, e);
@@ -599,7 +708,8 @@ function lookupCustomFunction(global: Record<string, unknown>, name: string): Bu
   }
   const lower = name.toLowerCase();
   for (const k of Object.keys(global)) {
-    if (k.toLowerCase() === lower && !k.endsWith('_') && typeof global[k] === 'function') return global[k] as BundleFunction;
+    if (k.toLowerCase() === lower && !k.endsWith('_') && typeof global[k] === 'function')
+      return global[k] as BundleFunction;
   }
   return undefined;
 }
@@ -652,4 +762,3 @@ function illegalPath(v: unknown, at: string, seen = new Set<unknown>()): string 
   }
   return undefined;
 }
-

@@ -38,7 +38,11 @@ export class FakeLock extends FakeObject {
     return 'Lock';
   }
   private has = false;
-  constructor(env: Env, private readonly table: LockTable, private readonly key: string) {
+  constructor(
+    env: Env,
+    private readonly table: LockTable,
+    private readonly key: string,
+  ) {
     super(env);
   }
   private _acquire(): boolean {
@@ -52,7 +56,10 @@ export class FakeLock extends FakeObject {
     return false;
   }
   private _timeout(ms: unknown): number {
-    if (typeof ms !== 'number' || !Number.isFinite(ms)) throw this.env.exception(`The parameters (${typeof ms}) don't match the method signature for LockService.Lock.tryLock.`);
+    if (typeof ms !== 'number' || !Number.isFinite(ms))
+      throw this.env.exception(
+        `The parameters (${typeof ms}) don't match the method signature for LockService.Lock.tryLock.`,
+      );
     if (ms < 0) throw this.env.exception('Invalid argument: timeoutInMillis');
     return ms;
   }
@@ -82,7 +89,11 @@ export class LockServiceFake extends FakeObject {
   protected get _kind() {
     return 'LockService';
   }
-  constructor(env: Env, private readonly table: LockTable, private readonly documentId: () => string | null) {
+  constructor(
+    env: Env,
+    private readonly table: LockTable,
+    private readonly documentId: () => string | null,
+  ) {
     super(env);
   }
   /** Null when the script is not bound to a document; Retain's script is bound, so a trigger execution gets one too. */

@@ -56,7 +56,12 @@ export function decodeWords(s: string): string {
       const buf =
         enc.toUpperCase() === 'B'
           ? Buffer.from(text, 'base64')
-          : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1');
+          : Buffer.from(
+              text
+                .replace(/_/g, ' ')
+                .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+              'latin1',
+            );
       return /utf-?8/i.test(charset) ? buf.toString('utf8') : buf.toString('latin1');
     });
 }
@@ -96,13 +101,21 @@ export function parseMime(raw: Buffer): MimePart {
     const parts: MimePart[] = [];
     if (boundary) {
       const text = body.toString('latin1');
-      const chunks = text.split(new RegExp(`\\r?\\n?--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?\\n?`));
+      const chunks = text.split(
+        new RegExp(`\\r?\\n?--${boundary.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:--)?[ \\t]*\\r?\\n?`),
+      );
       // chunks[0] is the preamble, the last one the epilogue
       for (const c of chunks.slice(1, -1)) if (c.trim() !== '') parts.push(parseMime(Buffer.from(c, 'latin1')));
     }
     return { headers, mimeType, filename, body: Buffer.alloc(0), parts };
   }
-  return { headers, mimeType, filename, body: decodeBody(body, header(headers, 'Content-Transfer-Encoding')), parts: [] };
+  return {
+    headers,
+    mimeType,
+    filename,
+    body: decodeBody(body, header(headers, 'Content-Transfer-Encoding')),
+    parts: [],
+  };
 }
 
 /** Addresses in an address-list header ("A <a@x>, b@y"). */
@@ -134,7 +147,8 @@ export function addresses(value: string | undefined): string[] {
     });
 }
 
-export const EMAIL = /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+export const EMAIL =
+  /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** Things Gmail accepts but shows badly, for tests to assert on. */
 export function lintMessage(raw: Buffer): string[] {
@@ -156,7 +170,10 @@ export function lintMessage(raw: Buffer): string[] {
   const walk = (p: MimePart) => (p.parts.length ? p.parts.forEach(walk) : leaves.push(p));
   walk(root);
   for (const leaf of leaves) {
-    const ct = header(leaf.headers, 'Content-Type') ?? (leaf === root ? header(root.headers, 'Content-Type') : undefined) ?? 'text/plain';
+    const ct =
+      header(leaf.headers, 'Content-Type') ??
+      (leaf === root ? header(root.headers, 'Content-Type') : undefined) ??
+      'text/plain';
     if (leaf.mimeType.startsWith('text/') && leaf.body.some((b) => b > 127) && !/charset=/i.test(ct)) {
       problems.push(`${leaf.mimeType} part has non-ASCII bytes but no charset`);
     }

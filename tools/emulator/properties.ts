@@ -39,7 +39,10 @@ export class FakeProperties extends FakeObject {
   protected get _kind() {
     return 'Properties';
   }
-  constructor(env: Env, private readonly m: Map<string, string>) {
+  constructor(
+    env: Env,
+    private readonly m: Map<string, string>,
+  ) {
     super(env);
   }
   private _str(v: unknown): string {
@@ -48,7 +51,9 @@ export class FakeProperties extends FakeObject {
   private _check(next: Map<string, string>, key: string, value: string): void {
     if (bytes(key) + bytes(value) > PROPERTY_VALUE_LIMIT) throw this.env.exception('Argument too large: value');
     if (storeSize(next) > PROPERTY_STORE_LIMIT) {
-      throw this.env.exception('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw this.env.exception(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
   }
   getProperty(key: string): string | null {
@@ -65,7 +70,10 @@ export class FakeProperties extends FakeObject {
     return this;
   }
   setProperties(properties: Record<string, unknown>, deleteAllOthers?: boolean): FakeProperties {
-    if (properties === null || typeof properties !== 'object') throw this.env.exception("The parameters (String) don't match the method signature for PropertiesService.Properties.setProperties.");
+    if (properties === null || typeof properties !== 'object')
+      throw this.env.exception(
+        "The parameters (String) don't match the method signature for PropertiesService.Properties.setProperties.",
+      );
     const next = deleteAllOthers ? new Map<string, string>() : new Map(this.m);
     for (const k of Object.keys(properties)) {
       const v = this._str(properties[k]);
@@ -73,7 +81,9 @@ export class FakeProperties extends FakeObject {
       next.set(k, v);
     }
     if (storeSize(next) > PROPERTY_STORE_LIMIT) {
-      throw this.env.exception('You have exceeded the property storage quota. Please remove some properties and try again.');
+      throw this.env.exception(
+        'You have exceeded the property storage quota. Please remove some properties and try again.',
+      );
     }
     this.m.clear();
     for (const [k, v] of next) this.m.set(k, v);
@@ -98,14 +108,21 @@ export class FakeProperties extends FakeObject {
 }
 instrument(FakeProperties, 'PropertiesService', 'Properties', {
   default: 'props.read',
-  setProperty: 'props.write', setProperties: 'props.write', deleteProperty: 'props.write', deleteAllProperties: 'props.write',
+  setProperty: 'props.write',
+  setProperties: 'props.write',
+  deleteProperty: 'props.write',
+  deleteAllProperties: 'props.write',
 });
 
 export class PropertiesServiceFake extends FakeObject {
   protected get _kind() {
     return 'PropertiesService';
   }
-  constructor(env: Env, private readonly stores: PropertyStores, private readonly documentId: () => string | null) {
+  constructor(
+    env: Env,
+    private readonly stores: PropertyStores,
+    private readonly documentId: () => string | null,
+  ) {
     super(env);
   }
   getDocumentProperties(): FakeProperties | null {

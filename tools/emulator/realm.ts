@@ -24,7 +24,13 @@ export interface Realm {
   /** A context-realm copy of 2-D cell rows (Node Dates become context Dates). */
   rows(rows: ReadonlyArray<ReadonlyArray<unknown>>): unknown[][];
   /** Context-realm copy of a rectangle of stored rows (0-based origin); '' for holes. */
-  block(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>, r0: number, c0: number, nr: number, nc: number): unknown[][];
+  block(
+    rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>,
+    r0: number,
+    c0: number,
+    nr: number,
+    nc: number,
+  ): unknown[][];
   /** Deep copy of plain data (arrays, plain objects, Dates) into the context realm; other objects pass through. */
   toCtx<T>(v: T): T;
   /** A context-realm array with these elements (not copied deeply). */
@@ -268,11 +274,53 @@ let preludeScript: vm.Script | undefined;
 let aliasScript: vm.Script | undefined;
 
 const BUILTINS = [
-  'Object', 'Function', 'Array', 'Number', 'parseFloat', 'parseInt', 'Boolean', 'String', 'Symbol', 'Date', 'Promise',
-  'RegExp', 'Error', 'EvalError', 'RangeError', 'ReferenceError', 'SyntaxError', 'TypeError', 'URIError', 'JSON', 'Math',
-  'Intl', 'ArrayBuffer', 'Uint8Array', 'Int8Array', 'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array',
-  'Float32Array', 'Float64Array', 'Uint8ClampedArray', 'DataView', 'Map', 'Set', 'WeakMap', 'WeakSet', 'Proxy', 'Reflect',
-  'decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape', 'unescape', 'isFinite', 'isNaN',
+  'Object',
+  'Function',
+  'Array',
+  'Number',
+  'parseFloat',
+  'parseInt',
+  'Boolean',
+  'String',
+  'Symbol',
+  'Date',
+  'Promise',
+  'RegExp',
+  'Error',
+  'EvalError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'TypeError',
+  'URIError',
+  'JSON',
+  'Math',
+  'Intl',
+  'ArrayBuffer',
+  'Uint8Array',
+  'Int8Array',
+  'Uint16Array',
+  'Int16Array',
+  'Uint32Array',
+  'Int32Array',
+  'Float32Array',
+  'Float64Array',
+  'Uint8ClampedArray',
+  'DataView',
+  'Map',
+  'Set',
+  'WeakMap',
+  'WeakSet',
+  'Proxy',
+  'Reflect',
+  'decodeURI',
+  'decodeURIComponent',
+  'encodeURI',
+  'encodeURIComponent',
+  'escape',
+  'unescape',
+  'isFinite',
+  'isNaN',
 ];
 
 /** Create a fresh context with the Date/Intl prelude applied, and its factories. */
@@ -282,7 +330,13 @@ export function createRealm(host: RealmHost): Realm {
   const factory = preludeScript.runInContext(context) as (h: unknown) => {
     date(ms: number): Date;
     rows(rows: ReadonlyArray<ReadonlyArray<unknown>>): unknown[][];
-    block(rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>, r0: number, c0: number, nr: number, nc: number): unknown[][];
+    block(
+      rows: ReadonlyArray<ReadonlyArray<unknown> | undefined>,
+      r0: number,
+      c0: number,
+      nr: number,
+      nc: number,
+    ): unknown[][];
     copy(v: unknown, hostProto: object): unknown;
     array<T>(items: readonly T[]): T[];
     error(message: string, name?: string, props?: Record<string, unknown>): Error;
@@ -309,10 +363,9 @@ export function createRealm(host: RealmHost): Realm {
   // Global lookups in a vm context go through interceptors and are very slow
   // (30-250x). Script-scope `let` bindings are resolved before the global
   // object, so aliasing the built-ins keeps the bundle's hot loops fast.
-  aliasScript ??= new vm.Script(
-    BUILTINS.map((n) => `let ${n} = globalThis.${n};`).join('\n'),
-    { filename: 'emulator-aliases.js' },
-  );
+  aliasScript ??= new vm.Script(BUILTINS.map((n) => `let ${n} = globalThis.${n};`).join('\n'), {
+    filename: 'emulator-aliases.js',
+  });
   aliasScript.runInContext(context);
   const nodeObjectProto = Object.prototype;
   return {

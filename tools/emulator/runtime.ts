@@ -20,8 +20,21 @@ export type AuthMode = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
  * spreadsheet, properties, cache, lock, utilities.
  */
 export type Cap =
-  | 'free' | 'ui' | 'sidebar' | 'read' | 'write' | 'open' | 'props.read' | 'props.write'
-  | 'lock' | 'cache' | 'trigger' | 'gmail' | 'calendar' | 'user' | 'html';
+  | 'free'
+  | 'ui'
+  | 'sidebar'
+  | 'read'
+  | 'write'
+  | 'open'
+  | 'props.read'
+  | 'props.write'
+  | 'lock'
+  | 'cache'
+  | 'trigger'
+  | 'gmail'
+  | 'calendar'
+  | 'user'
+  | 'html';
 
 const ALLOWED: Record<Cap, AuthMode[]> = {
   free: ['NONE', 'LIMITED', 'CUSTOM_FUNCTION', 'FULL'],
@@ -64,15 +77,27 @@ const ACCEPTED: Partial<Record<Cap, string[]>> = {
   ui: [`${G}script.container.ui`],
   sidebar: [`${G}script.container.ui`],
   trigger: [`${G}script.scriptapp`],
-  gmail: [`${G}gmail.compose`, `${G}gmail.modify`, 'https://mail.google.com/', `${G}gmail.addons.current.action.compose`],
+  gmail: [
+    `${G}gmail.compose`,
+    `${G}gmail.modify`,
+    'https://mail.google.com/',
+    `${G}gmail.addons.current.action.compose`,
+  ],
   calendar: [`${G}calendar`, `${G}calendar.events`, `${G}calendar.events.owned`],
   user: [`${G}userinfo.email`],
 };
 
 const SHORT: Record<ServiceName, string> = {
-  SpreadsheetApp: 'spreadsheets', PropertiesService: 'properties', LockService: 'lock',
-  ScriptApp: 'script', Session: 'session', Utilities: 'utilities', HtmlService: 'html',
-  Gmail: 'gmail', Calendar: 'calendar', CacheService: 'cache',
+  SpreadsheetApp: 'spreadsheets',
+  PropertiesService: 'properties',
+  LockService: 'lock',
+  ScriptApp: 'script',
+  Session: 'session',
+  Utilities: 'utilities',
+  HtmlService: 'html',
+  Gmail: 'gmail',
+  Calendar: 'calendar',
+  CacheService: 'cache',
 };
 
 export interface Execution {
@@ -92,8 +117,16 @@ export interface Execution {
 }
 
 export const NO_EXECUTION: Execution = Object.freeze({
-  id: 0, active: false, counted: false, start: 0, limitMs: Infinity, authMode: 'FULL' as AuthMode,
-  user: '', trigger: false, killed: false, customFunction: false,
+  id: 0,
+  active: false,
+  counted: false,
+  start: 0,
+  limitMs: Infinity,
+  authMode: 'FULL' as AuthMode,
+  user: '',
+  trigger: false,
+  killed: false,
+  customFunction: false,
 }) as Execution;
 
 /** Apps Script's limit for one execution (PLATFORM.md: plan for 6 minutes). */
@@ -162,7 +195,8 @@ export class Env {
     const scopes = this.config.scopes;
     if (scopes) {
       const accepted = ACCEPTED[cap];
-      if (accepted && !accepted.some((s) => scopes.includes(s))) throw this.permissionError(service, method, cap, accepted.join(', '));
+      if (accepted && !accepted.some((s) => scopes.includes(s)))
+        throw this.permissionError(service, method, cap, accepted.join(', '));
     }
     if (!ex.counted) return this.nested(fn);
 
@@ -183,7 +217,9 @@ export class Env {
         lost = true;
       } else {
         this.runHooks(info);
-        throw decision.error ? this.foreignError(decision.error) : this.faultError(service, method, decision.kind as FaultKind);
+        throw decision.error
+          ? this.foreignError(decision.error)
+          : this.faultError(service, method, decision.kind as FaultKind);
       }
     }
     let ok = false;
@@ -244,7 +280,9 @@ export class Env {
 
   /** Apps Script's own exceptions print as "Exception: message". */
   exception(message: string, props?: Record<string, unknown>): Error {
-    return this.realm ? this.realm.error(message, 'Exception', props) : Object.assign(new Error(message), { name: 'Exception' }, props);
+    return this.realm
+      ? this.realm.error(message, 'Exception', props)
+      : Object.assign(new Error(message), { name: 'Exception' }, props);
   }
 
   error(message: string, name = 'Error'): Error {
@@ -256,7 +294,10 @@ export class Env {
     const details = { code, message, errors: [{ domain: 'global', reason: reason ?? defaultReason(code), message }] };
     return this.realm
       ? this.realm.error(`API call to ${api} failed with error: ${message}`, 'GoogleJsonResponseException', { details })
-      : Object.assign(new Error(`API call to ${api} failed with error: ${message}`), { name: 'GoogleJsonResponseException', details });
+      : Object.assign(new Error(`API call to ${api} failed with error: ${message}`), {
+          name: 'GoogleJsonResponseException',
+          details,
+        });
   }
 
   timeLimitError(): Error {
@@ -264,9 +305,12 @@ export class Env {
   }
 
   permissionError(service: ServiceName, method: string, cap: Cap, needed?: string): Error {
-    const name = method.includes('.') && service !== 'Gmail' && service !== 'Calendar' ? method : `${service}.${method}`;
+    const name =
+      method.includes('.') && service !== 'Gmail' && service !== 'Calendar' ? method : `${service}.${method}`;
     const scope = needed ?? SCOPE[cap];
-    return this.exception(`You do not have permission to call ${name}.${scope ? ` Required permissions: ${scope}` : ''}`);
+    return this.exception(
+      `You do not have permission to call ${name}.${scope ? ` Required permissions: ${scope}` : ''}`,
+    );
   }
 
   /** The error a fault of this kind produces for this service. */
@@ -277,7 +321,9 @@ export class Env {
       case 'transient':
         return advanced
           ? this.apiError(api, 429, 'Rate Limit Exceeded', 'rateLimitExceeded')
-          : this.exception(`Service invoked too many times in a short time: ${SHORT[service]}. Try Utilities.sleep(1000) between calls.`);
+          : this.exception(
+              `Service invoked too many times in a short time: ${SHORT[service]}. Try Utilities.sleep(1000) between calls.`,
+            );
       case 'quota':
         return service === 'SpreadsheetApp'
           ? this.exception('Service using too much computer time for one day')
@@ -324,13 +370,20 @@ export class Env {
 
 function defaultReason(code: number): string {
   switch (code) {
-    case 400: return 'badRequest';
-    case 401: return 'authError';
-    case 403: return 'forbidden';
-    case 404: return 'notFound';
-    case 409: return 'duplicate';
-    case 429: return 'rateLimitExceeded';
-    default: return 'backendError';
+    case 400:
+      return 'badRequest';
+    case 401:
+      return 'authError';
+    case 403:
+      return 'forbidden';
+    case 404:
+      return 'notFound';
+    case 409:
+      return 'duplicate';
+    case 429:
+      return 'rateLimitExceeded';
+    default:
+      return 'backendError';
   }
 }
 
@@ -357,7 +410,7 @@ export function instrument(
     if (!desc || typeof desc.value !== 'function') continue;
     const fn = desc.value as (...a: unknown[]) => unknown;
     const method = prefix ? `${prefix}.${name}` : name;
-    const cap: Cap = typeof caps === 'string' ? caps : caps[name] ?? caps.default;
+    const cap: Cap = typeof caps === 'string' ? caps : (caps[name] ?? caps.default);
     const wrapped = function (this: HasEnv, ...args: unknown[]) {
       return this.env.call(service, method, args, cap, () => fn.apply(this, args));
     };
@@ -375,7 +428,8 @@ export function signatureOf(args: ArrayLike<unknown>): string {
     else if (typeof v === 'string') parts.push('String');
     else if (typeof v === 'number') parts.push('number');
     else if (typeof v === 'boolean') parts.push('Boolean');
-    else if (Array.isArray(v)) parts.push(Array.isArray(v[0]) ? 'number[][]'.replace('number', typeOfCell(v[0][0])) : `${typeOfCell(v[0])}[]`);
+    else if (Array.isArray(v))
+      parts.push(Array.isArray(v[0]) ? 'number[][]'.replace('number', typeOfCell(v[0][0])) : `${typeOfCell(v[0])}[]`);
     else if (Object.prototype.toString.call(v) === '[object Date]') parts.push('Date');
     else parts.push((v as { toString(): string }).toString?.() === '[object Object]' ? 'Object' : String(v));
   }
@@ -383,7 +437,13 @@ export function signatureOf(args: ArrayLike<unknown>): string {
 }
 
 function typeOfCell(v: unknown): string {
-  return typeof v === 'string' ? 'String' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'Boolean' : 'Object';
+  return typeof v === 'string'
+    ? 'String'
+    : typeof v === 'number'
+      ? 'number'
+      : typeof v === 'boolean'
+        ? 'Boolean'
+        : 'Object';
 }
 
 /** Base class of fake service objects: Apps Script objects print as their class name. */

@@ -9,9 +9,30 @@ import { isValidTimeZone } from './tz';
 import { isDateValue } from './realm';
 
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
-export const EventType = { CLOCK: 'CLOCK', ON_OPEN: 'ON_OPEN', ON_EDIT: 'ON_EDIT', ON_FORM_SUBMIT: 'ON_FORM_SUBMIT', ON_CHANGE: 'ON_CHANGE', ON_EVENT_UPDATED: 'ON_EVENT_UPDATED' } as const;
-export const TriggerSource = { SPREADSHEETS: 'SPREADSHEETS', CLOCK: 'CLOCK', FORMS: 'FORMS', DOCUMENTS: 'DOCUMENTS', CALENDAR: 'CALENDAR' } as const;
-export const WeekDay = { MONDAY: 'MONDAY', TUESDAY: 'TUESDAY', WEDNESDAY: 'WEDNESDAY', THURSDAY: 'THURSDAY', FRIDAY: 'FRIDAY', SATURDAY: 'SATURDAY', SUNDAY: 'SUNDAY' } as const;
+export const EventType = {
+  CLOCK: 'CLOCK',
+  ON_OPEN: 'ON_OPEN',
+  ON_EDIT: 'ON_EDIT',
+  ON_FORM_SUBMIT: 'ON_FORM_SUBMIT',
+  ON_CHANGE: 'ON_CHANGE',
+  ON_EVENT_UPDATED: 'ON_EVENT_UPDATED',
+} as const;
+export const TriggerSource = {
+  SPREADSHEETS: 'SPREADSHEETS',
+  CLOCK: 'CLOCK',
+  FORMS: 'FORMS',
+  DOCUMENTS: 'DOCUMENTS',
+  CALENDAR: 'CALENDAR',
+} as const;
+export const WeekDay = {
+  MONDAY: 'MONDAY',
+  TUESDAY: 'TUESDAY',
+  WEDNESDAY: 'WEDNESDAY',
+  THURSDAY: 'THURSDAY',
+  FRIDAY: 'FRIDAY',
+  SATURDAY: 'SATURDAY',
+  SUNDAY: 'SUNDAY',
+} as const;
 export const AuthorizationStatus = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' } as const;
 
 export const MAX_TRIGGERS_PER_USER = 20;
@@ -55,14 +76,27 @@ export class FakeTrigger extends FakeObject {
   protected get _kind() {
     return 'Trigger';
   }
-  constructor(env: Env, readonly _t: TriggerRecord) {
+  constructor(
+    env: Env,
+    readonly _t: TriggerRecord,
+  ) {
     super(env);
   }
-  getUniqueId(): string { return this._t.id; }
-  getHandlerFunction(): string { return this._t.handler; }
-  getEventType(): string { return this._t.type; }
-  getTriggerSource(): string { return this._t.source; }
-  getTriggerSourceId(): string | null { return this._t.sourceId; }
+  getUniqueId(): string {
+    return this._t.id;
+  }
+  getHandlerFunction(): string {
+    return this._t.handler;
+  }
+  getEventType(): string {
+    return this._t.type;
+  }
+  getTriggerSource(): string {
+    return this._t.source;
+  }
+  getTriggerSourceId(): string | null {
+    return this._t.sourceId;
+  }
 }
 instrument(FakeTrigger, 'ScriptApp', 'Trigger', 'trigger');
 
@@ -70,9 +104,16 @@ function create(h: ScriptHost, rec: Omit<TriggerRecord, 'id' | 'user' | 'created
   const env = h.env;
   const user = env.user;
   if (h.triggers.list.filter((t) => t.user === user).length >= MAX_TRIGGERS_PER_USER) {
-    throw env.exception('This script has too many triggers. Triggers must be deleted from the script before more can be added.');
+    throw env.exception(
+      'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
+    );
   }
-  const t: TriggerRecord = { ...rec, id: String(1000000000 + Math.floor(env.random() * 8999999999)), user, created: env.clock.ms() };
+  const t: TriggerRecord = {
+    ...rec,
+    id: String(1000000000 + Math.floor(env.random() * 8999999999)),
+    user,
+    created: env.clock.ms(),
+  };
   h.triggers.list.push(t);
   return new FakeTrigger(env, t);
 }
@@ -82,11 +123,17 @@ export class FakeClockTriggerBuilder extends FakeObject {
     return 'ClockTriggerBuilder';
   }
   private r: Partial<TriggerRecord> = {};
-  constructor(private readonly h: ScriptHost, private readonly handler: string) {
+  constructor(
+    private readonly h: ScriptHost,
+    private readonly handler: string,
+  ) {
     super(h.env);
   }
   private _int(n: unknown, name: string): number {
-    if (typeof n !== 'number' || !Number.isFinite(n)) throw this.env.exception(`The parameters (${typeof n}) don't match the method signature for ScriptApp.ClockTriggerBuilder.${name}.`);
+    if (typeof n !== 'number' || !Number.isFinite(n))
+      throw this.env.exception(
+        `The parameters (${typeof n}) don't match the method signature for ScriptApp.ClockTriggerBuilder.${name}.`,
+      );
     return Math.trunc(n);
   }
   after(durationMilliseconds: number): FakeClockTriggerBuilder {
@@ -94,7 +141,10 @@ export class FakeClockTriggerBuilder extends FakeObject {
     return this;
   }
   at(date: Date): FakeClockTriggerBuilder {
-    if (!isDateValue(date)) throw this.env.exception("The parameters (String) don't match the method signature for ScriptApp.ClockTriggerBuilder.at.");
+    if (!isDateValue(date))
+      throw this.env.exception(
+        "The parameters (String) don't match the method signature for ScriptApp.ClockTriggerBuilder.at.",
+      );
     this.r.at = new Date(date.getTime()).toISOString();
     return this;
   }
@@ -150,7 +200,10 @@ export class FakeClockTriggerBuilder extends FakeObject {
     if (r.atHour !== undefined && r.everyDays === undefined && r.everyWeeks === undefined) {
       throw this.env.exception('atHour() can only be used with everyDays() or everyWeeks().');
     }
-    if (recurrences + oneShot === 0) throw this.env.exception('The clock trigger needs a schedule: use after(), at(), everyMinutes(), everyHours(), everyDays() or everyWeeks().');
+    if (recurrences + oneShot === 0)
+      throw this.env.exception(
+        'The clock trigger needs a schedule: use after(), at(), everyMinutes(), everyHours(), everyDays() or everyWeeks().',
+      );
     if (recurrences + oneShot > 1) throw this.env.exception('The clock trigger can have only one schedule.');
     return create(this.h, {
       handler: this.handler,
@@ -171,16 +224,41 @@ export class FakeSpreadsheetTriggerBuilder extends FakeObject {
     return 'SpreadsheetTriggerBuilder';
   }
   private type: TriggerRecord['type'] | undefined;
-  constructor(private readonly h: ScriptHost, private readonly handler: string, private readonly ssId: string) {
+  constructor(
+    private readonly h: ScriptHost,
+    private readonly handler: string,
+    private readonly ssId: string,
+  ) {
     super(h.env);
   }
-  onOpen(): FakeSpreadsheetTriggerBuilder { this.type = 'ON_OPEN'; return this; }
-  onEdit(): FakeSpreadsheetTriggerBuilder { this.type = 'ON_EDIT'; return this; }
-  onChange(): FakeSpreadsheetTriggerBuilder { this.type = 'ON_CHANGE'; return this; }
-  onFormSubmit(): FakeSpreadsheetTriggerBuilder { this.type = 'ON_FORM_SUBMIT'; return this; }
+  onOpen(): FakeSpreadsheetTriggerBuilder {
+    this.type = 'ON_OPEN';
+    return this;
+  }
+  onEdit(): FakeSpreadsheetTriggerBuilder {
+    this.type = 'ON_EDIT';
+    return this;
+  }
+  onChange(): FakeSpreadsheetTriggerBuilder {
+    this.type = 'ON_CHANGE';
+    return this;
+  }
+  onFormSubmit(): FakeSpreadsheetTriggerBuilder {
+    this.type = 'ON_FORM_SUBMIT';
+    return this;
+  }
   create(): FakeTrigger {
-    if (!this.type) throw this.env.exception('The spreadsheet trigger needs an event: use onOpen(), onEdit(), onChange() or onFormSubmit().');
-    return create(this.h, { handler: this.handler, type: this.type, spreadsheetId: this.ssId, source: 'SPREADSHEETS', sourceId: this.ssId });
+    if (!this.type)
+      throw this.env.exception(
+        'The spreadsheet trigger needs an event: use onOpen(), onEdit(), onChange() or onFormSubmit().',
+      );
+    return create(this.h, {
+      handler: this.handler,
+      type: this.type,
+      spreadsheetId: this.ssId,
+      source: 'SPREADSHEETS',
+      sourceId: this.ssId,
+    });
   }
 }
 instrument(FakeSpreadsheetTriggerBuilder, 'ScriptApp', 'SpreadsheetTriggerBuilder', 'trigger');
@@ -189,7 +267,10 @@ export class FakeTriggerBuilder extends FakeObject {
   protected get _kind() {
     return 'TriggerBuilder';
   }
-  constructor(private readonly h: ScriptHost, private readonly handler: string) {
+  constructor(
+    private readonly h: ScriptHost,
+    private readonly handler: string,
+  ) {
     super(h.env);
   }
   timeBased(): FakeClockTriggerBuilder {
@@ -197,7 +278,10 @@ export class FakeTriggerBuilder extends FakeObject {
   }
   forSpreadsheet(sheet: string | { getId(): string }): FakeSpreadsheetTriggerBuilder {
     const id = typeof sheet === 'string' ? sheet : sheet?.getId?.();
-    if (typeof id !== 'string') throw this.env.exception("The parameters (Object) don't match the method signature for ScriptApp.TriggerBuilder.forSpreadsheet.");
+    if (typeof id !== 'string')
+      throw this.env.exception(
+        "The parameters (Object) don't match the method signature for ScriptApp.TriggerBuilder.forSpreadsheet.",
+      );
     return new FakeSpreadsheetTriggerBuilder(this.h, this.handler, id);
   }
 }
@@ -207,9 +291,15 @@ export class FakeAuthorizationInfo extends FakeObject {
   protected get _kind() {
     return 'AuthorizationInfo';
   }
-  getAuthorizationStatus(): string { return AuthorizationStatus.NOT_REQUIRED; }
-  getAuthorizationUrl(): string | null { return null; }
-  getAuthorizedScopes(): string[] { return this.env.realm.array(this.env.config.scopes ?? []); }
+  getAuthorizationStatus(): string {
+    return AuthorizationStatus.NOT_REQUIRED;
+  }
+  getAuthorizationUrl(): string | null {
+    return null;
+  }
+  getAuthorizedScopes(): string[] {
+    return this.env.realm.array(this.env.config.scopes ?? []);
+  }
 }
 instrument(FakeAuthorizationInfo, 'ScriptApp', 'AuthorizationInfo', 'free');
 
@@ -226,26 +316,35 @@ export class ScriptAppService extends FakeObject {
     super(h.env);
   }
   newTrigger(functionName: string): FakeTriggerBuilder {
-    if (typeof functionName !== 'string' || functionName === '') throw this.env.exception("The parameters (Object) don't match the method signature for ScriptApp.newTrigger.");
+    if (typeof functionName !== 'string' || functionName === '')
+      throw this.env.exception("The parameters (Object) don't match the method signature for ScriptApp.newTrigger.");
     return new FakeTriggerBuilder(this.h, functionName);
   }
   /** The current user's installable triggers of this project. */
   getProjectTriggers(): FakeTrigger[] {
     const user = this.env.user;
-    return this.env.realm.array(this.h.triggers.list.filter((t) => t.user === user).map((t) => new FakeTrigger(this.env, t)));
+    return this.env.realm.array(
+      this.h.triggers.list.filter((t) => t.user === user).map((t) => new FakeTrigger(this.env, t)),
+    );
   }
   /** The current user's triggers of this script in the given document. */
   getUserTriggers(document: { getId(): string }): FakeTrigger[] {
     const id = document?.getId?.();
-    if (typeof id !== 'string') throw this.env.exception("The parameters (null) don't match the method signature for ScriptApp.getUserTriggers.");
+    if (typeof id !== 'string')
+      throw this.env.exception("The parameters (null) don't match the method signature for ScriptApp.getUserTriggers.");
     const user = this.env.user;
-    return this.env.realm.array(this.h.triggers.list.filter((t) => t.user === user && t.spreadsheetId === id).map((t) => new FakeTrigger(this.env, t)));
+    return this.env.realm.array(
+      this.h.triggers.list
+        .filter((t) => t.user === user && t.spreadsheetId === id)
+        .map((t) => new FakeTrigger(this.env, t)),
+    );
   }
   getScriptTriggers(): FakeTrigger[] {
     return this.getProjectTriggers();
   }
   deleteTrigger(trigger: FakeTrigger): void {
-    if (!(trigger instanceof FakeTrigger)) throw this.env.exception("The parameters (Object) don't match the method signature for ScriptApp.deleteTrigger.");
+    if (!(trigger instanceof FakeTrigger))
+      throw this.env.exception("The parameters (Object) don't match the method signature for ScriptApp.deleteTrigger.");
     const i = this.h.triggers.list.findIndex((t) => t.id === trigger._t.id && t.user === this.env.user);
     if (i >= 0) this.h.triggers.list.splice(i, 1);
   }
@@ -259,4 +358,8 @@ export class ScriptAppService extends FakeObject {
     return 'emulator-oauth-token';
   }
 }
-instrument(ScriptAppService, 'ScriptApp', '', { default: 'trigger', getScriptId: 'free', getAuthorizationInfo: 'free' });
+instrument(ScriptAppService, 'ScriptApp', '', {
+  default: 'trigger',
+  getScriptId: 'free',
+  getAuthorizationInfo: 'free',
+});

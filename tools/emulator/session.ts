@@ -10,7 +10,10 @@ export class FakeUser extends FakeObject {
   protected get _kind() {
     return 'User';
   }
-  constructor(env: Env, private readonly email: string) {
+  constructor(
+    env: Env,
+    private readonly email: string,
+  ) {
     super(env);
   }
   getEmail(): string {
@@ -47,4 +50,9 @@ export class SessionService extends FakeObject {
     return createHash('sha256').update(`retain-emulator:${this.env.user}`).digest('base64').replace(/=+$/, '');
   }
 }
-instrument(SessionService, 'Session', '', { default: 'user', getActiveUserLocale: 'free', getScriptTimeZone: 'free', getTimeZone: 'free' });
+instrument(SessionService, 'Session', '', {
+  default: 'user',
+  getActiveUserLocale: 'free',
+  getScriptTimeZone: 'free',
+  getTimeZone: 'free',
+});

@@ -237,7 +237,8 @@ export class WorkbookStore {
   dirty = false;
   private nextSheetId = 0;
   /** The user's selection: which sheet, which ranges (1-based rectangles). */
-  selection: { sheetId: number; ranges: Array<{ row: number; col: number; numRows: number; numCols: number }> } | undefined;
+  selection:
+    { sheetId: number; ranges: Array<{ row: number; col: number; numRows: number; numCols: number }> } | undefined;
 
   constructor(
     readonly id: string,

@@ -11,11 +11,26 @@
  *  - a trigger execution has no active spreadsheet and no UI.
  */
 import { parseA1, toA1, columnLetter } from './a1';
-import { displayValue, formatKind, parseEntry, valueForFormat, formatSheetsDate, type CellValue, type LocaleInfo } from './cells';
+import {
+  displayValue,
+  formatKind,
+  parseEntry,
+  valueForFormat,
+  formatSheetsDate,
+  type CellValue,
+  type LocaleInfo,
+} from './cells';
 import { recalc, type CustomFunctionHost } from './formulas';
 import { isDateValue } from './realm';
 import { FakeObject, instrument, signatureOf, type Env } from './runtime';
-import { FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder, FakeDataValidation, FakeDataValidationBuilder, BooleanCriteria, DataValidationCriteria } from './rules';
+import {
+  FakeConditionalFormatRule,
+  FakeConditionalFormatRuleBuilder,
+  FakeDataValidation,
+  FakeDataValidationBuilder,
+  BooleanCriteria,
+  DataValidationCriteria,
+} from './rules';
 import { SheetStore, WorkbookStore, DEFAULT_COLS, DEFAULT_ROWS, type CellMeta } from './sheetstore';
 import { FakeUi, recordToast, type UiLog } from './ui';
 import { shiftFormulaRefs } from './refshift';
@@ -122,21 +137,50 @@ export class FakeRange extends FakeObject {
   }
 
   // ---- geometry ----
-  getRow(): number { return this._row; }
-  getRowIndex(): number { return this._row; }
-  getColumn(): number { return this._col; }
-  getNumRows(): number { return this._numRows; }
-  getNumColumns(): number { return this._numCols; }
-  getHeight(): number { return this._numRows; }
-  getWidth(): number { return this._numCols; }
-  getLastRow(): number { return this._row + this._numRows - 1; }
-  getLastColumn(): number { return this._col + this._numCols - 1; }
-  getA1Notation(): string { return toA1(this._row, this._col, this._numRows, this._numCols); }
-  getSheet(): FakeSheet { return new FakeSheet(this._h, this._sheet); }
-  getGridId(): number { return this._sheet.id; }
+  getRow(): number {
+    return this._row;
+  }
+  getRowIndex(): number {
+    return this._row;
+  }
+  getColumn(): number {
+    return this._col;
+  }
+  getNumRows(): number {
+    return this._numRows;
+  }
+  getNumColumns(): number {
+    return this._numCols;
+  }
+  getHeight(): number {
+    return this._numRows;
+  }
+  getWidth(): number {
+    return this._numCols;
+  }
+  getLastRow(): number {
+    return this._row + this._numRows - 1;
+  }
+  getLastColumn(): number {
+    return this._col + this._numCols - 1;
+  }
+  getA1Notation(): string {
+    return toA1(this._row, this._col, this._numRows, this._numCols);
+  }
+  getSheet(): FakeSheet {
+    return new FakeSheet(this._h, this._sheet);
+  }
+  getGridId(): number {
+    return this._sheet.id;
+  }
 
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): FakeRange {
-    return rangeAt(this._h, this._sheet, [this._row + rowOffset, this._col + columnOffset, numRows ?? this._numRows, numColumns ?? this._numCols], 'Range.offset');
+    return rangeAt(
+      this._h,
+      this._sheet,
+      [this._row + rowOffset, this._col + columnOffset, numRows ?? this._numRows, numColumns ?? this._numCols],
+      'Range.offset',
+    );
   }
   getCell(row: number, column: number): FakeRange {
     if (row < 1 || column < 1 || row > this._numRows || column > this._numCols) {
@@ -197,10 +241,11 @@ export class FakeRange extends FakeObject {
       const vals = s.rows[r0 + i];
       const o: CellValue[] = new Array(nc);
       if (vals === undefined) o.fill('');
-      else for (let j = 0; j < nc; j++) {
-        const v = vals[c0 + j];
-        o[j] = v === undefined ? '' : v;
-      }
+      else
+        for (let j = 0; j < nc; j++) {
+          const v = vals[c0 + j];
+          o[j] = v === undefined ? '' : v;
+        }
       if (hasMeta) {
         const meta = s.meta[r0 + i];
         if (meta !== undefined) {
@@ -266,23 +311,34 @@ export class FakeRange extends FakeObject {
   }
   setValue(value: unknown): FakeRange {
     this._checkAlive();
-    if (Array.isArray(value)) throw this.env.exception(`The parameters (${signatureOf([value]).slice(1, -1)}) don't match the method signature for SpreadsheetApp.Range.setValue.`);
+    if (Array.isArray(value))
+      throw this.env.exception(
+        `The parameters (${signatureOf([value]).slice(1, -1)}) don't match the method signature for SpreadsheetApp.Range.setValue.`,
+      );
     const info = localeInfo(this._h);
-    for (let i = 0; i < this._numRows; i++) for (let j = 0; j < this._numCols; j++) writeCell(this._h, this._sheet, this._row - 1 + i, this._col - 1 + j, value, info);
+    for (let i = 0; i < this._numRows; i++)
+      for (let j = 0; j < this._numCols; j++)
+        writeCell(this._h, this._sheet, this._row - 1 + i, this._col - 1 + j, value, info);
     this._sheet.invalidate();
     this._h.book.touch();
     return this;
   }
   _checkShape(values: unknown, method: string): asserts values is unknown[][] {
     if (!Array.isArray(values) || values.some((r) => !Array.isArray(r))) {
-      throw this.env.exception(`The parameters (${signatureOf([values]).slice(1, -1)}) don't match the method signature for SpreadsheetApp.Range.${method}.`);
+      throw this.env.exception(
+        `The parameters (${signatureOf([values]).slice(1, -1)}) don't match the method signature for SpreadsheetApp.Range.${method}.`,
+      );
     }
     if (values.length !== this._numRows) {
-      throw this.env.exception(`The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this._numRows}.`);
+      throw this.env.exception(
+        `The number of rows in the data does not match the number of rows in the range. The data has ${values.length} but the range has ${this._numRows}.`,
+      );
     }
     for (const row of values as unknown[][]) {
       if (row.length !== this._numCols) {
-        throw this.env.exception(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._numCols}.`);
+        throw this.env.exception(
+          `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${this._numCols}.`,
+        );
       }
     }
   }
@@ -321,7 +377,8 @@ export class FakeRange extends FakeObject {
     this._checkShape(formulas, 'setFormulas');
     const info = localeInfo(this._h);
     for (let i = 0; i < this._numRows; i++) {
-      for (let j = 0; j < this._numCols; j++) this._setFormulaAt(this._row - 1 + i, this._col - 1 + j, formulas[i][j], info);
+      for (let j = 0; j < this._numCols; j++)
+        this._setFormulaAt(this._row - 1 + i, this._col - 1 + j, formulas[i][j], info);
     }
     this._sheet.invalidate();
     this._h.book.touch();
@@ -330,7 +387,8 @@ export class FakeRange extends FakeObject {
   setFormula(formula: string): FakeRange {
     this._checkAlive();
     const info = localeInfo(this._h);
-    for (let i = 0; i < this._numRows; i++) for (let j = 0; j < this._numCols; j++) this._setFormulaAt(this._row - 1 + i, this._col - 1 + j, formula, info);
+    for (let i = 0; i < this._numRows; i++)
+      for (let j = 0; j < this._numCols; j++) this._setFormulaAt(this._row - 1 + i, this._col - 1 + j, formula, info);
     this._sheet.invalidate();
     this._h.book.touch();
     return this;
@@ -357,17 +415,27 @@ export class FakeRange extends FakeObject {
   private _each(fn: (m: CellMeta, r: number, c: number) => void): FakeRange {
     this._checkAlive();
     for (let i = 0; i < this._numRows; i++) {
-      for (let j = 0; j < this._numCols; j++) fn(this._sheet.ensureMeta(this._row - 1 + i, this._col - 1 + j), this._row - 1 + i, this._col - 1 + j);
+      for (let j = 0; j < this._numCols; j++)
+        fn(this._sheet.ensureMeta(this._row - 1 + i, this._col - 1 + j), this._row - 1 + i, this._col - 1 + j);
     }
     return this;
   }
   private _eachFrom<T>(values: T[][], method: string, fn: (m: CellMeta, v: T) => void): FakeRange {
     this._checkAlive();
-    if (!Array.isArray(values) || values.length !== this._numRows || values.some((r) => !Array.isArray(r) || r.length !== this._numCols)) {
+    if (
+      !Array.isArray(values) ||
+      values.length !== this._numRows ||
+      values.some((r) => !Array.isArray(r) || r.length !== this._numCols)
+    ) {
       const rows = Array.isArray(values) ? values.length : 0;
-      if (rows !== this._numRows) throw this.env.exception(`The number of rows in the data does not match the number of rows in the range. The data has ${rows} but the range has ${this._numRows}.`);
+      if (rows !== this._numRows)
+        throw this.env.exception(
+          `The number of rows in the data does not match the number of rows in the range. The data has ${rows} but the range has ${this._numRows}.`,
+        );
       const bad = values.find((r) => !Array.isArray(r) || r.length !== this._numCols);
-      throw this.env.exception(`The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(bad) ? bad.length : 0} but the range has ${this._numCols}.`);
+      throw this.env.exception(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${Array.isArray(bad) ? bad.length : 0} but the range has ${this._numCols}.`,
+      );
     }
     void method;
     return this._each((m, r, c) => fn(m, values[r - this._row + 1][c - this._col + 1]));
@@ -397,25 +465,63 @@ export class FakeRange extends FakeObject {
     this._h.book.touch();
     return this;
   }
-  setFontWeight(w: string | null): FakeRange { return this._each((m) => void (m.fontWeight = w ?? 'normal')); }
-  setFontWeights(w: string[][]): FakeRange { return this._eachFrom(w, 'setFontWeights', (m, v) => void (m.fontWeight = v)); }
-  getFontWeight(): string { return this._sheet.metaAt(this._row - 1, this._col - 1)?.fontWeight ?? 'normal'; }
-  setFontStyle(s: string | null): FakeRange { return this._each((m) => void (m.fontStyle = s ?? 'normal')); }
-  setFontSize(n: number): FakeRange { return this._each((m) => void (m.fontSize = n)); }
-  setFontColor(c: string | null): FakeRange { return this._each((m) => void (m.fontColor = c ?? '#000000')); }
-  setFontColors(c: string[][]): FakeRange { return this._eachFrom(c, 'setFontColors', (m, v) => void (m.fontColor = v)); }
-  getFontColor(): string { return this._sheet.metaAt(this._row - 1, this._col - 1)?.fontColor ?? '#000000'; }
-  setBackground(c: string | null): FakeRange { return this._each((m) => void (m.background = c ?? '#ffffff')); }
-  setBackgrounds(c: string[][]): FakeRange { return this._eachFrom(c, 'setBackgrounds', (m, v) => void (m.background = v)); }
-  getBackground(): string { return this._sheet.metaAt(this._row - 1, this._col - 1)?.background ?? '#ffffff'; }
-  getBackgrounds(): string[][] { return this.env.realm.rows(this._grid((m) => m?.background ?? '#ffffff')) as string[][]; }
-  setWrap(w: boolean): FakeRange { return this._each((m) => void (m.wrap = !!w)); }
-  setWrapStrategy(_s: unknown): FakeRange { return this._each(() => undefined); }
-  setHorizontalAlignment(a: string | null): FakeRange { return this._each((m) => void (m.hAlign = a ?? 'general')); }
-  setVerticalAlignment(a: string | null): FakeRange { return this._each((m) => void (m.vAlign = a ?? 'bottom')); }
-  setBorder(..._args: unknown[]): FakeRange { return this._each(() => undefined); }
-  setNote(note: string | null): FakeRange { return this._each((m) => void (m.note = note ?? '')); }
-  getNote(): string { return this._sheet.metaAt(this._row - 1, this._col - 1)?.note ?? ''; }
+  setFontWeight(w: string | null): FakeRange {
+    return this._each((m) => void (m.fontWeight = w ?? 'normal'));
+  }
+  setFontWeights(w: string[][]): FakeRange {
+    return this._eachFrom(w, 'setFontWeights', (m, v) => void (m.fontWeight = v));
+  }
+  getFontWeight(): string {
+    return this._sheet.metaAt(this._row - 1, this._col - 1)?.fontWeight ?? 'normal';
+  }
+  setFontStyle(s: string | null): FakeRange {
+    return this._each((m) => void (m.fontStyle = s ?? 'normal'));
+  }
+  setFontSize(n: number): FakeRange {
+    return this._each((m) => void (m.fontSize = n));
+  }
+  setFontColor(c: string | null): FakeRange {
+    return this._each((m) => void (m.fontColor = c ?? '#000000'));
+  }
+  setFontColors(c: string[][]): FakeRange {
+    return this._eachFrom(c, 'setFontColors', (m, v) => void (m.fontColor = v));
+  }
+  getFontColor(): string {
+    return this._sheet.metaAt(this._row - 1, this._col - 1)?.fontColor ?? '#000000';
+  }
+  setBackground(c: string | null): FakeRange {
+    return this._each((m) => void (m.background = c ?? '#ffffff'));
+  }
+  setBackgrounds(c: string[][]): FakeRange {
+    return this._eachFrom(c, 'setBackgrounds', (m, v) => void (m.background = v));
+  }
+  getBackground(): string {
+    return this._sheet.metaAt(this._row - 1, this._col - 1)?.background ?? '#ffffff';
+  }
+  getBackgrounds(): string[][] {
+    return this.env.realm.rows(this._grid((m) => m?.background ?? '#ffffff')) as string[][];
+  }
+  setWrap(w: boolean): FakeRange {
+    return this._each((m) => void (m.wrap = !!w));
+  }
+  setWrapStrategy(_s: unknown): FakeRange {
+    return this._each(() => undefined);
+  }
+  setHorizontalAlignment(a: string | null): FakeRange {
+    return this._each((m) => void (m.hAlign = a ?? 'general'));
+  }
+  setVerticalAlignment(a: string | null): FakeRange {
+    return this._each((m) => void (m.vAlign = a ?? 'bottom'));
+  }
+  setBorder(..._args: unknown[]): FakeRange {
+    return this._each(() => undefined);
+  }
+  setNote(note: string | null): FakeRange {
+    return this._each((m) => void (m.note = note ?? ''));
+  }
+  getNote(): string {
+    return this._sheet.metaAt(this._row - 1, this._col - 1)?.note ?? '';
+  }
   setDataValidation(rule: FakeDataValidation | null): FakeRange {
     return this._each((m) => {
       if (rule === null) delete m.validation;
@@ -427,7 +533,11 @@ export class FakeRange extends FakeObject {
     return d ? new FakeDataValidation(this.env, d as FakeDataValidation['_data']) : null;
   }
   getDataValidations(): (FakeDataValidation | null)[][] {
-    return this.env.realm.rows(this._grid((m) => (m?.validation ? new FakeDataValidation(this.env, m.validation as FakeDataValidation['_data']) : null))) as (FakeDataValidation | null)[][];
+    return this.env.realm.rows(
+      this._grid((m) =>
+        m?.validation ? new FakeDataValidation(this.env, m.validation as FakeDataValidation['_data']) : null,
+      ),
+    ) as (FakeDataValidation | null)[][];
   }
   clearDataValidations(): FakeRange {
     return this._each((m) => void delete m.validation);
@@ -456,7 +566,18 @@ export class FakeRange extends FakeObject {
       for (let j = 0; j < this._numCols; j++) {
         if (!this._sheet.metaAt(this._row - 1 + i, this._col - 1 + j)) continue;
         const m = this._sheet.ensureMeta(this._row - 1 + i, this._col - 1 + j);
-        for (const k of ['format', 'background', 'fontColor', 'fontWeight', 'fontStyle', 'fontSize', 'wrap', 'hAlign', 'vAlign'] as const) delete m[k];
+        for (const k of [
+          'format',
+          'background',
+          'fontColor',
+          'fontWeight',
+          'fontStyle',
+          'fontSize',
+          'wrap',
+          'hAlign',
+          'vAlign',
+        ] as const)
+          delete m[k];
       }
     }
     this._h.book.touch();
@@ -472,7 +593,11 @@ export class FakeRange extends FakeObject {
     ensureFresh(this._h, this._sheet);
     for (let i = 0; i < this._numRows; i++) {
       for (let j = 0; j < this._numCols; j++) {
-        if (this._sheet.value(this._row - 1 + i, this._col - 1 + j) !== '' || this._sheet.metaAt(this._row - 1 + i, this._col - 1 + j)?.formula !== undefined) return false;
+        if (
+          this._sheet.value(this._row - 1 + i, this._col - 1 + j) !== '' ||
+          this._sheet.metaAt(this._row - 1 + i, this._col - 1 + j)?.formula !== undefined
+        )
+          return false;
       }
     }
     return true;
@@ -481,7 +606,10 @@ export class FakeRange extends FakeObject {
   // ---- selection ----
   activate(): FakeRange {
     this._checkAlive();
-    this._h.book.selection = { sheetId: this._sheet.id, ranges: [{ row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols }] };
+    this._h.book.selection = {
+      sheetId: this._sheet.id,
+      ranges: [{ row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols }],
+    };
     return this;
   }
   activateAsCurrentCell(): FakeRange {
@@ -493,10 +621,16 @@ export class FakeRange extends FakeObject {
     this._checkAlive();
     ensureFresh(this._h, this._sheet);
     const specs = (Array.isArray(spec) ? spec : [spec]).map((s) =>
-      typeof s === 'number' ? { column: s, ascending: true } : { column: Number((s as { column: number }).column), ascending: (s as { ascending?: boolean }).ascending !== false },
+      typeof s === 'number'
+        ? { column: s, ascending: true }
+        : {
+            column: Number((s as { column: number }).column),
+            ascending: (s as { ascending?: boolean }).ascending !== false,
+          },
     );
     for (const s of specs) {
-      if (s.column < this._col || s.column > this._col + this._numCols - 1) throw this.env.exception(`Sort column must be within the range.`);
+      if (s.column < this._col || s.column > this._col + this._numCols - 1)
+        throw this.env.exception(`Sort column must be within the range.`);
     }
     sortRows(this._sheet, this._h.book, this._row, this._col, this._numRows, this._numCols, specs);
     this._h.book.touch();
@@ -505,12 +639,36 @@ export class FakeRange extends FakeObject {
 }
 instrument(FakeRange, 'SpreadsheetApp', 'Range', {
   default: 'write',
-  getRow: 'read', getRowIndex: 'read', getColumn: 'read', getNumRows: 'read', getNumColumns: 'read', getHeight: 'read',
-  getWidth: 'read', getLastRow: 'read', getLastColumn: 'read', getA1Notation: 'read', getSheet: 'read', getGridId: 'read',
-  offset: 'read', getCell: 'read', getValues: 'read', getValue: 'read', getDisplayValues: 'read', getDisplayValue: 'read',
-  getFormulas: 'read', getFormula: 'read', getNumberFormat: 'read', getNumberFormats: 'read', getFontWeight: 'read',
-  getFontColor: 'read', getBackground: 'read', getBackgrounds: 'read', getNote: 'read', getDataValidation: 'read',
-  getDataValidations: 'read', isBlank: 'read',
+  getRow: 'read',
+  getRowIndex: 'read',
+  getColumn: 'read',
+  getNumRows: 'read',
+  getNumColumns: 'read',
+  getHeight: 'read',
+  getWidth: 'read',
+  getLastRow: 'read',
+  getLastColumn: 'read',
+  getA1Notation: 'read',
+  getSheet: 'read',
+  getGridId: 'read',
+  offset: 'read',
+  getCell: 'read',
+  getValues: 'read',
+  getValue: 'read',
+  getDisplayValues: 'read',
+  getDisplayValue: 'read',
+  getFormulas: 'read',
+  getFormula: 'read',
+  getNumberFormat: 'read',
+  getNumberFormats: 'read',
+  getFontWeight: 'read',
+  getFontColor: 'read',
+  getBackground: 'read',
+  getBackgrounds: 'read',
+  getNote: 'read',
+  getDataValidation: 'read',
+  getDataValidations: 'read',
+  isBlank: 'read',
 });
 
 /** Compare like Sheets' sort: numbers < text < booleans, blanks last; dates as numbers. */
@@ -523,7 +681,12 @@ function sortKey(v: CellValue): [number, number | string] {
 }
 
 export function sortRows(
-  sheet: SheetStore, book: WorkbookStore, row: number, col: number, numRows: number, numCols: number,
+  sheet: SheetStore,
+  book: WorkbookStore,
+  row: number,
+  col: number,
+  numRows: number,
+  numCols: number,
   specs: Array<{ column: number; ascending: boolean }>,
 ): void {
   const r0 = row - 1;
@@ -572,7 +735,9 @@ function rangeAt(h: SheetsHost, sheet: SheetStore, args: unknown[], method: stri
   const env = h.env;
   if (args.length === 1 && typeof args[0] === 'string') return rangeFromA1(h, sheet, args[0]);
   if (args.length < 2 || args.length > 4 || args.some((a) => typeof a !== 'number')) {
-    throw env.exception(`The parameters ${signatureOf(args)} don't match the method signature for SpreadsheetApp.${method.replace('.', '.')}.`);
+    throw env.exception(
+      `The parameters ${signatureOf(args)} don't match the method signature for SpreadsheetApp.${method.replace('.', '.')}.`,
+    );
   }
   const nums = args as number[];
   for (const n of nums) if (!Number.isFinite(n)) throw env.exception(`Cannot convert '${n}' to int.`);
@@ -605,7 +770,10 @@ export class FakeRangeList extends FakeObject {
   protected get _kind() {
     return 'RangeList';
   }
-  constructor(env: Env, readonly _ranges: FakeRange[]) {
+  constructor(
+    env: Env,
+    readonly _ranges: FakeRange[],
+  ) {
     super(env);
   }
   getRanges(): FakeRange[] {
@@ -650,26 +818,42 @@ export class FakeSheet extends FakeObject {
   protected get _kind() {
     return 'Sheet';
   }
-  constructor(readonly _h: SheetsHost, readonly _s: SheetStore) {
+  constructor(
+    readonly _h: SheetsHost,
+    readonly _s: SheetStore,
+  ) {
     super(_h.env);
   }
   private _alive(): void {
     if (this._s.deleted) throw this.env.exception('The sheet has been deleted.');
   }
 
-  getName(): string { return this._s.name; }
+  getName(): string {
+    return this._s.name;
+  }
   setName(name: string): FakeSheet {
     const n = String(name);
     const other = this._h.book.byNameInsensitive(n);
-    if (other && other !== this._s) throw this.env.exception(`A sheet with the name "${n}" already exists. Please enter another name.`);
+    if (other && other !== this._s)
+      throw this.env.exception(`A sheet with the name "${n}" already exists. Please enter another name.`);
     this._s.name = n;
     return this;
   }
-  getSheetId(): number { return this._s.id; }
-  getSheetName(): string { return this._s.name; }
-  getIndex(): number { return this._h.book.sheets.indexOf(this._s) + 1; }
-  getParent(): FakeSpreadsheet { return this._h.spreadsheet(); }
-  getType(): string { return 'GRID'; }
+  getSheetId(): number {
+    return this._s.id;
+  }
+  getSheetName(): string {
+    return this._s.name;
+  }
+  getIndex(): number {
+    return this._h.book.sheets.indexOf(this._s) + 1;
+  }
+  getParent(): FakeSpreadsheet {
+    return this._h.spreadsheet();
+  }
+  getType(): string {
+    return 'GRID';
+  }
 
   getLastRow(): number {
     this._alive();
@@ -681,8 +865,12 @@ export class FakeSheet extends FakeObject {
     ensureFresh(this._h, this._s);
     return this._s.lastCol();
   }
-  getMaxRows(): number { return this._s.maxRows; }
-  getMaxColumns(): number { return this._s.maxCols; }
+  getMaxRows(): number {
+    return this._s.maxRows;
+  }
+  getMaxColumns(): number {
+    return this._s.maxCols;
+  }
   getDataRange(): FakeRange {
     this._alive();
     ensureFresh(this._h, this._s);
@@ -695,7 +883,10 @@ export class FakeSheet extends FakeObject {
   }
   getRangeList(a1s: string[]): FakeRangeList {
     this._alive();
-    return new FakeRangeList(this.env, a1s.map((a) => rangeFromA1(this._h, this._s, a)));
+    return new FakeRangeList(
+      this.env,
+      a1s.map((a) => rangeFromA1(this._h, this._s, a)),
+    );
   }
   getActiveRange(): FakeRange | null {
     const sel = this._h.book.selection;
@@ -706,7 +897,10 @@ export class FakeSheet extends FakeObject {
 
   appendRow(rowContents: unknown[]): FakeSheet {
     this._alive();
-    if (!Array.isArray(rowContents)) throw this.env.exception(`The parameters ${signatureOf([rowContents])} don't match the method signature for SpreadsheetApp.Sheet.appendRow.`);
+    if (!Array.isArray(rowContents))
+      throw this.env.exception(
+        `The parameters ${signatureOf([rowContents])} don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
+      );
     ensureFresh(this._h, this._s);
     const row = this._s.lastRow() + 1;
     if (row > this._s.maxRows) this._s.maxRows = row;
@@ -723,14 +917,16 @@ export class FakeSheet extends FakeObject {
       throw this.env.exception(`The parameters ${signatureOf([pos, n])} don't match the method signature.`);
     }
     if (n < 1) throw this.env.exception('The number of rows must be at least 1.');
-    if (pos < 1 || (forInsert ? pos > this._s.maxRows : pos + n - 1 > this._s.maxRows)) throw this.env.exception('Those rows are out of bounds.');
+    if (pos < 1 || (forInsert ? pos > this._s.maxRows : pos + n - 1 > this._s.maxRows))
+      throw this.env.exception('Those rows are out of bounds.');
   }
   private _checkCols(pos: number, n: number, forInsert: boolean): void {
     if (typeof pos !== 'number' || typeof n !== 'number' || !Number.isFinite(pos) || !Number.isFinite(n)) {
       throw this.env.exception(`The parameters ${signatureOf([pos, n])} don't match the method signature.`);
     }
     if (n < 1) throw this.env.exception('The number of columns must be at least 1.');
-    if (pos < 1 || (forInsert ? pos > this._s.maxCols : pos + n - 1 > this._s.maxCols)) throw this.env.exception('Those columns are out of bounds.');
+    if (pos < 1 || (forInsert ? pos > this._s.maxCols : pos + n - 1 > this._s.maxCols))
+      throw this.env.exception('Those columns are out of bounds.');
   }
   private _insertRows(at1: number, n: number): void {
     this._s.insertRows(at1 - 1, n);
@@ -787,7 +983,8 @@ export class FakeSheet extends FakeObject {
   }
   deleteRows(rowPosition: number, howMany: number): FakeSheet {
     this._checkRows(rowPosition, howMany, false);
-    if (this._s.maxRows - howMany <= this._s.frozenRows) throw this.env.exception('Sorry, it is not possible to delete all non-frozen rows.');
+    if (this._s.maxRows - howMany <= this._s.frozenRows)
+      throw this.env.exception('Sorry, it is not possible to delete all non-frozen rows.');
     shiftFormulaRefs(this._h.book, this._s, 'row', rowPosition, -howMany);
     this._s.deleteRows(rowPosition - 1, howMany);
     this._h.book.touch();
@@ -798,7 +995,8 @@ export class FakeSheet extends FakeObject {
   }
   deleteColumns(columnPosition: number, howMany: number): FakeSheet {
     this._checkCols(columnPosition, howMany, false);
-    if (this._s.maxCols - howMany <= this._s.frozenCols) throw this.env.exception('Sorry, it is not possible to delete all non-frozen columns.');
+    if (this._s.maxCols - howMany <= this._s.frozenCols)
+      throw this.env.exception('Sorry, it is not possible to delete all non-frozen columns.');
     shiftFormulaRefs(this._h.book, this._s, 'col', columnPosition, -howMany);
     this._s.deleteCols(columnPosition - 1, howMany);
     this._h.book.touch();
@@ -806,17 +1004,23 @@ export class FakeSheet extends FakeObject {
   }
 
   setFrozenRows(rows: number): FakeSheet {
-    if (rows < 0 || rows >= this._s.maxRows) throw this.env.exception("You can't freeze all visible rows on the sheet.");
+    if (rows < 0 || rows >= this._s.maxRows)
+      throw this.env.exception("You can't freeze all visible rows on the sheet.");
     this._s.frozenRows = rows;
     return this;
   }
-  getFrozenRows(): number { return this._s.frozenRows; }
+  getFrozenRows(): number {
+    return this._s.frozenRows;
+  }
   setFrozenColumns(cols: number): FakeSheet {
-    if (cols < 0 || cols >= this._s.maxCols) throw this.env.exception("You can't freeze all visible columns on the sheet.");
+    if (cols < 0 || cols >= this._s.maxCols)
+      throw this.env.exception("You can't freeze all visible columns on the sheet.");
     this._s.frozenCols = cols;
     return this;
   }
-  getFrozenColumns(): number { return this._s.frozenCols; }
+  getFrozenColumns(): number {
+    return this._s.frozenCols;
+  }
   setColumnWidth(columnPosition: number, width: number): FakeSheet {
     this._s.columnWidths.set(columnPosition, width);
     return this;
@@ -825,7 +1029,9 @@ export class FakeSheet extends FakeObject {
     for (let i = 0; i < numColumns; i++) this._s.columnWidths.set(startColumn + i, width);
     return this;
   }
-  getColumnWidth(columnPosition: number): number { return this._s.columnWidths.get(columnPosition) ?? 100; }
+  getColumnWidth(columnPosition: number): number {
+    return this._s.columnWidths.get(columnPosition) ?? 100;
+  }
   autoResizeColumns(startColumn: number, numColumns: number): FakeSheet {
     this._checkCols(startColumn, numColumns, false);
     return this;
@@ -854,14 +1060,18 @@ export class FakeSheet extends FakeObject {
     this._s.hidden = false;
     return this;
   }
-  isSheetHidden(): boolean { return this._s.hidden; }
+  isSheetHidden(): boolean {
+    return this._s.hidden;
+  }
 
   getConditionalFormatRules(): FakeConditionalFormatRule[] {
     return this.env.realm.array(this._s.conditionalRules as FakeConditionalFormatRule[]);
   }
   setConditionalFormatRules(rules: FakeConditionalFormatRule[]): void {
     if (!Array.isArray(rules) || rules.some((r) => !(r instanceof FakeConditionalFormatRule))) {
-      throw this.env.exception(`The parameters ${signatureOf([rules])} don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.`);
+      throw this.env.exception(
+        `The parameters ${signatureOf([rules])} don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.`,
+      );
     }
     this._s.conditionalRules = [...rules];
   }
@@ -890,17 +1100,36 @@ export class FakeSheet extends FakeObject {
     ensureFresh(this._h, this._s);
     const first = this._s.frozenRows + 1;
     const last = this._s.lastRow();
-    if (last >= first) sortRows(this._s, this._h.book, first, 1, last - first + 1, Math.max(this._s.lastCol(), columnPosition), [{ column: columnPosition, ascending }]);
+    if (last >= first)
+      sortRows(this._s, this._h.book, first, 1, last - first + 1, Math.max(this._s.lastCol(), columnPosition), [
+        { column: columnPosition, ascending },
+      ]);
     this._h.book.touch();
     return this;
   }
 }
 instrument(FakeSheet, 'SpreadsheetApp', 'Sheet', {
   default: 'write',
-  getName: 'read', getSheetId: 'read', getSheetName: 'read', getIndex: 'read', getParent: 'read', getType: 'read',
-  getLastRow: 'read', getLastColumn: 'read', getMaxRows: 'read', getMaxColumns: 'read', getDataRange: 'read',
-  getRange: 'read', getRangeList: 'read', getActiveRange: 'read', getFrozenRows: 'read', getFrozenColumns: 'read',
-  getColumnWidth: 'read', isSheetHidden: 'read', getConditionalFormatRules: 'read', activate: 'read',
+  getName: 'read',
+  getSheetId: 'read',
+  getSheetName: 'read',
+  getIndex: 'read',
+  getParent: 'read',
+  getType: 'read',
+  getLastRow: 'read',
+  getLastColumn: 'read',
+  getMaxRows: 'read',
+  getMaxColumns: 'read',
+  getDataRange: 'read',
+  getRange: 'read',
+  getRangeList: 'read',
+  getActiveRange: 'read',
+  getFrozenRows: 'read',
+  getFrozenColumns: 'read',
+  getColumnWidth: 'read',
+  isSheetHidden: 'read',
+  getConditionalFormatRules: 'read',
+  activate: 'read',
 });
 
 // ---------------------------------------------------------------------------
@@ -912,11 +1141,21 @@ export class FakeSpreadsheet extends FakeObject {
   constructor(readonly _h: SheetsHost) {
     super(_h.env);
   }
-  getId(): string { return this._h.book.id; }
-  getName(): string { return this._h.book.name; }
-  rename(name: string): void { this._h.book.name = String(name); }
-  getUrl(): string { return `https://docs.google.com/spreadsheets/d/${this._h.book.id}/edit`; }
-  getSpreadsheetTimeZone(): string { return this._h.book.timeZone; }
+  getId(): string {
+    return this._h.book.id;
+  }
+  getName(): string {
+    return this._h.book.name;
+  }
+  rename(name: string): void {
+    this._h.book.name = String(name);
+  }
+  getUrl(): string {
+    return `https://docs.google.com/spreadsheets/d/${this._h.book.id}/edit`;
+  }
+  getSpreadsheetTimeZone(): string {
+    return this._h.book.timeZone;
+  }
   setSpreadsheetTimeZone(tz: string): void {
     try {
       new Intl.DateTimeFormat('en-US', { timeZone: tz });
@@ -925,13 +1164,19 @@ export class FakeSpreadsheet extends FakeObject {
     }
     this._h.book.timeZone = tz;
   }
-  getSpreadsheetLocale(): string { return this._h.book.locale; }
-  setSpreadsheetLocale(locale: string): void { this._h.book.locale = String(locale); }
+  getSpreadsheetLocale(): string {
+    return this._h.book.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this._h.book.locale = String(locale);
+  }
 
   getSheets(): FakeSheet[] {
     return this.env.realm.array(this._h.book.sheets.map((s) => new FakeSheet(this._h, s)));
   }
-  getNumSheets(): number { return this._h.book.sheets.length; }
+  getNumSheets(): number {
+    return this._h.book.sheets.length;
+  }
   /** Sheet names are unique ignoring case, and the lookup ignores case too. */
   getSheetByName(name: string): FakeSheet | null {
     const s = this._h.book.byNameInsensitive(String(name));
@@ -955,12 +1200,14 @@ export class FakeSpreadsheet extends FakeObject {
       name = `Sheet${n}`;
     }
     if (name.trim() === '') throw this.env.exception('Invalid argument: sheetName');
-    if (book.byNameInsensitive(name)) throw this.env.exception(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (book.byNameInsensitive(name))
+      throw this.env.exception(`A sheet with the name "${name}" already exists. Please enter another name.`);
     const store = new SheetStore(name, book.newSheetId());
     const at = index === undefined ? book.sheets.length : Math.max(0, Math.min(book.sheets.length, index));
     book.sheets.splice(at, 0, store);
     // Inserting a sheet activates it in the UI.
-    if (!this.env.exec.trigger) book.selection = { sheetId: store.id, ranges: [{ row: 1, col: 1, numRows: 1, numCols: 1 }] };
+    if (!this.env.exec.trigger)
+      book.selection = { sheetId: store.id, ranges: [{ row: 1, col: 1, numRows: 1, numCols: 1 }] };
     return new FakeSheet(this._h, store);
   }
   deleteSheet(sheet: FakeSheet): void {
@@ -1002,11 +1249,17 @@ export class FakeSpreadsheet extends FakeObject {
     return r;
   }
   getRange(a1Notation: string): FakeRange {
-    if (typeof a1Notation !== 'string') throw this.env.exception(`The parameters ${signatureOf([a1Notation])} don't match the method signature for SpreadsheetApp.Spreadsheet.getRange.`);
+    if (typeof a1Notation !== 'string')
+      throw this.env.exception(
+        `The parameters ${signatureOf([a1Notation])} don't match the method signature for SpreadsheetApp.Spreadsheet.getRange.`,
+      );
     return rangeFromA1(this._h, activeStore(this._h), a1Notation);
   }
   getRangeList(a1Notations: string[]): FakeRangeList {
-    return new FakeRangeList(this.env, a1Notations.map((a) => rangeFromA1(this._h, activeStore(this._h), a)));
+    return new FakeRangeList(
+      this.env,
+      a1Notations.map((a) => rangeFromA1(this._h, activeStore(this._h), a)),
+    );
   }
   toast(msg: unknown, title?: unknown, timeoutSeconds?: unknown): void {
     recordToast(this.env, this._h.ui, msg, title, timeoutSeconds);
@@ -1014,7 +1267,11 @@ export class FakeSpreadsheet extends FakeObject {
 }
 instrument(FakeSpreadsheet, 'SpreadsheetApp', 'Spreadsheet', {
   default: 'read',
-  rename: 'write', setSpreadsheetTimeZone: 'write', setSpreadsheetLocale: 'write', insertSheet: 'write', deleteSheet: 'write',
+  rename: 'write',
+  setSpreadsheetTimeZone: 'write',
+  setSpreadsheetLocale: 'write',
+  insertSheet: 'write',
+  deleteSheet: 'write',
   toast: 'ui',
 });
 
@@ -1040,7 +1297,14 @@ export class SpreadsheetAppService extends FakeObject {
   readonly BooleanCriteria = BooleanCriteria;
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly WrapStrategy = { WRAP: 'WRAP', OVERFLOW: 'OVERFLOW', CLIP: 'CLIP' };
-  readonly BorderStyle = { DOTTED: 'DOTTED', DASHED: 'DASHED', SOLID: 'SOLID', SOLID_MEDIUM: 'SOLID_MEDIUM', SOLID_THICK: 'SOLID_THICK', DOUBLE: 'DOUBLE' };
+  readonly BorderStyle = {
+    DOTTED: 'DOTTED',
+    DASHED: 'DASHED',
+    SOLID: 'SOLID',
+    SOLID_MEDIUM: 'SOLID_MEDIUM',
+    SOLID_THICK: 'SOLID_THICK',
+    DOUBLE: 'DOUBLE',
+  };
   constructor(readonly _h: SheetsHost) {
     super(_h.env);
   }
@@ -1070,12 +1334,18 @@ export class SpreadsheetAppService extends FakeObject {
     return this._h.spreadsheet().setActiveRange(range);
   }
   openById(id: string): FakeSpreadsheet {
-    if (id !== this._h.book.id) throw this.env.exception('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (id !== this._h.book.id)
+      throw this.env.exception(
+        'Unexpected error while getting the method or property openById on object SpreadsheetApp.',
+      );
     return this._h.spreadsheet();
   }
   openByUrl(url: string): FakeSpreadsheet {
     const m = /\/d\/([^/]+)/.exec(String(url));
-    if (!m || m[1] !== this._h.book.id) throw this.env.exception('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    if (!m || m[1] !== this._h.book.id)
+      throw this.env.exception(
+        'Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.',
+      );
     return this._h.spreadsheet();
   }
   flush(): void {
@@ -1094,8 +1364,12 @@ export class SpreadsheetAppService extends FakeObject {
 }
 instrument(SpreadsheetAppService, 'SpreadsheetApp', '', {
   default: 'read',
-  openById: 'open', openByUrl: 'open', flush: 'free', getUi: 'ui',
-  newConditionalFormatRule: 'free', newDataValidation: 'free',
+  openById: 'open',
+  openByUrl: 'open',
+  flush: 'free',
+  getUi: 'ui',
+  newConditionalFormatRule: 'free',
+  newDataValidation: 'free',
 });
 
 // ---------------------------------------------------------------------------

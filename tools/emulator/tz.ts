@@ -42,16 +42,36 @@ export function isValidTimeZone(tz: unknown): tz is string {
 function exactOffset(tz: string, t: number): number {
   const seconds = Math.floor(t / 1000) * 1000;
   const parts = formatterFor(tz).formatToParts(new Date(seconds));
-  let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0, bc = false;
+  let y = 0,
+    mo = 0,
+    d = 0,
+    h = 0,
+    mi = 0,
+    s = 0,
+    bc = false;
   for (const p of parts) {
     switch (p.type) {
-      case 'year': y = Number(p.value); break;
-      case 'month': mo = Number(p.value); break;
-      case 'day': d = Number(p.value); break;
-      case 'hour': h = Number(p.value); break;
-      case 'minute': mi = Number(p.value); break;
-      case 'second': s = Number(p.value); break;
-      case 'era': bc = /^B/i.test(p.value); break;
+      case 'year':
+        y = Number(p.value);
+        break;
+      case 'month':
+        mo = Number(p.value);
+        break;
+      case 'day':
+        d = Number(p.value);
+        break;
+      case 'hour':
+        h = Number(p.value);
+        break;
+      case 'minute':
+        mi = Number(p.value);
+        break;
+      case 'second':
+        s = Number(p.value);
+        break;
+      case 'era':
+        bc = /^B/i.test(p.value);
+        break;
     }
   }
   if (bc) y = 1 - y;
@@ -162,7 +182,10 @@ export function offsetText(offsetMs: number, colon: boolean): string {
 /** Short zone name as ICU gives it ('EST', 'GMT+1', 'GMT+8'). */
 export function zoneShortName(tz: string, t: number, long = false): string {
   try {
-    const parts = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: long ? 'long' : 'short' }).formatToParts(new Date(t));
+    const parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: tz,
+      timeZoneName: long ? 'long' : 'short',
+    }).formatToParts(new Date(t));
     return parts.find((p) => p.type === 'timeZoneName')?.value ?? tz;
   } catch {
     return tz;

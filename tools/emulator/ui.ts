@@ -7,15 +7,21 @@
 import { FakeObject, instrument, type Env } from './runtime';
 
 export type MenuEntry =
-  | { caption: string; functionName: string }
-  | { separator: true }
-  | { submenu: string; items: MenuEntry[] };
+  { caption: string; functionName: string } | { separator: true } | { submenu: string; items: MenuEntry[] };
 
 export type UiEvent =
   | { kind: 'menu'; title: string; items: MenuEntry[]; addon: boolean; execution: number }
   | { kind: 'toast'; message: string; title: string; timeoutSeconds: number; execution: number }
   | { kind: 'alert'; title: string; message: string; buttons: string; response: string; execution: number }
-  | { kind: 'prompt'; title: string; message: string; buttons: string; response: string; text: string; execution: number }
+  | {
+      kind: 'prompt';
+      title: string;
+      message: string;
+      buttons: string;
+      response: string;
+      text: string;
+      execution: number;
+    }
   | { kind: 'sidebar'; title: string; html: string; width: number; execution: number }
   | { kind: 'dialog'; title: string; html: string; modal: boolean; width: number; height: number; execution: number };
 
@@ -95,12 +101,19 @@ export class FakeMenu extends FakeObject {
     return 'Menu';
   }
   readonly _items: MenuEntry[] = [];
-  constructor(env: Env, readonly _log: UiLog, readonly _title: string, readonly _addon: boolean) {
+  constructor(
+    env: Env,
+    readonly _log: UiLog,
+    readonly _title: string,
+    readonly _addon: boolean,
+  ) {
     super(env);
   }
   addItem(caption: string, functionName: string): FakeMenu {
     if (typeof caption !== 'string' || typeof functionName !== 'string') {
-      throw this.env.exception(`The parameters (${typeof caption},${typeof functionName}) don't match the method signature for Ui.Menu.addItem.`);
+      throw this.env.exception(
+        `The parameters (${typeof caption},${typeof functionName}) don't match the method signature for Ui.Menu.addItem.`,
+      );
     }
     this._items.push({ caption, functionName });
     return this;
@@ -110,12 +123,19 @@ export class FakeMenu extends FakeObject {
     return this;
   }
   addSubMenu(menu: FakeMenu): FakeMenu {
-    if (!(menu instanceof FakeMenu)) throw this.env.exception("The parameters (Object) don't match the method signature for Ui.Menu.addSubMenu.");
+    if (!(menu instanceof FakeMenu))
+      throw this.env.exception("The parameters (Object) don't match the method signature for Ui.Menu.addSubMenu.");
     this._items.push({ submenu: menu._title, items: menu._items });
     return this;
   }
   addToUi(): void {
-    this._log.events.push({ kind: 'menu', title: this._title, items: clone(this._items), addon: this._addon, execution: this.env.exec.id });
+    this._log.events.push({
+      kind: 'menu',
+      title: this._title,
+      items: clone(this._items),
+      addon: this._addon,
+      execution: this.env.exec.id,
+    });
   }
 }
 instrument(FakeMenu, 'SpreadsheetApp', 'Menu', 'ui');
@@ -128,7 +148,11 @@ export class FakePromptResponse extends FakeObject {
   protected get _kind() {
     return 'PromptResponse';
   }
-  constructor(env: Env, private readonly button: string, private readonly text: string) {
+  constructor(
+    env: Env,
+    private readonly button: string,
+    private readonly text: string,
+  ) {
     super(env);
   }
   getResponseText(): string {
@@ -146,7 +170,10 @@ export class FakeUi extends FakeObject {
   }
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
-  constructor(env: Env, readonly _log: UiLog) {
+  constructor(
+    env: Env,
+    readonly _log: UiLog,
+  ) {
     super(env);
   }
   createMenu(caption: string): FakeMenu {
@@ -172,7 +199,14 @@ export class FakeUi extends FakeObject {
       }
     }
     const { button } = this._log.nextAnswer(Button.OK);
-    this._log.events.push({ kind: 'alert', title: String(title), message: String(message), buttons, response: button, execution: this.env.exec.id });
+    this._log.events.push({
+      kind: 'alert',
+      title: String(title),
+      message: String(message),
+      buttons,
+      response: button,
+      execution: this.env.exec.id,
+    });
     return button;
   }
   prompt(a: string, b?: string, c?: string): FakePromptResponse {
@@ -191,20 +225,55 @@ export class FakeUi extends FakeObject {
       }
     }
     const { button, text } = this._log.nextAnswer(Button.OK);
-    this._log.events.push({ kind: 'prompt', title, message, buttons, response: button, text, execution: this.env.exec.id });
+    this._log.events.push({
+      kind: 'prompt',
+      title,
+      message,
+      buttons,
+      response: button,
+      text,
+      execution: this.env.exec.id,
+    });
     return new FakePromptResponse(this.env, button, text);
   }
   showSidebar(html: HtmlLike): void {
-    this._log.events.push({ kind: 'sidebar', title: html.getTitle(), html: html.getContent(), width: 300, execution: this.env.exec.id });
+    this._log.events.push({
+      kind: 'sidebar',
+      title: html.getTitle(),
+      html: html.getContent(),
+      width: 300,
+      execution: this.env.exec.id,
+    });
   }
   showModalDialog(html: HtmlLike, title: string): void {
-    this._log.events.push({ kind: 'dialog', title: String(title), html: html.getContent(), modal: true, width: html._width ?? 600, height: html._height ?? 400, execution: this.env.exec.id });
+    this._log.events.push({
+      kind: 'dialog',
+      title: String(title),
+      html: html.getContent(),
+      modal: true,
+      width: html._width ?? 600,
+      height: html._height ?? 400,
+      execution: this.env.exec.id,
+    });
   }
   showModelessDialog(html: HtmlLike, title: string): void {
-    this._log.events.push({ kind: 'dialog', title: String(title), html: html.getContent(), modal: false, width: html._width ?? 600, height: html._height ?? 400, execution: this.env.exec.id });
+    this._log.events.push({
+      kind: 'dialog',
+      title: String(title),
+      html: html.getContent(),
+      modal: false,
+      width: html._width ?? 600,
+      height: html._height ?? 400,
+      execution: this.env.exec.id,
+    });
   }
 }
-instrument(FakeUi, 'SpreadsheetApp', 'Ui', { default: 'ui', showSidebar: 'sidebar', showModalDialog: 'sidebar', showModelessDialog: 'sidebar' });
+instrument(FakeUi, 'SpreadsheetApp', 'Ui', {
+  default: 'ui',
+  showSidebar: 'sidebar',
+  showModalDialog: 'sidebar',
+  showModelessDialog: 'sidebar',
+});
 
 /** Record a toast (Spreadsheet.toast). Sheets shows it for `timeoutSeconds` (default 5). */
 export function recordToast(env: Env, log: UiLog, message: unknown, title: unknown, timeout: unknown): void {

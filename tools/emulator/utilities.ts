@@ -9,8 +9,21 @@ import { FakeObject, instrument, type Env } from './runtime';
 import { isValidTimeZone, offsetText, wallTime, zoneShortName, tzOffset } from './tz';
 
 export const Charset = { US_ASCII: 'US_ASCII', UTF_8: 'UTF_8' } as const;
-export const DigestAlgorithm = { MD2: 'MD2', MD5: 'MD5', SHA_1: 'SHA_1', SHA_256: 'SHA_256', SHA_384: 'SHA_384', SHA_512: 'SHA_512' } as const;
-export const MacAlgorithm = { HMAC_MD5: 'HMAC_MD5', HMAC_SHA_1: 'HMAC_SHA_1', HMAC_SHA_256: 'HMAC_SHA_256', HMAC_SHA_384: 'HMAC_SHA_384', HMAC_SHA_512: 'HMAC_SHA_512' } as const;
+export const DigestAlgorithm = {
+  MD2: 'MD2',
+  MD5: 'MD5',
+  SHA_1: 'SHA_1',
+  SHA_256: 'SHA_256',
+  SHA_384: 'SHA_384',
+  SHA_512: 'SHA_512',
+} as const;
+export const MacAlgorithm = {
+  HMAC_MD5: 'HMAC_MD5',
+  HMAC_SHA_1: 'HMAC_SHA_1',
+  HMAC_SHA_256: 'HMAC_SHA_256',
+  HMAC_SHA_384: 'HMAC_SHA_384',
+  HMAC_SHA_512: 'HMAC_SHA_512',
+} as const;
 
 /** Java bytes are signed. */
 export function toSignedBytes(buf: Uint8Array): number[] {
@@ -41,7 +54,20 @@ function decodeString(b: Buffer, charset: unknown): string {
 // ---------------------------------------------------------------------------
 // SimpleDateFormat
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /**
@@ -84,7 +110,7 @@ export function simpleDateFormat(date: Date, timeZone: string, pattern: string):
   const w = fixed === undefined ? wallTime(tz, t) : wallTime('UTC', t + fixed);
   const offset = fixed ?? tzOffset(tz, t);
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i];
     if (ch === "'") {
       if (pattern[i + 1] === "'") {
@@ -118,30 +144,66 @@ export function simpleDateFormat(date: Date, timeZone: string, pattern: string):
     while (pattern[i + n] === ch) n++;
     i += n;
     switch (ch) {
-      case 'G': out += w.year > 0 ? 'AD' : 'BC'; break;
-      case 'y': out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n); break;
+      case 'G':
+        out += w.year > 0 ? 'AD' : 'BC';
+        break;
+      case 'y':
+        out += n === 2 ? pad(w.year % 100, 2) : pad(w.year, n);
+        break;
       case 'Y': {
         const wy = usWeek(w.year, w.month, w.day, w.weekday).weekYear;
         out += n === 2 ? pad(wy % 100, 2) : pad(wy, n);
         break;
       }
       case 'M':
-      case 'L': out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n); break;
-      case 'w': out += pad(usWeek(w.year, w.month, w.day, w.weekday).week, n); break;
-      case 'W': out += pad(Math.floor((w.day - 1 + new Date(Date.UTC(w.year, w.month - 1, 1)).getUTCDay()) / 7) + 1, n); break;
-      case 'D': out += pad(dayOfYear(w.year, w.month, w.day), n); break;
-      case 'd': out += pad(w.day, n); break;
-      case 'F': out += pad(Math.floor((w.day - 1) / 7) + 1, n); break;
-      case 'E': out += n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3); break;
-      case 'u': out += pad(w.weekday === 0 ? 7 : w.weekday, n); break;
-      case 'a': out += w.hour < 12 ? 'AM' : 'PM'; break;
-      case 'H': out += pad(w.hour, n); break;
-      case 'k': out += pad(w.hour === 0 ? 24 : w.hour, n); break;
-      case 'K': out += pad(w.hour % 12, n); break;
-      case 'h': out += pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n); break;
-      case 'm': out += pad(w.minute, n); break;
-      case 's': out += pad(w.second, n); break;
-      case 'S': out += pad(w.millisecond, n); break;
+      case 'L':
+        out += n >= 4 ? MONTHS[w.month - 1] : n === 3 ? MONTHS[w.month - 1].slice(0, 3) : pad(w.month, n);
+        break;
+      case 'w':
+        out += pad(usWeek(w.year, w.month, w.day, w.weekday).week, n);
+        break;
+      case 'W':
+        out += pad(Math.floor((w.day - 1 + new Date(Date.UTC(w.year, w.month - 1, 1)).getUTCDay()) / 7) + 1, n);
+        break;
+      case 'D':
+        out += pad(dayOfYear(w.year, w.month, w.day), n);
+        break;
+      case 'd':
+        out += pad(w.day, n);
+        break;
+      case 'F':
+        out += pad(Math.floor((w.day - 1) / 7) + 1, n);
+        break;
+      case 'E':
+        out += n >= 4 ? DAYS[w.weekday] : DAYS[w.weekday].slice(0, 3);
+        break;
+      case 'u':
+        out += pad(w.weekday === 0 ? 7 : w.weekday, n);
+        break;
+      case 'a':
+        out += w.hour < 12 ? 'AM' : 'PM';
+        break;
+      case 'H':
+        out += pad(w.hour, n);
+        break;
+      case 'k':
+        out += pad(w.hour === 0 ? 24 : w.hour, n);
+        break;
+      case 'K':
+        out += pad(w.hour % 12, n);
+        break;
+      case 'h':
+        out += pad(w.hour % 12 === 0 ? 12 : w.hour % 12, n);
+        break;
+      case 'm':
+        out += pad(w.minute, n);
+        break;
+      case 's':
+        out += pad(w.second, n);
+        break;
+      case 'S':
+        out += pad(w.millisecond, n);
+        break;
       case 'z': {
         if (fixed !== undefined) {
           out += fixed === 0 && timeZone !== 'GMT' && !/^GMT/.test(timeZone) ? 'GMT' : `GMT${offsetText(fixed, true)}`;
@@ -152,7 +214,9 @@ export function simpleDateFormat(date: Date, timeZone: string, pattern: string):
         }
         break;
       }
-      case 'Z': out += offsetText(offset, false); break;
+      case 'Z':
+        out += offsetText(offset, false);
+        break;
       case 'X':
         if (offset === 0) out += 'Z';
         else if (n === 1) out += offsetText(offset, false).slice(0, 3);
@@ -171,7 +235,12 @@ export class FakeBlob extends FakeObject {
   protected get _kind() {
     return 'Blob';
   }
-  constructor(env: Env, private data: Buffer, private contentType: string | null, private name: string | null) {
+  constructor(
+    env: Env,
+    private data: Buffer,
+    private contentType: string | null,
+    private name: string | null,
+  ) {
     super(env);
   }
   getBytes(): number[] {
@@ -212,7 +281,8 @@ export class FakeBlob extends FakeObject {
     return false;
   }
   getAs(contentType: string): FakeBlob {
-    if (contentType !== this.contentType) throw this.env.exception(`Converting from ${this.contentType} to ${contentType} is not supported.`);
+    if (contentType !== this.contentType)
+      throw this.env.exception(`Converting from ${this.contentType} to ${contentType} is not supported.`);
     return this.copyBlob();
   }
   /** @internal */
@@ -237,14 +307,20 @@ export class UtilitiesService extends FakeObject {
     if (typeof data === 'string') return encodeString(data, charset);
     if (Array.isArray(data)) return fromBytes(data as number[]);
     if (data instanceof FakeBlob) return data._buffer();
-    throw this.env.exception(`The parameters (${data === null || data === undefined ? 'null' : typeof data}) don't match the method signature for Utilities.${method}.`);
+    throw this.env.exception(
+      `The parameters (${data === null || data === undefined ? 'null' : typeof data}) don't match the method signature for Utilities.${method}.`,
+    );
   }
   formatDate(date: Date, timeZone: string, format: string): string {
     if (!isDateValue(date)) {
-      throw this.env.exception(`The parameters (${typeof date === 'string' ? 'String' : typeof date},${typeof timeZone === 'string' ? 'String' : typeof timeZone},String) don't match the method signature for Utilities.formatDate.`);
+      throw this.env.exception(
+        `The parameters (${typeof date === 'string' ? 'String' : typeof date},${typeof timeZone === 'string' ? 'String' : typeof timeZone},String) don't match the method signature for Utilities.formatDate.`,
+      );
     }
     if (typeof timeZone !== 'string' || typeof format !== 'string') {
-      throw this.env.exception("The parameters (Date,null,String) don't match the method signature for Utilities.formatDate.");
+      throw this.env.exception(
+        "The parameters (Date,null,String) don't match the method signature for Utilities.formatDate.",
+      );
     }
     if (Number.isNaN(date.getTime())) throw this.env.exception('Invalid argument: date');
     try {
@@ -255,7 +331,8 @@ export class UtilitiesService extends FakeObject {
   }
   /** No real waiting: the fake clock moves on by ms. */
   sleep(milliseconds: number): void {
-    if (typeof milliseconds !== 'number' || !(milliseconds >= 0)) throw this.env.exception('Invalid argument: milliseconds');
+    if (typeof milliseconds !== 'number' || !(milliseconds >= 0))
+      throw this.env.exception('Invalid argument: milliseconds');
     if (milliseconds > 300000) throw this.env.exception('Argument too large: milliseconds');
     this.env.clock.advance(milliseconds);
   }
@@ -264,7 +341,10 @@ export class UtilitiesService extends FakeObject {
   }
   /** URL-safe alphabet ('-', '_'), padding kept. */
   base64EncodeWebSafe(data: unknown, charset?: string): string {
-    return this._bytesOf(data, charset, 'base64EncodeWebSafe').toString('base64').replace(/\+/g, '-').replace(/\//g, '_');
+    return this._bytesOf(data, charset, 'base64EncodeWebSafe')
+      .toString('base64')
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_');
   }
   base64Decode(encoded: string, charset?: string): number[] {
     void charset;
@@ -279,22 +359,51 @@ export class UtilitiesService extends FakeObject {
     return this.env.realm.array(toSignedBytes(Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64')));
   }
   newBlob(data: unknown, contentType?: string, name?: string): FakeBlob {
-    return new FakeBlob(this.env, Buffer.from(this._bytesOf(data, Charset.UTF_8, 'newBlob')), contentType ?? null, name ?? null);
+    return new FakeBlob(
+      this.env,
+      Buffer.from(this._bytesOf(data, Charset.UTF_8, 'newBlob')),
+      contentType ?? null,
+      name ?? null,
+    );
   }
   computeDigest(algorithm: string, value: unknown, charset?: string): number[] {
-    const alg: Record<string, string> = { MD5: 'md5', SHA_1: 'sha1', SHA_256: 'sha256', SHA_384: 'sha384', SHA_512: 'sha512' };
+    const alg: Record<string, string> = {
+      MD5: 'md5',
+      SHA_1: 'sha1',
+      SHA_256: 'sha256',
+      SHA_384: 'sha384',
+      SHA_512: 'sha512',
+    };
     const a = alg[algorithm];
     if (!a) throw this.env.exception(`Unsupported digest algorithm in the emulator: ${algorithm}`);
-    return this.env.realm.array(toSignedBytes(createHash(a).update(this._bytesOf(value, charset, 'computeDigest')).digest()));
+    return this.env.realm.array(
+      toSignedBytes(
+        createHash(a)
+          .update(this._bytesOf(value, charset, 'computeDigest'))
+          .digest(),
+      ),
+    );
   }
   computeHmacSha256Signature(value: unknown, key: unknown, charset?: string): number[] {
     return this.computeHmacSignature(MacAlgorithm.HMAC_SHA_256, value, key, charset);
   }
   computeHmacSignature(algorithm: string, value: unknown, key: unknown, charset?: string): number[] {
-    const alg: Record<string, string> = { HMAC_MD5: 'md5', HMAC_SHA_1: 'sha1', HMAC_SHA_256: 'sha256', HMAC_SHA_384: 'sha384', HMAC_SHA_512: 'sha512' };
+    const alg: Record<string, string> = {
+      HMAC_MD5: 'md5',
+      HMAC_SHA_1: 'sha1',
+      HMAC_SHA_256: 'sha256',
+      HMAC_SHA_384: 'sha384',
+      HMAC_SHA_512: 'sha512',
+    };
     const a = alg[algorithm];
     if (!a) throw this.env.exception(`Unsupported MAC algorithm: ${algorithm}`);
-    return this.env.realm.array(toSignedBytes(createHmac(a, this._bytesOf(key, charset, 'computeHmacSignature')).update(this._bytesOf(value, charset, 'computeHmacSignature')).digest()));
+    return this.env.realm.array(
+      toSignedBytes(
+        createHmac(a, this._bytesOf(key, charset, 'computeHmacSignature'))
+          .update(this._bytesOf(value, charset, 'computeHmacSignature'))
+          .digest(),
+      ),
+    );
   }
   /** A version-4 UUID, deterministic per emulator seed. */
   getUuid(): string {

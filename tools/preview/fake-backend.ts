@@ -20,9 +20,34 @@ import type {
 
 type Impl = { [K in keyof SidebarApi]: (req: Parameters<SidebarApi[K]>[0]) => ReturnType<SidebarApi[K]> };
 
-const FIRST = ['Alice', 'Bob', 'Carla', 'David', 'Emma', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jon', '王芳', '李雷', '张伟', '陈静', '刘洋'];
+const FIRST = [
+  'Alice',
+  'Bob',
+  'Carla',
+  'David',
+  'Emma',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jon',
+  '王芳',
+  '李雷',
+  '张伟',
+  '陈静',
+  '刘洋',
+];
 const LAST = ['Wong', 'Smith', 'Diaz', 'Okafor', 'Nguyen', 'Müller', 'Rossi', 'Tanaka', 'Kim', 'Brown'];
-const COMPANY = ['Harbour Foods', 'Smith & Sons', 'Diaz Design', '晨光贸易', '雷霆科技', 'Northwind', 'Blue Peak Ltd', 'Acme Parts'];
+const COMPANY = [
+  'Harbour Foods',
+  'Smith & Sons',
+  'Diaz Design',
+  '晨光贸易',
+  '雷霆科技',
+  'Northwind',
+  'Blue Peak Ltd',
+  'Acme Parts',
+];
 
 function addDays(iso: string, n: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
@@ -30,7 +55,9 @@ function addDays(iso: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function createFakeBackend(opts: { customers?: number; today?: string; lang?: 'en' | 'zh'; extra?: CustomerSummary[] } = {}): Impl {
+export function createFakeBackend(
+  opts: { customers?: number; today?: string; lang?: 'en' | 'zh'; extra?: CustomerSummary[] } = {},
+): Impl {
   const today = opts.today || new Date().toISOString().slice(0, 10);
   const lang = opts.lang || 'en';
   const n = opts.customers ?? 60;
@@ -39,7 +66,14 @@ export function createFakeBackend(opts: { customers?: number; today?: string; la
     const first = FIRST[i % FIRST.length];
     const name = /^[\u4e00-\u9fff]/.test(first) ? first : `${first} ${LAST[(i * 7) % LAST.length]}`;
     const tier: ApiTier = i % 5 === 0 ? 'A' : i % 5 < 3 ? 'B' : 'C';
-    customers.push({ id: `C${String(i + 1).padStart(4, '0')}`, name, company: COMPANY[i % COMPANY.length], email: `c${i + 1}@example.com`, tier, row: i + 2 });
+    customers.push({
+      id: `C${String(i + 1).padStart(4, '0')}`,
+      name,
+      company: COMPANY[i % COMPANY.length],
+      email: `c${i + 1}@example.com`,
+      tier,
+      row: i + 2,
+    });
   }
   for (const c of opts.extra || []) customers.push(c);
   const log: Array<ContactView & { customerId: string }> = [];
@@ -64,7 +98,12 @@ export function createFakeBackend(opts: { customers?: number; today?: string; la
       lastContact: mine.length ? mine[0].date : addDays(today, -((i * 13) % 90)),
       status: i % 9 === 0 ? 'Prospect' : 'Active',
       due: [
-        { kind: 'recurring', due: addDays(today, (i % 7) - 3), daysToDue: (i % 7) - 3, text: lang === 'zh' ? '定期联系（A 类每 14 天）' : 'Keep in touch (Tier A, every 14 days)' },
+        {
+          kind: 'recurring',
+          due: addDays(today, (i % 7) - 3),
+          daysToDue: (i % 7) - 3,
+          text: lang === 'zh' ? '定期联系（A 类每 14 天）' : 'Keep in touch (Tier A, every 14 days)',
+        },
         { kind: 'visit', due: addDays(today, 10), daysToDue: 10, text: lang === 'zh' ? '上门拜访' : 'Visit due' },
       ],
       lastContacts: mine.slice(0, 5),
@@ -73,11 +112,42 @@ export function createFakeBackend(opts: { customers?: number; today?: string; la
     };
   };
   const settingFields = (): SettingField[] => [
-    { key: 'tierMethod', label: 'Tier method', help: 'revenue or count', value: settings.tierMethod, kind: 'select', options: ['revenue', 'count'] },
-    { key: 'tierCutoffs', label: 'Tier cut-offs', help: 'Two shares between 0 and 1, rising.', value: settings.tierCutoffs, kind: 'json' },
-    { key: 'contactEveryDays', label: 'Contact every (days)', help: 'Per tier.', value: settings.contactEveryDays, kind: 'json' },
-    { key: 'nightlyHour', label: 'Nightly hour', help: 'An hour from 0 to 23.', value: settings.nightlyHour, kind: 'number' },
-    { key: 'teamMode', label: 'Team mode', help: 'Each rep handles only their own rows.', value: settings.teamMode, kind: 'boolean' },
+    {
+      key: 'tierMethod',
+      label: 'Tier method',
+      help: 'revenue or count',
+      value: settings.tierMethod,
+      kind: 'select',
+      options: ['revenue', 'count'],
+    },
+    {
+      key: 'tierCutoffs',
+      label: 'Tier cut-offs',
+      help: 'Two shares between 0 and 1, rising.',
+      value: settings.tierCutoffs,
+      kind: 'json',
+    },
+    {
+      key: 'contactEveryDays',
+      label: 'Contact every (days)',
+      help: 'Per tier.',
+      value: settings.contactEveryDays,
+      kind: 'json',
+    },
+    {
+      key: 'nightlyHour',
+      label: 'Nightly hour',
+      help: 'An hour from 0 to 23.',
+      value: settings.nightlyHour,
+      kind: 'number',
+    },
+    {
+      key: 'teamMode',
+      label: 'Team mode',
+      help: 'Each rep handles only their own rows.',
+      value: settings.teamMode,
+      kind: 'boolean',
+    },
     { key: 'senderName', label: 'Sender name', help: '', value: settings.senderName, kind: 'text' },
   ];
 
@@ -97,7 +167,9 @@ export function createFakeBackend(opts: { customers?: number; today?: string; la
     },
     searchCustomers(req) {
       const q = req.query.toLowerCase();
-      return customers.filter((c) => `${c.name} ${c.company} ${c.email}`.toLowerCase().includes(q)).slice(0, req.limit || 50);
+      return customers
+        .filter((c) => `${c.name} ${c.company} ${c.email}`.toLowerCase().includes(q))
+        .slice(0, req.limit || 50);
     },
     getCustomerCard(req) {
       const c = find(req.customerId);
@@ -109,21 +181,53 @@ export function createFakeBackend(opts: { customers?: number; today?: string; la
       if (!req.customerIds.length || req.customerIds.some((id) => !find(id))) errors.customerIds = 'Choose a customer.';
       if (!/^\d{4}-\d{2}-\d{2}$/.test(req.date)) errors.date = 'Enter the date of the contact.';
       else if (req.date > today) errors.date = 'The date cannot be in the future.';
-      if (req.type === 'Complaint' && !req.complaintSize) errors.complaintSize = 'Say whether the complaint is small or big.';
-      if (req.nextStepDate && req.nextStepDate < req.date) errors.nextStepDate = 'The next step cannot be before the contact.';
+      if (req.type === 'Complaint' && !req.complaintSize)
+        errors.complaintSize = 'Say whether the complaint is small or big.';
+      if (req.nextStepDate && req.nextStepDate < req.date)
+        errors.nextStepDate = 'The next step cannot be before the contact.';
       if (Object.keys(errors).length) return { ok: false, errors };
       for (const id of req.customerIds) {
-        log.unshift({ customerId: id, date: req.date, type: req.type as ApiContactType, by: 'rep@example.com', outcome: req.outcome, notes: req.notes, nextStep: req.nextStep, nextStepDate: req.nextStepDate });
+        log.unshift({
+          customerId: id,
+          date: req.date,
+          type: req.type as ApiContactType,
+          by: 'rep@example.com',
+          outcome: req.outcome,
+          notes: req.notes,
+          nextStep: req.nextStep,
+          nextStepDate: req.nextStepDate,
+        });
       }
-      return { ok: true, logged: req.customerIds.length, cards: req.customerIds.map((id) => card(find(id) as CustomerSummary)) };
+      return {
+        ok: true,
+        logged: req.customerIds.length,
+        cards: req.customerIds.map((id) => card(find(id) as CustomerSummary)),
+      };
     },
     getDueItems(): DueGroup[] {
       const items = (from: number, to: number, text: string): DueGroup['items'] =>
-        customers.slice(from, to).map((c, k) => ({ customerId: c.id, name: c.name, company: c.company, tier: c.tier, due: addDays(today, -k), daysToDue: -k, text, row: c.row }));
+        customers.slice(from, to).map((c, k) => ({
+          customerId: c.id,
+          name: c.name,
+          company: c.company,
+          tier: c.tier,
+          due: addDays(today, -k),
+          daysToDue: -k,
+          text,
+          row: c.row,
+        }));
       return [
         { kind: 'complaint', label: lang === 'zh' ? '投诉' : 'Complaints', items: items(0, 1, 'Open complaint (Big)') },
-        { kind: 'postSale', label: lang === 'zh' ? '售后回访' : 'After the sale', items: items(1, 4, 'Day 3: manager call') },
-        { kind: 'recurring', label: lang === 'zh' ? '定期联系' : 'Keep in touch', items: items(4, 9, 'Every 30 days (Tier B)') },
+        {
+          kind: 'postSale',
+          label: lang === 'zh' ? '售后回访' : 'After the sale',
+          items: items(1, 4, 'Day 3: manager call'),
+        },
+        {
+          kind: 'recurring',
+          label: lang === 'zh' ? '定期联系' : 'Keep in touch',
+          items: items(4, 9, 'Every 30 days (Tier B)'),
+        },
       ];
     },
     selectCustomerRow(req) {
@@ -137,7 +241,8 @@ export function createFakeBackend(opts: { customers?: number; today?: string; la
     saveSettings(req) {
       const errors: Record<string, string> = {};
       const h = req.values.nightlyHour;
-      if (typeof h !== 'number' || !Number.isInteger(h) || h < 0 || h > 23) errors.nightlyHour = 'nightlyHour must be a whole hour from 0 to 23.';
+      if (typeof h !== 'number' || !Number.isInteger(h) || h < 0 || h > 23)
+        errors.nightlyHour = 'nightlyHour must be a whole hour from 0 to 23.';
       if (Object.keys(errors).length) return { ok: false, errors };
       Object.assign(settings, req.values);
       return { ok: true, settings: { fields: settingFields(), trigger } };
@@ -157,9 +262,19 @@ export function createFakeBackend(opts: { customers?: number; today?: string; la
           { label: 'Keep in touch', count: 12 },
           { label: 'After the sale', count: 3 },
         ],
-        drafts: customers.slice(0, 2).map((c) => ({ customer: c.name, email: c.email, subject: `Thank you, ${c.name}` })),
-        visits: customers.slice(2, 4).map((c) => ({ customer: c.name, due: addDays(today, 2), tier: (c.tier || 'C') as ApiTier })),
-        skipped: [{ what: 'Thank-you draft', customer: customers[5] ? customers[5].name : '', reason: 'Email "bob@" is not valid' }],
+        drafts: customers
+          .slice(0, 2)
+          .map((c) => ({ customer: c.name, email: c.email, subject: `Thank you, ${c.name}` })),
+        visits: customers
+          .slice(2, 4)
+          .map((c) => ({ customer: c.name, due: addDays(today, 2), tier: (c.tier || 'C') as ApiTier })),
+        skipped: [
+          {
+            what: 'Thank-you draft',
+            customer: customers[5] ? customers[5].name : '',
+            reason: 'Email "bob@" is not valid',
+          },
+        ],
         problems: [],
       };
     },

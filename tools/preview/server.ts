@@ -186,7 +186,8 @@ export function notPlainData(v: unknown, where = 'result'): string | null {
 }
 
 function errorText(e: unknown): string {
-  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string')
+    return (e as { message: string }).message;
   return String(e);
 }
 
@@ -210,31 +211,142 @@ function readBody(req: http.IncomingMessage, limit: number): Promise<string> {
 export function loadTinyWorkbook(emu: EmulatorLike): void {
   // Dates typed as a user types them: the emulator turns '2026-10-20' into a date cell, as Sheets does.
   emu.setSheet('Customers', [
-    ['Customer ID', 'Name', 'Company', 'Email', 'Phone', 'Address', 'Language', 'Revenue', 'Last purchase', 'Customer since', 'Last contact', 'Status'],
-    ['C0001', 'Alice Wong', 'Harbour Foods', 'alice@harbour.example', '555-0101', '1 Quay St', 'en', 52000, '2026-10-20', '2021-03-01', '2026-10-01', 'Active'],
-    ['C0002', '王芳', '晨光贸易', 'wangfang@chenguang.example', '138-0000-0002', '上海市浦东新区', 'zh', 18000, '2026-09-02', '2022-05-10', '2026-08-15', ''],
-    ['C0003', 'Bob Smith', 'Smith & Sons', 'bob@smith.example', '555-0103', '7 Mill Rd', 'en', 4200, '2026-06-11', '2023-01-20', '', 'Active'],
-    ['C0004', 'Carla Diaz', 'Diaz Design', 'carla@diaz.example', '', '', 'en', 900, '2026-02-01', '2024-02-01', '2026-03-01', 'Prospect'],
-    ['C0005', '李雷', '雷霆科技', 'lilei@leiting.example', '', '北京市海淀区', 'zh', 27000, '2026-11-10', '2020-07-07', '', ''],
+    [
+      'Customer ID',
+      'Name',
+      'Company',
+      'Email',
+      'Phone',
+      'Address',
+      'Language',
+      'Revenue',
+      'Last purchase',
+      'Customer since',
+      'Last contact',
+      'Status',
+    ],
+    [
+      'C0001',
+      'Alice Wong',
+      'Harbour Foods',
+      'alice@harbour.example',
+      '555-0101',
+      '1 Quay St',
+      'en',
+      52000,
+      '2026-10-20',
+      '2021-03-01',
+      '2026-10-01',
+      'Active',
+    ],
+    [
+      'C0002',
+      '王芳',
+      '晨光贸易',
+      'wangfang@chenguang.example',
+      '138-0000-0002',
+      '上海市浦东新区',
+      'zh',
+      18000,
+      '2026-09-02',
+      '2022-05-10',
+      '2026-08-15',
+      '',
+    ],
+    [
+      'C0003',
+      'Bob Smith',
+      'Smith & Sons',
+      'bob@smith.example',
+      '555-0103',
+      '7 Mill Rd',
+      'en',
+      4200,
+      '2026-06-11',
+      '2023-01-20',
+      '',
+      'Active',
+    ],
+    [
+      'C0004',
+      'Carla Diaz',
+      'Diaz Design',
+      'carla@diaz.example',
+      '',
+      '',
+      'en',
+      900,
+      '2026-02-01',
+      '2024-02-01',
+      '2026-03-01',
+      'Prospect',
+    ],
+    [
+      'C0005',
+      '李雷',
+      '雷霆科技',
+      'lilei@leiting.example',
+      '',
+      '北京市海淀区',
+      'zh',
+      27000,
+      '2026-11-10',
+      '2020-07-07',
+      '',
+      '',
+    ],
   ]);
   emu.setSheet('Contact log', [
-    ['Logged at', 'Customer ID', 'Customer', 'Date', 'Type', 'By', 'Outcome', 'Notes', 'Next step', 'Next step date', 'Complaint size', 'Resolved on'],
-    ['2026-10-01', 'C0001', 'Alice Wong', '2026-10-01', 'Call', 'rep@example.com', 'Happy with the order', '', 'Send catalogue', '2026-10-15', '', ''],
+    [
+      'Logged at',
+      'Customer ID',
+      'Customer',
+      'Date',
+      'Type',
+      'By',
+      'Outcome',
+      'Notes',
+      'Next step',
+      'Next step date',
+      'Complaint size',
+      'Resolved on',
+    ],
+    [
+      '2026-10-01',
+      'C0001',
+      'Alice Wong',
+      '2026-10-01',
+      'Call',
+      'rep@example.com',
+      'Happy with the order',
+      '',
+      'Send catalogue',
+      '2026-10-15',
+      '',
+      '',
+    ],
   ]);
 }
 
 interface EmulatorModule {
-  Emulator: new (o: { timeZone: string; locale: string; now: Date | string; userEmail: string; htmlDir?: string }) => EmulatorLike;
+  Emulator: new (o: {
+    timeZone: string;
+    locale: string;
+    now: Date | string;
+    userEmail: string;
+    htmlDir?: string;
+  }) => EmulatorLike;
 }
 
 /** A new emulator with the bundle and the sample workbook (or the tiny one). */
 export function createDefaultEmulator(opts: PreviewOptions = {}): EmulatorLike {
   // Loaded at run time so this file does not depend on the emulator's internals to compile.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
+
   const mod = require(path.join(ROOT, 'tools/emulator')) as EmulatorModule;
   const eo = opts.emulatorOptions || {};
   const codeFile = opts.codeFile || path.join(ROOT, 'dist/Code.js');
-  if (!fs.existsSync(codeFile)) throw new Error(`${path.relative(ROOT, codeFile)} is missing: run node tools/build/build.js first`);
+  if (!fs.existsSync(codeFile))
+    throw new Error(`${path.relative(ROOT, codeFile)} is missing: run node tools/build/build.js first`);
   const emu = new mod.Emulator({
     timeZone: eo.timeZone || 'Asia/Shanghai',
     locale: eo.locale || 'en',
@@ -334,7 +446,8 @@ export async function startPreviewServer(opts: PreviewOptions = {}): Promise<Pre
         'Content-Type': 'text/html; charset=utf-8',
         'Cache-Control': 'no-store',
         // Proves the page needs nothing from outside: any outside load is blocked and reported.
-        'Content-Security-Policy': "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
+        'Content-Security-Policy':
+          "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'",
       });
       res.end(html);
       return;
@@ -372,8 +485,9 @@ async function main(): Promise<void> {
   const fake = argv.includes('--fake');
   let backend: Backend | undefined;
   if (fake) {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
-    backend = (require('./fake-backend') as { createFakeBackend: (o?: { customers?: number }) => Backend }).createFakeBackend({
+    backend = (
+      require('./fake-backend') as { createFakeBackend: (o?: { customers?: number }) => Backend }
+    ).createFakeBackend({
       customers: Number(process.env.FAKE_CUSTOMERS) || 60,
     });
   }

@@ -84,86 +84,233 @@ class Dice {
 
 /** [character, pinyin]: pinyin makes believable e-mail addresses. */
 const ZH_SURNAMES: ReadonlyArray<[string, string]> = [
-  ['王', 'wang'], ['李', 'li'], ['张', 'zhang'], ['刘', 'liu'], ['陈', 'chen'], ['杨', 'yang'],
-  ['黄', 'huang'], ['赵', 'zhao'], ['吴', 'wu'], ['周', 'zhou'], ['徐', 'xu'], ['孙', 'sun'],
-  ['马', 'ma'], ['朱', 'zhu'], ['胡', 'hu'], ['郭', 'guo'], ['何', 'he'], ['林', 'lin'],
-  ['高', 'gao'], ['罗', 'luo'], ['郑', 'zheng'], ['梁', 'liang'], ['谢', 'xie'], ['宋', 'song'],
-  ['唐', 'tang'], ['韩', 'han'], ['冯', 'feng'], ['邓', 'deng'], ['曹', 'cao'], ['彭', 'peng'],
+  ['王', 'wang'],
+  ['李', 'li'],
+  ['张', 'zhang'],
+  ['刘', 'liu'],
+  ['陈', 'chen'],
+  ['杨', 'yang'],
+  ['黄', 'huang'],
+  ['赵', 'zhao'],
+  ['吴', 'wu'],
+  ['周', 'zhou'],
+  ['徐', 'xu'],
+  ['孙', 'sun'],
+  ['马', 'ma'],
+  ['朱', 'zhu'],
+  ['胡', 'hu'],
+  ['郭', 'guo'],
+  ['何', 'he'],
+  ['林', 'lin'],
+  ['高', 'gao'],
+  ['罗', 'luo'],
+  ['郑', 'zheng'],
+  ['梁', 'liang'],
+  ['谢', 'xie'],
+  ['宋', 'song'],
+  ['唐', 'tang'],
+  ['韩', 'han'],
+  ['冯', 'feng'],
+  ['邓', 'deng'],
+  ['曹', 'cao'],
+  ['彭', 'peng'],
 ];
 const ZH_GIVEN: ReadonlyArray<[string, string]> = [
-  ['伟', 'wei'], ['芳', 'fang'], ['娜', 'na'], ['敏', 'min'], ['静', 'jing'], ['丽', 'li'],
-  ['强', 'qiang'], ['磊', 'lei'], ['军', 'jun'], ['洋', 'yang'], ['勇', 'yong'], ['艳', 'yan'],
-  ['杰', 'jie'], ['涛', 'tao'], ['明', 'ming'], ['超', 'chao'], ['秀英', 'xiuying'], ['小明', 'xiaoming'],
-  ['建国', 'jianguo'], ['志强', 'zhiqiang'], ['海燕', 'haiyan'], ['晓东', 'xiaodong'], ['文博', 'wenbo'],
-  ['佳怡', 'jiayi'], ['子涵', 'zihan'], ['浩然', 'haoran'], ['雨桐', 'yutong'], ['思远', 'siyuan'],
-  ['丹丹', 'dandan'], ['国华', 'guohua'], ['立新', 'lixin'], ['春梅', 'chunmei'], ['俊杰', 'junjie'],
+  ['伟', 'wei'],
+  ['芳', 'fang'],
+  ['娜', 'na'],
+  ['敏', 'min'],
+  ['静', 'jing'],
+  ['丽', 'li'],
+  ['强', 'qiang'],
+  ['磊', 'lei'],
+  ['军', 'jun'],
+  ['洋', 'yang'],
+  ['勇', 'yong'],
+  ['艳', 'yan'],
+  ['杰', 'jie'],
+  ['涛', 'tao'],
+  ['明', 'ming'],
+  ['超', 'chao'],
+  ['秀英', 'xiuying'],
+  ['小明', 'xiaoming'],
+  ['建国', 'jianguo'],
+  ['志强', 'zhiqiang'],
+  ['海燕', 'haiyan'],
+  ['晓东', 'xiaodong'],
+  ['文博', 'wenbo'],
+  ['佳怡', 'jiayi'],
+  ['子涵', 'zihan'],
+  ['浩然', 'haoran'],
+  ['雨桐', 'yutong'],
+  ['思远', 'siyuan'],
+  ['丹丹', 'dandan'],
+  ['国华', 'guohua'],
+  ['立新', 'lixin'],
+  ['春梅', 'chunmei'],
+  ['俊杰', 'junjie'],
 ];
 const EN_FIRST = [
-  'Alice', 'Bob', 'Emma', 'Oliver', 'James', 'Sophie', 'Daniel', 'Grace', 'Henry', 'Olivia', 'Lucas',
-  'Mia', 'Ethan', 'Chloe', 'Jack', 'Amelia', 'Noah', 'Isla', 'Leo', 'Ruby', 'Samuel', 'Hannah',
-  'Thomas', 'Lily', 'William', 'Zoe', 'Michael', 'Sarah', 'David', 'Laura', 'Anna', 'Peter',
+  'Alice',
+  'Bob',
+  'Emma',
+  'Oliver',
+  'James',
+  'Sophie',
+  'Daniel',
+  'Grace',
+  'Henry',
+  'Olivia',
+  'Lucas',
+  'Mia',
+  'Ethan',
+  'Chloe',
+  'Jack',
+  'Amelia',
+  'Noah',
+  'Isla',
+  'Leo',
+  'Ruby',
+  'Samuel',
+  'Hannah',
+  'Thomas',
+  'Lily',
+  'William',
+  'Zoe',
+  'Michael',
+  'Sarah',
+  'David',
+  'Laura',
+  'Anna',
+  'Peter',
 ];
 // O'Brien and Müller on purpose: quotes and non-ASCII in English names must survive CSV, sheet and e-mail.
 const EN_LAST = [
-  'Chen', 'Martin', 'Wilson', 'Brown', 'Taylor', 'Laurent', 'Smith', 'Johnson', 'Lee', 'Walker',
-  'Wright', 'Green', 'Hall', 'Young', 'King', 'Scott', 'Adams', 'Baker', 'Clark', 'Lewis', 'Wong',
-  'Müller', 'Rossi', 'Kim', 'Tanaka', 'Novak', 'Silva', "O'Brien", 'Evans', 'Parker',
+  'Chen',
+  'Martin',
+  'Wilson',
+  'Brown',
+  'Taylor',
+  'Laurent',
+  'Smith',
+  'Johnson',
+  'Lee',
+  'Walker',
+  'Wright',
+  'Green',
+  'Hall',
+  'Young',
+  'King',
+  'Scott',
+  'Adams',
+  'Baker',
+  'Clark',
+  'Lewis',
+  'Wong',
+  'Müller',
+  'Rossi',
+  'Kim',
+  'Tanaka',
+  'Novak',
+  'Silva',
+  "O'Brien",
+  'Evans',
+  'Parker',
 ];
 
 /** [name, e-mail domain]. Domains under example.com (RFC 2606) so no draft can ever reach a real company. */
 const ZH_COMPANIES: ReadonlyArray<[string, string]> = [
-  ['华信科技有限公司', 'huaxin.example.com'], ['上海美途贸易有限公司', 'meitu.example.com'],
-  ['国建工程集团', 'guojian.example.com'], ['东方明珠物流', 'dfmz.example.com'],
-  ['江南纺织有限公司', 'jiangnan.example.com'], ['金桥餐饮管理', 'jinqiao.example.com'],
-  ['新世纪教育', 'xsj-edu.example.com'], ['申城医疗器械', 'shencheng.example.com'],
-  ['浦江律师事务所', 'pujiang-law.example.com'], ['长风广告传媒', 'changfeng.example.com'],
-  ['天和会计师事务所', 'tianhe-cpa.example.com'], ['绿源生物科技', 'lvyuan.example.com'],
-  ['云帆软件', 'yunfan.example.com'], ['锦绣酒店管理', 'jinxiu.example.com'],
-  ['恒通汽车服务', 'hengtong.example.com'], ['德润建材', 'derun.example.com'],
+  ['华信科技有限公司', 'huaxin.example.com'],
+  ['上海美途贸易有限公司', 'meitu.example.com'],
+  ['国建工程集团', 'guojian.example.com'],
+  ['东方明珠物流', 'dfmz.example.com'],
+  ['江南纺织有限公司', 'jiangnan.example.com'],
+  ['金桥餐饮管理', 'jinqiao.example.com'],
+  ['新世纪教育', 'xsj-edu.example.com'],
+  ['申城医疗器械', 'shencheng.example.com'],
+  ['浦江律师事务所', 'pujiang-law.example.com'],
+  ['长风广告传媒', 'changfeng.example.com'],
+  ['天和会计师事务所', 'tianhe-cpa.example.com'],
+  ['绿源生物科技', 'lvyuan.example.com'],
+  ['云帆软件', 'yunfan.example.com'],
+  ['锦绣酒店管理', 'jinxiu.example.com'],
+  ['恒通汽车服务', 'hengtong.example.com'],
+  ['德润建材', 'derun.example.com'],
 ];
 const EN_COMPANIES: ReadonlyArray<[string, string]> = [
-  ['Chen & Partners Design', 'chenpartners.example.com'], ['Martin Logistics', 'martinlog.example.com'],
-  ['Blue Harbor Consulting', 'blueharbor.example.com'], ['Redwood Trading Co.', 'redwood.example.com'],
-  ['Pacific Rim Foods', 'pacificrim.example.com'], ['Summit Dental Clinic', 'summitdental.example.com'],
-  ['Northstar Education', 'northstar.example.com'], ['Brightline Media', 'brightline.example.com'],
+  ['Chen & Partners Design', 'chenpartners.example.com'],
+  ['Martin Logistics', 'martinlog.example.com'],
+  ['Blue Harbor Consulting', 'blueharbor.example.com'],
+  ['Redwood Trading Co.', 'redwood.example.com'],
+  ['Pacific Rim Foods', 'pacificrim.example.com'],
+  ['Summit Dental Clinic', 'summitdental.example.com'],
+  ['Northstar Education', 'northstar.example.com'],
+  ['Brightline Media', 'brightline.example.com'],
   // A comma in a company name: the CSV must quote it.
-  ['Harbor & Finch, Ltd.', 'harborfinch.example.com'], ['Wilson Architects', 'wilsonarch.example.com'],
-  ['Golden Gate Imports', 'goldengate.example.com'], ['Silverline Fitness', 'silverline.example.com'],
+  ['Harbor & Finch, Ltd.', 'harborfinch.example.com'],
+  ['Wilson Architects', 'wilsonarch.example.com'],
+  ['Golden Gate Imports', 'goldengate.example.com'],
+  ['Silverline Fitness', 'silverline.example.com'],
 ];
 const PERSONAL_DOMAINS = ['example.net', 'example.org'];
 
 const ZH_DISTRICTS = ['浦东新区', '徐汇区', '静安区', '黄浦区', '长宁区', '闵行区', '杨浦区', '普陀区'];
 const ZH_STREETS = ['世纪大道', '漕溪北路', '南京西路', '淮海中路', '延安西路', '虹桥路', '张江路', '四川北路'];
 const EN_DISTRICTS = ['Pudong', 'Xuhui', "Jing'an", 'Huangpu', 'Changning', 'Minhang'];
-const EN_STREETS = ['Century Avenue', 'Caoxi North Road', 'West Nanjing Road', 'Middle Huaihai Road', 'Yan\'an West Road', 'Hongqiao Road'];
+const EN_STREETS = [
+  'Century Avenue',
+  'Caoxi North Road',
+  'West Nanjing Road',
+  'Middle Huaihai Road',
+  "Yan'an West Road",
+  'Hongqiao Road',
+];
 
 /** The reps. rep@example.com is the demo's user (and the one team mode keeps). */
-const OWNERS: ReadonlyArray<[string, number]> = [['rep@example.com', 0.5], ['mei.lin@example.com', 0.3], ['tom.baker@example.com', 0.2]];
+const OWNERS: ReadonlyArray<[string, number]> = [
+  ['rep@example.com', 0.5],
+  ['mei.lin@example.com', 0.3],
+  ['tom.baker@example.com', 0.2],
+];
 
 /** [en, zh, typical price]: amounts are drawn around the customer's value, products only name them. */
 const PRODUCTS: ReadonlyArray<[string, string, number]> = [
-  ['Ergonomic chair', '人体工学椅', 1800], ['Standing desk', '升降桌', 4200], ['Filing cabinet', '文件柜', 1500],
-  ['Meeting table', '会议桌', 9800], ['Sofa set', '沙发组合', 12800], ['Office fit-out', '办公室整体装修', 68000],
-  ['Annual maintenance', '年度维护', 6000], ['Workstation cluster', '工位组合', 24000], ['Reception desk', '前台', 15800],
+  ['Ergonomic chair', '人体工学椅', 1800],
+  ['Standing desk', '升降桌', 4200],
+  ['Filing cabinet', '文件柜', 1500],
+  ['Meeting table', '会议桌', 9800],
+  ['Sofa set', '沙发组合', 12800],
+  ['Office fit-out', '办公室整体装修', 68000],
+  ['Annual maintenance', '年度维护', 6000],
+  ['Workstation cluster', '工位组合', 24000],
+  ['Reception desk', '前台', 15800],
 ];
 
 /** China's public holidays and Christmas. Spring Festival 2027 is 6 February. */
 const HOLIDAYS: ReadonlyArray<[CalDate, string]> = [
   ['2026-01-01', "New Year's Day (元旦)"],
-  ['2026-02-17', 'Spring Festival (春节)'], ['2026-02-18', 'Spring Festival (春节)'], ['2026-02-19', 'Spring Festival (春节)'],
+  ['2026-02-17', 'Spring Festival (春节)'],
+  ['2026-02-18', 'Spring Festival (春节)'],
+  ['2026-02-19', 'Spring Festival (春节)'],
   ['2026-04-05', 'Qingming Festival (清明节)'],
   ['2026-05-01', 'Labour Day (劳动节)'],
   ['2026-06-19', 'Dragon Boat Festival (端午节)'],
   ['2026-09-25', 'Mid-Autumn Festival (中秋节)'],
-  ['2026-10-01', 'National Day (国庆节)'], ['2026-10-02', 'National Day (国庆节)'], ['2026-10-03', 'National Day (国庆节)'],
+  ['2026-10-01', 'National Day (国庆节)'],
+  ['2026-10-02', 'National Day (国庆节)'],
+  ['2026-10-03', 'National Day (国庆节)'],
   ['2026-12-25', 'Christmas (圣诞节)'],
   ['2027-01-01', "New Year's Day (元旦)"],
-  ['2027-02-06', 'Spring Festival (春节)'], ['2027-02-07', 'Spring Festival (春节)'], ['2027-02-08', 'Spring Festival (春节)'],
+  ['2027-02-06', 'Spring Festival (春节)'],
+  ['2027-02-07', 'Spring Festival (春节)'],
+  ['2027-02-08', 'Spring Festival (春节)'],
   ['2027-04-05', 'Qingming Festival (清明节)'],
   ['2027-05-01', 'Labour Day (劳动节)'],
   ['2027-06-09', 'Dragon Boat Festival (端午节)'],
   ['2027-09-15', 'Mid-Autumn Festival (中秋节)'],
-  ['2027-10-01', 'National Day (国庆节)'], ['2027-10-02', 'National Day (国庆节)'], ['2027-10-03', 'National Day (国庆节)'],
+  ['2027-10-01', 'National Day (国庆节)'],
+  ['2027-10-02', 'National Day (国庆节)'],
+  ['2027-10-03', 'National Day (国庆节)'],
   ['2027-12-25', 'Christmas (圣诞节)'],
 ];
 
@@ -176,7 +323,11 @@ type ContactType = 'Visit' | 'Call' | 'Email' | 'Message' | 'Gift' | 'Complaint'
 const CONTACT_TEXT: Record<Exclude<ContactType, 'Complaint'>, Record<Lang, ReadonlyArray<[string, string, string]>>> = {
   Visit: {
     en: [
-      ['Good meeting', 'Walked the office with the facilities manager; chairs in heavy use', 'Send quote for 10 more chairs'],
+      [
+        'Good meeting',
+        'Walked the office with the facilities manager; chairs in heavy use',
+        'Send quote for 10 more chairs',
+      ],
       ['Interested', 'Expanding to a second floor next spring', 'Prepare fit-out proposal'],
       ['Satisfied', 'Reviewed last order, no issues', ''],
       ['Met new contact', 'New purchasing manager; left catalogue and cards', 'Call in two weeks'],
@@ -326,7 +477,8 @@ interface Plan {
 
 export function generateWorkbook(options: GenerateOptions = {}): Workbook {
   const n = options.customers ?? SAMPLE_CUSTOMERS;
-  if (!Number.isInteger(n) || n < 60) throw new Error(`customers must be an integer >= 60 (the featured and bad rows need room), got ${n}`);
+  if (!Number.isInteger(n) || n < 60)
+    throw new Error(`customers must be an integer >= 60 (the featured and bad rows need room), got ${n}`);
   const today = options.today ?? SAMPLE_TODAY;
   const ppc = options.purchasesPerCustomer ?? 3.5;
   const cpc = options.contactsPerCustomer ?? 1.1;
@@ -354,7 +506,8 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
     const person = randomPerson(dice, idOf(k));
     const owner = pickWeighted(dice, OWNERS);
     const r = dice.next();
-    const status = r < 0.04 ? 'Prospect' : r < 0.06 ? 'Do not contact' : r < 0.09 ? 'Lost' : dice.chance(0.8) ? 'Active' : '';
+    const status =
+      r < 0.04 ? 'Prospect' : r < 0.06 ? 'Do not contact' : r < 0.09 ? 'Lost' : dice.chance(0.8) ? 'Active' : '';
     const row: CustomerRow = {
       id: person.id,
       name: person.name,
@@ -407,21 +560,33 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
       const newest = status === 'Lost' ? -400 : -1;
       for (let j = 0; j < count; j++) {
         const date = d(dice.int(-729, newest));
-        const amount = roundAmount((p.value * 2) / count * (0.5 + dice.next()));
+        const amount = roundAmount(((p.value * 2) / count) * (0.5 + dice.next()));
         purchases.push({ customerId: p.row.id, date, amount, product: productFor(dice, amount, p.lang) });
       }
     }
     // Contacts: A customers get regular visits, everyone gets calls and e-mails.
-    const count = Math.max(0, Math.round(cpc * (p.tier === 'A' ? 1.8 : p.tier === 'B' ? 1.1 : 0.6) * (0.5 + dice.next())));
+    const count = Math.max(
+      0,
+      Math.round(cpc * (p.tier === 'A' ? 1.8 : p.tier === 'B' ? 1.1 : 0.6) * (0.5 + dice.next())),
+    );
     const oldest = status === 'Lost' ? -700 : -365;
     const newest = status === 'Lost' ? -380 : -1;
     // A rep who keeps up: the last A visit 3-33 days ago (30-day cadence), most B visits 10-92 days
     // ago (90-day cadence), so a handful are due around the demo date instead of every row at once.
     const mine: ContactRow[] = [];
     if (p.tier === 'A' && status !== 'Lost') mine.push(contactOf(dice, p, 'Visit', d(-dice.int(3, 33)), today));
-    if (p.tier === 'B' && status !== 'Lost' && dice.chance(0.9)) mine.push(contactOf(dice, p, 'Visit', d(-dice.int(10, 92)), today));
+    if (p.tier === 'B' && status !== 'Lost' && dice.chance(0.9))
+      mine.push(contactOf(dice, p, 'Visit', d(-dice.int(10, 92)), today));
     for (let j = 0; j < count; j++) {
-      const type = pickWeighted<ContactType>(dice, [['Call', 0.4], ['Email', 0.2], ['Visit', p.tier === 'C' ? 0.03 : 0.15], ['Message', 0.12], ['Gift', 0.04], ['Complaint', 0.05], ['Other', 0.03]]);
+      const type = pickWeighted<ContactType>(dice, [
+        ['Call', 0.4],
+        ['Email', 0.2],
+        ['Visit', p.tier === 'C' ? 0.03 : 0.15],
+        ['Message', 0.12],
+        ['Gift', 0.04],
+        ['Complaint', 0.05],
+        ['Other', 0.03],
+      ]);
       mine.push(contactOf(dice, p, type, d(dice.int(oldest, newest)), today));
     }
     contacts.push(...mine, ...followThrough(dice, p, mine, today));
@@ -441,7 +606,11 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
       row.lastPurchase = last.date;
       row.lastPurchaseAmount = String(last.amount);
       // Many were customers before the two years of purchases kept here.
-      row.customerSince = dice.chance(0.04) ? '' : dice.chance(0.5) ? addDays(first.date, -dice.int(30, 1500)) : first.date;
+      row.customerSince = dice.chance(0.04)
+        ? ''
+        : dice.chance(0.5)
+          ? addDays(first.date, -dice.int(30, 1500))
+          : first.date;
     }
     const seen = contactsBy.get(row.id) ?? [];
     if (seen.length > 0) row.lastContact = seen.reduce((a, b) => (b.date > a.date ? b : a)).date;
@@ -471,10 +640,19 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
   contacts.sort((a, b) => (a.loggedAt < b.loggedAt ? -1 : a.loggedAt > b.loggedAt ? 1 : 0));
 
   return {
-    Customers: toSheet(SHEETS.customers, plans.map((p) => p.row as unknown as Record<string, string>)),
-    Purchases: toSheet(SHEETS.purchases, purchases.map((x) => ({ customerId: x.customerId, date: x.date, amount: String(x.amount), product: x.product }))),
+    Customers: toSheet(
+      SHEETS.customers,
+      plans.map((p) => p.row as unknown as Record<string, string>),
+    ),
+    Purchases: toSheet(
+      SHEETS.purchases,
+      purchases.map((x) => ({ customerId: x.customerId, date: x.date, amount: String(x.amount), product: x.product })),
+    ),
     'Contact log': toSheet(SHEETS.contactLog, contacts as unknown as Array<Record<string, string>>),
-    Holidays: toSheet(SHEETS.holidays, HOLIDAYS.map(([date, name]) => ({ date, name }))),
+    Holidays: toSheet(
+      SHEETS.holidays,
+      HOLIDAYS.map(([date, name]) => ({ date, name })),
+    ),
   };
 }
 
@@ -530,7 +708,10 @@ function randomPerson(dice: Dice, id: string): Person {
 }
 
 function emailOf(p: Person): string {
-  const local = p.mailName.toLowerCase().replace(/ü/g, 'ue').replace(/[^a-z.]/g, '');
+  const local = p.mailName
+    .toLowerCase()
+    .replace(/ü/g, 'ue')
+    .replace(/[^a-z.]/g, '');
   return `${local}@${p.domain}`;
 }
 
@@ -591,7 +772,14 @@ function contactOf(dice: Dice, p: Plan, type: ContactType, date: CalDate, today:
     const [what, want, size] = dice.pick(COMPLAINTS[p.lang]);
     // Old complaints were resolved within days; a generated one is never left open (featured rows cover that).
     const resolvedOn = addDays(date, size === 'Small' ? dice.int(0, 1) : dice.int(1, 4));
-    return { ...base, outcome: want, notes: what, nextStep: '', complaintSize: size, resolvedOn: resolvedOn < today ? resolvedOn : date };
+    return {
+      ...base,
+      outcome: want,
+      notes: what,
+      nextStep: '',
+      complaintSize: size,
+      resolvedOn: resolvedOn < today ? resolvedOn : date,
+    };
   }
   const [outcome, notes, nextStep] = dice.pick(CONTACT_TEXT[type][p.lang]);
   const nextStepDate = nextStep ? addDays(date, dice.int(7, 30)) : '';
@@ -668,7 +856,11 @@ function featuredCustomers(today: CalDate, idOf: (k: number) => string): Feature
       name: spec.name,
       company: spec.company ?? '',
       email: spec.email,
-      phone: spec.phone ?? (spec.lang === 'zh' ? `138 ${String(1000 + k * 37).slice(-4)} ${String(2000 + k * 91).slice(-4)}` : `021-6${String(100 + k * 13).slice(-3)} ${String(3000 + k * 57).slice(-4)}`),
+      phone:
+        spec.phone ??
+        (spec.lang === 'zh'
+          ? `138 ${String(1000 + k * 37).slice(-4)} ${String(2000 + k * 91).slice(-4)}`
+          : `021-6${String(100 + k * 13).slice(-3)} ${String(3000 + k * 57).slice(-4)}`),
       address: spec.address ?? '',
       owner,
       language: spec.lang,
@@ -686,66 +878,333 @@ function featuredCustomers(today: CalDate, idOf: (k: number) => string): Feature
   };
 
   // Bought yesterday: a Chinese thank-you draft and the day-1 call are due today.
-  add({ name: '王小明', lang: 'zh', email: 'xiaoming.wang@huaxin.example.com', company: '华信科技有限公司', address: '上海市浦东新区世纪大道88号', customerSince: '2019-04-12', birthday: '1982-11-25' }, 400000, 'A',
-    [[-300, 98000, '工位组合'], [-120, 45000, '会议桌'], [-1, 68000, '办公室整体装修']],
-    [{ at: -20, type: 'Visit', outcome: '洽谈顺利', notes: '讨论新办公室装修', nextStep: '发装修方案', nextStepDate: d(-10) }, { at: -8, type: 'Call', outcome: '确认订单', notes: '周日送货安装' }]);
+  add(
+    {
+      name: '王小明',
+      lang: 'zh',
+      email: 'xiaoming.wang@huaxin.example.com',
+      company: '华信科技有限公司',
+      address: '上海市浦东新区世纪大道88号',
+      customerSince: '2019-04-12',
+      birthday: '1982-11-25',
+    },
+    400000,
+    'A',
+    [
+      [-300, 98000, '工位组合'],
+      [-120, 45000, '会议桌'],
+      [-1, 68000, '办公室整体装修'],
+    ],
+    [
+      {
+        at: -20,
+        type: 'Visit',
+        outcome: '洽谈顺利',
+        notes: '讨论新办公室装修',
+        nextStep: '发装修方案',
+        nextStepDate: d(-10),
+      },
+      { at: -8, type: 'Call', outcome: '确认订单', notes: '周日送货安装' },
+    ],
+  );
   // Bought on Saturday: an English thank-you draft.
-  add({ name: 'Alice Chen', lang: 'en', email: 'alice.chen@chenpartners.example.com', company: 'Chen & Partners Design', address: '1288 West Nanjing Road, Jing\'an, Shanghai', customerSince: '2021-06-01', birthday: '06-21' }, 180000, 'A',
-    [[-200, 24000, 'Workstation cluster'], [-2, 12800, 'Sofa set']],
-    [{ at: -25, type: 'Visit', outcome: 'Good meeting', notes: 'Wants a lounge corner for clients', nextStep: 'Send sofa options' }]);
+  add(
+    {
+      name: 'Alice Chen',
+      lang: 'en',
+      email: 'alice.chen@chenpartners.example.com',
+      company: 'Chen & Partners Design',
+      address: "1288 West Nanjing Road, Jing'an, Shanghai",
+      customerSince: '2021-06-01',
+      birthday: '06-21',
+    },
+    180000,
+    'A',
+    [
+      [-200, 24000, 'Workstation cluster'],
+      [-2, 12800, 'Sofa set'],
+    ],
+    [
+      {
+        at: -25,
+        type: 'Visit',
+        outcome: 'Good meeting',
+        notes: 'Wants a lounge corner for clients',
+        nextStep: 'Send sofa options',
+      },
+    ],
+  );
   // An open big complaint from last Wednesday: the third working day is today.
-  add({ name: '李娜', lang: 'zh', email: 'na.li@meitu.example.com', company: '上海美途贸易有限公司', address: '上海市徐汇区漕溪北路366号', birthday: '1990-05-03' }, 90000, 'A',
+  add(
+    {
+      name: '李娜',
+      lang: 'zh',
+      email: 'na.li@meitu.example.com',
+      company: '上海美途贸易有限公司',
+      address: '上海市徐汇区漕溪北路366号',
+      birthday: '1990-05-03',
+    },
+    90000,
+    'A',
     [[-60, 42000, '升降桌']],
-    [{ at: -5, type: 'Complaint', outcome: '本周上门维修', notes: '三张桌子电机故障', complaintSize: 'Big' }]);
+    [{ at: -5, type: 'Complaint', outcome: '本周上门维修', notes: '三张桌子电机故障', complaintSize: 'Big' }],
+  );
   // A complaint resolved on Friday: the feedback call is due on the next working day, today.
-  add({ name: '陈建国', lang: 'zh', email: 'jianguo.chen@guojian.example.com', company: '国建工程集团', address: '上海市闵行区虹桥路1500号', birthday: '1975-08-08', customerSince: '2018-03-20' }, 60000, 'B',
-    [[-90, 15800, '前台'], [-45, 9800, '会议桌']],
-    [{ at: -10, type: 'Complaint', outcome: '重开发票', notes: '发票金额有误', complaintSize: 'Small', resolvedOn: d(-3) }]);
+  add(
+    {
+      name: '陈建国',
+      lang: 'zh',
+      email: 'jianguo.chen@guojian.example.com',
+      company: '国建工程集团',
+      address: '上海市闵行区虹桥路1500号',
+      birthday: '1975-08-08',
+      customerSince: '2018-03-20',
+    },
+    60000,
+    'B',
+    [
+      [-90, 15800, '前台'],
+      [-45, 9800, '会议桌'],
+    ],
+    [
+      {
+        at: -10,
+        type: 'Complaint',
+        outcome: '重开发票',
+        notes: '发票金额有误',
+        complaintSize: 'Small',
+        resolvedOn: d(-3),
+      },
+    ],
+  );
   // Bob's e-mail is "bob@": his purchase yesterday gets no draft, and the row says why.
-  add({ name: 'Bob Martin', lang: 'en', email: 'bob@', company: 'Martin Logistics', address: '55 Hongqiao Road, Changning, Shanghai' }, 25000, 'B',
-    [[-1, 4200, 'Standing desk']], []);
+  add(
+    {
+      name: 'Bob Martin',
+      lang: 'en',
+      email: 'bob@',
+      company: 'Martin Logistics',
+      address: '55 Hongqiao Road, Changning, Shanghai',
+    },
+    25000,
+    'B',
+    [[-1, 4200, 'Standing desk']],
+    [],
+  );
   // Bought last Friday: the day-3 manager call is due today (no draft: outside the 2-day window).
-  add({ name: 'Emma Wilson', lang: 'en', email: 'emma.wilson@wilsonarch.example.com', company: 'Wilson Architects', address: '900 Century Avenue, Pudong, Shanghai', birthday: '1988-02-14' }, 50000, 'B',
-    [[-3, 9800, 'Meeting table']], [{ at: -30, type: 'Email', outcome: 'Sent catalogue', notes: 'New autumn range' }]);
+  add(
+    {
+      name: 'Emma Wilson',
+      lang: 'en',
+      email: 'emma.wilson@wilsonarch.example.com',
+      company: 'Wilson Architects',
+      address: '900 Century Avenue, Pudong, Shanghai',
+      birthday: '1988-02-14',
+    },
+    50000,
+    'B',
+    [[-3, 9800, 'Meeting table']],
+    [{ at: -30, type: 'Email', outcome: 'Sent catalogue', notes: 'New autumn range' }],
+  );
   // Bought a week ago: the day-7 check-in call is due today.
-  add({ name: '张伟', lang: 'zh', email: 'wei.zhang@yunfan.example.com', company: '云帆软件', address: '上海市浦东新区张江路200号' }, 40000, 'B',
-    [[-7, 6000, '年度维护']], [{ at: -6, type: 'Call', outcome: '对订单满意', notes: '送货顺利' }]);
+  add(
+    {
+      name: '张伟',
+      lang: 'zh',
+      email: 'wei.zhang@yunfan.example.com',
+      company: '云帆软件',
+      address: '上海市浦东新区张江路200号',
+    },
+    40000,
+    'B',
+    [[-7, 6000, '年度维护']],
+    [{ at: -6, type: 'Call', outcome: '对订单满意', notes: '送货顺利' }],
+  );
   // Do not contact: bought on Saturday, but gets no draft and nothing due.
-  add({ name: 'David Kim', lang: 'en', email: 'david.kim@redwood.example.com', company: 'Redwood Trading Co.', status: 'Do not contact' }, 8000, 'C',
-    [[-2, 1800, 'Ergonomic chair']], []);
+  add(
+    {
+      name: 'David Kim',
+      lang: 'en',
+      email: 'david.kim@redwood.example.com',
+      company: 'Redwood Trading Co.',
+      status: 'Do not contact',
+    },
+    8000,
+    'C',
+    [[-2, 1800, 'Ergonomic chair']],
+    [],
+  );
   // Birthday on Wednesday, stored without a year: shown from 3 days before.
-  add({ name: '刘芳', lang: 'zh', email: 'fang.liu@example.net', birthday: d(2).slice(5), address: '上海市静安区南京西路1601号' }, 12000, 'C',
-    [[-150, 3600, '文件柜']], [{ at: -70, type: 'Message', outcome: '表示感谢', notes: '发来新会议室的照片' }]);
+  add(
+    {
+      name: '刘芳',
+      lang: 'zh',
+      email: 'fang.liu@example.net',
+      birthday: d(2).slice(5),
+      address: '上海市静安区南京西路1601号',
+    },
+    12000,
+    'C',
+    [[-150, 3600, '文件柜']],
+    [{ at: -70, type: 'Message', outcome: '表示感谢', notes: '发来新会议室的照片' }],
+  );
   // Birthday tomorrow, a full date.
-  add({ name: 'James Taylor', lang: 'en', email: 'james.taylor@blueharbor.example.com', company: 'Blue Harbor Consulting', birthday: `1980-${d(1).slice(5)}` }, 30000, 'B',
-    [[-80, 15800, 'Reception desk']], [{ at: -40, type: 'Call', outcome: 'Happy with the order', notes: 'Delivery went well' }]);
+  add(
+    {
+      name: 'James Taylor',
+      lang: 'en',
+      email: 'james.taylor@blueharbor.example.com',
+      company: 'Blue Harbor Consulting',
+      birthday: `1980-${d(1).slice(5)}`,
+    },
+    30000,
+    'B',
+    [[-80, 15800, 'Reception desk']],
+    [{ at: -40, type: 'Call', outcome: 'Happy with the order', notes: 'Delivery went well' }],
+  );
   // Born on 29 February, stored as month-day.
-  add({ name: '赵敏', lang: 'zh', email: 'min.zhao@tianhe-cpa.example.com', company: '天和会计师事务所', birthday: '02-29' }, 15000, 'C',
-    [[-200, 4200, '升降桌']], []);
+  add(
+    {
+      name: '赵敏',
+      lang: 'zh',
+      email: 'min.zhao@tianhe-cpa.example.com',
+      company: '天和会计师事务所',
+      birthday: '02-29',
+    },
+    15000,
+    'C',
+    [[-200, 4200, '升降桌']],
+    [],
+  );
   // Snoozed until December, but an open small complaint phoned in on Sunday is due anyway (today, the next working day).
-  add({ name: 'Sophie Laurent', lang: 'en', email: 'sophie.laurent@brightline.example.com', company: 'Brightline Media', snoozeUntil: d(15) }, 20000, 'C',
-    [[-100, 7200, 'Ergonomic chair']], [{ at: -1, type: 'Complaint', outcome: 'Replacement part', notes: 'Armrest broken on one chair', complaintSize: 'Small' }]);
+  add(
+    {
+      name: 'Sophie Laurent',
+      lang: 'en',
+      email: 'sophie.laurent@brightline.example.com',
+      company: 'Brightline Media',
+      snoozeUntil: d(15),
+    },
+    20000,
+    'C',
+    [[-100, 7200, 'Ergonomic chair']],
+    [
+      {
+        at: -1,
+        type: 'Complaint',
+        outcome: 'Replacement part',
+        notes: 'Armrest broken on one chair',
+        complaintSize: 'Small',
+      },
+    ],
+  );
   // Snoozed until Friday: nothing due before.
-  add({ name: '周杰', lang: 'zh', email: 'jie.zhou@changfeng.example.com', company: '长风广告传媒', snoozeUntil: d(4) }, 18000, 'C',
-    [[-75, 5400, '人体工学椅']], [{ at: -75, type: 'Call', outcome: '会再订', notes: '下季度预算已批' }]);
+  add(
+    { name: '周杰', lang: 'zh', email: 'jie.zhou@changfeng.example.com', company: '长风广告传媒', snoozeUntil: d(4) },
+    18000,
+    'C',
+    [[-75, 5400, '人体工学椅']],
+    [{ at: -75, type: 'Call', outcome: '会再订', notes: '下季度预算已批' }],
+  );
   // An open small complaint from last Friday: overdue.
-  add({ name: '孙丽', lang: 'zh', email: 'li.sun@jinxiu.example.com', company: '锦绣酒店管理', address: '上海市黄浦区淮海中路500号' }, 70000, 'B',
-    [[-50, 24000, '工位组合']], [{ at: -3, type: 'Complaint', outcome: '道歉并保证下次准时', notes: '送货晚了两天', complaintSize: 'Small' }]);
+  add(
+    {
+      name: '孙丽',
+      lang: 'zh',
+      email: 'li.sun@jinxiu.example.com',
+      company: '锦绣酒店管理',
+      address: '上海市黄浦区淮海中路500号',
+    },
+    70000,
+    'B',
+    [[-50, 24000, '工位组合']],
+    [{ at: -3, type: 'Complaint', outcome: '道歉并保证下次准时', notes: '送货晚了两天', complaintSize: 'Small' }],
+  );
   // A top customer last visited seven weeks ago: a visit is overdue and goes on the calendar.
-  add({ name: 'Oliver Brown', lang: 'en', email: 'oliver.brown@goldengate.example.com', company: 'Golden Gate Imports', address: '77 Middle Huaihai Road, Huangpu, Shanghai', customerSince: '2017-09-01', birthday: '1979-07-30' }, 350000, 'A',
-    [[-330, 68000, 'Office fit-out'], [-160, 48000, 'Workstation cluster'], [-40, 19600, 'Meeting table']],
-    [{ at: -48, type: 'Visit', outcome: 'Satisfied', notes: 'Reviewed last order, no issues' }, { at: -20, type: 'Email', outcome: 'Invoice sent', notes: 'Payment due in 30 days' }]);
+  add(
+    {
+      name: 'Oliver Brown',
+      lang: 'en',
+      email: 'oliver.brown@goldengate.example.com',
+      company: 'Golden Gate Imports',
+      address: '77 Middle Huaihai Road, Huangpu, Shanghai',
+      customerSince: '2017-09-01',
+      birthday: '1979-07-30',
+    },
+    350000,
+    'A',
+    [
+      [-330, 68000, 'Office fit-out'],
+      [-160, 48000, 'Workstation cluster'],
+      [-40, 19600, 'Meeting table'],
+    ],
+    [
+      { at: -48, type: 'Visit', outcome: 'Satisfied', notes: 'Reviewed last order, no issues' },
+      { at: -20, type: 'Email', outcome: 'Invoice sent', notes: 'Payment due in 30 days' },
+    ],
+  );
   // A prospect: only the recurring contact applies.
-  add({ name: '吴婷', lang: 'zh', email: 'ting.wu@lvyuan.example.com', company: '绿源生物科技', status: 'Prospect' }, 0, 'C',
-    [], [{ at: -35, type: 'Visit', outcome: '有意向', notes: '明年春天扩租一层', nextStep: '准备装修方案', nextStepDate: d(-5) }]);
+  add(
+    { name: '吴婷', lang: 'zh', email: 'ting.wu@lvyuan.example.com', company: '绿源生物科技', status: 'Prospect' },
+    0,
+    'C',
+    [],
+    [
+      {
+        at: -35,
+        type: 'Visit',
+        outcome: '有意向',
+        notes: '明年春天扩租一层',
+        nextStep: '准备装修方案',
+        nextStepDate: d(-5),
+      },
+    ],
+  );
   // Lost: nothing is due. (Its ID is reused by the duplicate-ID bad row.)
-  add({ name: 'Michael Scott', lang: 'en', email: 'michael.scott@northstar.example.com', company: 'Northstar Education', status: 'Lost' }, 5000, 'C',
-    [[-500, 3600, 'Filing cabinet']], [{ at: -480, type: 'Call', outcome: 'No answer', notes: 'Left a voicemail' }]);
+  add(
+    {
+      name: 'Michael Scott',
+      lang: 'en',
+      email: 'michael.scott@northstar.example.com',
+      company: 'Northstar Education',
+      status: 'Lost',
+    },
+    5000,
+    'C',
+    [[-500, 3600, 'Filing cabinet']],
+    [{ at: -480, type: 'Call', outcome: 'No answer', notes: 'Left a voicemail' }],
+  );
   // Two more sales over the weekend, one in each language (added last, so the IDs above stay as they were).
-  add({ name: 'Grace Lee', lang: 'en', email: 'grace.lee@example.org', address: '12 Caoxi North Road, Xuhui, Shanghai', birthday: '1992-04-09' }, 9000, 'C',
-    [[-1, 3600, 'Filing cabinet']], [{ at: -9, type: 'Message', outcome: 'Replied', notes: 'Asked about delivery time on WeChat' }]);
-  add({ name: '黄磊', lang: 'zh', email: 'lei.huang@derun.example.com', company: '德润建材', address: '上海市普陀区延安西路2000号', customerSince: '2024-06-18' }, 45000, 'B',
-    [[-250, 15800, '前台'], [-2, 9800, '会议桌']], [{ at: -60, type: 'Visit', outcome: '洽谈顺利', notes: '看了会议室样品' }]);
+  add(
+    {
+      name: 'Grace Lee',
+      lang: 'en',
+      email: 'grace.lee@example.org',
+      address: '12 Caoxi North Road, Xuhui, Shanghai',
+      birthday: '1992-04-09',
+    },
+    9000,
+    'C',
+    [[-1, 3600, 'Filing cabinet']],
+    [{ at: -9, type: 'Message', outcome: 'Replied', notes: 'Asked about delivery time on WeChat' }],
+  );
+  add(
+    {
+      name: '黄磊',
+      lang: 'zh',
+      email: 'lei.huang@derun.example.com',
+      company: '德润建材',
+      address: '上海市普陀区延安西路2000号',
+      customerSince: '2024-06-18',
+    },
+    45000,
+    'B',
+    [
+      [-250, 15800, '前台'],
+      [-2, 9800, '会议桌'],
+    ],
+    [{ at: -60, type: 'Visit', outcome: '洽谈顺利', notes: '看了会议室样品' }],
+  );
   return out;
 }
 

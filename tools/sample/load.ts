@@ -94,7 +94,10 @@ async function readXlsx(file: string, options: ReadCustomersOptions): Promise<un
   await book.xlsx.readFile(file);
   const sheets = book.worksheets;
   if (sheets.length === 0) throw new Error(`${path.basename(file)} has no worksheet`);
-  const wanted = findSheet(sheets.map((s) => s.name), SHEETS.customers);
+  const wanted = findSheet(
+    sheets.map((s) => s.name),
+    SHEETS.customers,
+  );
   const sheet = sheets.find((s) => s.name === wanted) ?? sheets[0];
 
   const rows: unknown[][] = [];
@@ -132,7 +135,18 @@ function plainValue(v: ExcelJS.CellValue, timeZone: string | undefined): unknown
  */
 export function wallClockInZone(utcFields: Date, timeZone: string): Date {
   const u = utcFields;
-  return new Date(zonedToUtc(timeZone, u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate(), u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds(), u.getUTCMilliseconds()));
+  return new Date(
+    zonedToUtc(
+      timeZone,
+      u.getUTCFullYear(),
+      u.getUTCMonth(),
+      u.getUTCDate(),
+      u.getUTCHours(),
+      u.getUTCMinutes(),
+      u.getUTCSeconds(),
+      u.getUTCMilliseconds(),
+    ),
+  );
 }
 
 /** '2026-11-16T06:30:00+08:00': a wall-clock time in a zone as an ISO instant with its offset. */
@@ -140,7 +154,10 @@ export function zonedIso(date: string, time: string, timeZone: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   const t = /^(\d{2}):(\d{2})$/.exec(time);
   if (!m || !t) throw new Error(`Not a date and time: ${date} ${time}`);
-  return rfc3339InZone(zonedToUtc(timeZone, Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(t[1]), Number(t[2])), timeZone);
+  return rfc3339InZone(
+    zonedToUtc(timeZone, Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(t[1]), Number(t[2])),
+    timeZone,
+  );
 }
 
 const p2 = (n: number) => String(n).padStart(2, '0');

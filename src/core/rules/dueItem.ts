@@ -156,9 +156,18 @@ export function monthDayText(d: CalDate, lang: Lang): string {
 
 const M = {
   thankYou: { en: 'Thank-you call (purchase {date})', zh: '感谢电话（{date}购买）' },
-  managerCall: { en: 'Day-{day} manager call after purchase of {product} on {date}', zh: '购买{product}后第{day}天经理回访（{date}）' },
-  managerCallNoProduct: { en: 'Day-{day} manager call after purchase on {date}', zh: '购买后第{day}天经理回访（{date}）' },
-  checkIn: { en: 'Day-{day} check-in call after purchase of {product} on {date}', zh: '购买{product}后第{day}天回访（{date}）' },
+  managerCall: {
+    en: 'Day-{day} manager call after purchase of {product} on {date}',
+    zh: '购买{product}后第{day}天经理回访（{date}）',
+  },
+  managerCallNoProduct: {
+    en: 'Day-{day} manager call after purchase on {date}',
+    zh: '购买后第{day}天经理回访（{date}）',
+  },
+  checkIn: {
+    en: 'Day-{day} check-in call after purchase of {product} on {date}',
+    zh: '购买{product}后第{day}天回访（{date}）',
+  },
   checkInNoProduct: { en: 'Day-{day} check-in call after purchase on {date}', zh: '购买后第{day}天回访（{date}）' },
   recurring: { en: 'Keep in touch ({tier}: every {days} days)', zh: '保持联系（{tier}类：每{days}天）' },
   recurringNoTier: { en: 'Keep in touch (every {days} days)', zh: '保持联系（每{days}天）' },
@@ -182,7 +191,16 @@ let cadenceTextCount = 0;
 /** The `Follow-up` text for one item: what and why, short and concrete. */
 export function describeDue(item: DueItem, lang: Lang): string {
   if (item.kind !== 'recurring' && item.kind !== 'visit') return describe(item, lang);
-  const byKind = lang === 'zh' ? (item.kind === 'visit' ? 'zh|visit' : 'zh|recurring') : lang === 'en' ? (item.kind === 'visit' ? 'en|visit' : 'en|recurring') : `${lang}|${item.kind}`;
+  const byKind =
+    lang === 'zh'
+      ? item.kind === 'visit'
+        ? 'zh|visit'
+        : 'zh|recurring'
+      : lang === 'en'
+        ? item.kind === 'visit'
+          ? 'en|visit'
+          : 'en|recurring'
+        : `${lang}|${item.kind}`;
   const tier = item.detail.tier ?? '';
   let byTier = cadenceTexts.get(byKind);
   let byDays = byTier === undefined ? undefined : byTier.get(tier);

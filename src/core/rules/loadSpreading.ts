@@ -102,7 +102,12 @@ export interface SpreadMoves {
  * on (tier, due rank) with only the customer IDs of one tier and day left to
  * compare, rather than a general sort of 100,000 entries comparing strings.
  */
-export function spreadMoves(items: readonly DueItem[], maxPerDay: number, today: CalDate, cal: WorkCalendar): SpreadMoves {
+export function spreadMoves(
+  items: readonly DueItem[],
+  maxPerDay: number,
+  today: CalDate,
+  cal: WorkCalendar,
+): SpreadMoves {
   const moves: SpreadMoves = { count: 0, index: new Int32Array(0), due: [] };
   if (!(maxPerDay >= 1)) return moves;
   const anchor = nextWorkingDay(today, cal);
@@ -153,7 +158,8 @@ export function spreadMoves(items: readonly DueItem[], maxPerDay: number, today:
   // the items come in row order: then every bucket is already in ID order
   // (a stable sort would leave it as it is) and the sorting is skipped.
   let idsAscending = true;
-  for (let e = 1; e < n && idsAscending; e++) if (items[indexOf[e - 1]].customerId > items[indexOf[e]].customerId) idsAscending = false;
+  for (let e = 1; e < n && idsAscending; e++)
+    if (items[indexOf[e - 1]].customerId > items[indexOf[e]].customerId) idsAscending = false;
   const byId = (a: number, b: number): number => {
     const x = items[indexOf[a]].customerId;
     const y = items[indexOf[b]].customerId;

@@ -11,7 +11,10 @@ import { withDue, type DueChannel, type DueItem } from './dueItem';
 
 /** Working days from the settings plus every date in the Holidays sheet. */
 export function calendarOf(settings: Settings, holidays: readonly Holiday[]): WorkCalendar {
-  return workCalendar(settings.workingDays, holidays.map((h) => h.date));
+  return workCalendar(
+    settings.workingDays,
+    holidays.map((h) => h.date),
+  );
 }
 
 export function moveToWorkingDay(d: CalDate, channel: DueChannel, cal: WorkCalendar): CalDate {

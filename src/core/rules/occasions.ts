@@ -143,7 +143,13 @@ export function activeHolidays(holidays: readonly Holiday[], today: CalDate): Ac
  * the move to the working day before, so the greeting made on that Friday
  * counts.
  */
-export function holidayItems(c: Customer, f: CustomerFacts, tier: Tier | null, active: readonly ActiveHoliday[], ctx: RuleContext): DueItem[] {
+export function holidayItems(
+  c: Customer,
+  f: CustomerFacts,
+  tier: Tier | null,
+  active: readonly ActiveHoliday[],
+  ctx: RuleContext,
+): DueItem[] {
   if (tier !== 'A' && tier !== 'B') return [];
   const items: DueItem[] = [];
   for (const h of active) {

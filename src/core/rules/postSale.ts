@@ -16,7 +16,9 @@ import type { DueItem, RuleContext } from './dueItem';
  * thank for two lines of one order): their products are listed together and
  * their amounts added up.
  */
-function sameDaySales(purchases: readonly PurchaseFact[]): Array<{ date: CalDate; product: string; amount: number | null }> {
+function sameDaySales(
+  purchases: readonly PurchaseFact[],
+): Array<{ date: CalDate; product: string; amount: number | null }> {
   const out: Array<{ date: CalDate; products: string[]; amount: number | null }> = [];
   for (const p of purchases) {
     const last = out.length > 0 ? out[out.length - 1] : null;
@@ -72,7 +74,11 @@ export function postSaleItems(c: Customer, f: CustomerFacts, ctx: RuleContext): 
  * End of the post-sale sequence of the latest purchase that qualifies for it:
  * the recurring cadence starts counting from there (SPEC 3.2).
  */
-export function postSaleEnd(f: CustomerFacts, ctx: RuleContext, qualifies: (p: PurchaseFact) => boolean): CalDate | null {
+export function postSaleEnd(
+  f: CustomerFacts,
+  ctx: RuleContext,
+  qualifies: (p: PurchaseFact) => boolean,
+): CalDate | null {
   const steps = ctx.settings.postSaleSteps;
   if (steps.length === 0) return null;
   for (let i = f.purchases.length - 1; i >= 0; i--) {

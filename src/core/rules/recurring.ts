@@ -30,8 +30,18 @@ export function recurringItem(c: Customer, f: CustomerFacts, tier: Tier | null, 
   const base = later(later(later(null, f.lastContact), f.lastPurchase), end);
   // Nothing to count from: `Customer since` + days, or due today (a customer
   // nobody ever contacted is overdue for a first call).
-  const baseDue = base !== null ? addDays(base, every) : c.customerSince !== null ? addDays(c.customerSince, every) : ctx.today;
+  const baseDue =
+    base !== null ? addDays(base, every) : c.customerSince !== null ? addDays(c.customerSince, every) : ctx.today;
   const detail: DueItem['detail'] = { everyDays: every };
   if (tier !== null) detail.tier = tier;
-  return { customerId: c.id, kind: 'recurring', due: baseDue, baseDue, channel: 'call', who: 'rep', detail, spreadable: true };
+  return {
+    customerId: c.id,
+    kind: 'recurring',
+    due: baseDue,
+    baseDue,
+    channel: 'call',
+    who: 'rep',
+    detail,
+    spreadable: true,
+  };
 }

@@ -27,7 +27,12 @@ export function statusExclusion(c: Customer, lang: Lang): string | null {
   return null;
 }
 
-const PROSPECT_KINDS: ReadonlySet<DueKind> = new Set<DueKind>(['recurring', 'complaint', 'complaint-feedback', 'next-step']);
+const PROSPECT_KINDS: ReadonlySet<DueKind> = new Set<DueKind>([
+  'recurring',
+  'complaint',
+  'complaint-feedback',
+  'next-step',
+]);
 
 /** May a customer with this status have an item of this kind? */
 export function statusAllows(c: Customer, kind: DueKind): boolean {
@@ -67,7 +72,12 @@ const PUSHED: ReadonlySet<DueKind> = new Set<DueKind>(['recurring', 'visit', 'ne
  * So the customer's next follow-up is the first item on or after the snooze
  * date, or a complaint.
  */
-export function applySnooze(items: readonly DueItem[], snoozeUntil: CalDate | null, today: CalDate, cal: WorkCalendar): DueItem[] {
+export function applySnooze(
+  items: readonly DueItem[],
+  snoozeUntil: CalDate | null,
+  today: CalDate,
+  cal: WorkCalendar,
+): DueItem[] {
   if (snoozeUntil === null || snoozeUntil < today) return items.slice();
   const out: DueItem[] = [];
   for (const it of items) {

@@ -13,7 +13,13 @@ describe('complaints (SPEC 3.5)', () => {
   test('small: due the day logged, and stays due (overdue) until resolved', () => {
     const k = contact({ date: '2026-11-18', type: 'Complaint', complaintSize: 'Small' });
     const [it] = comp('2026-11-25', [k, contact({ date: '2026-11-24' })]);
-    expect(it).toMatchObject({ kind: 'complaint', due: '2026-11-18', who: 'rep', spreadable: false, detail: { size: 'Small', complaintDate: '2026-11-18' } });
+    expect(it).toMatchObject({
+      kind: 'complaint',
+      due: '2026-11-18',
+      who: 'rep',
+      spreadable: false,
+      detail: { size: 'Small', complaintDate: '2026-11-18' },
+    });
     expect(describeDue(it, 'en')).toBe('Complaint (small) from 2026-11-18: resolve by 2026-11-18');
   });
 
@@ -33,7 +39,12 @@ describe('complaints (SPEC 3.5)', () => {
   test('resolved: a feedback call the next working day after Resolved on', () => {
     const k = contact({ date: '2026-11-18', type: 'Complaint', resolvedOn: '2026-11-20' });
     const [it] = comp('2026-11-20', [k]);
-    expect(it).toMatchObject({ kind: 'complaint-feedback', due: '2026-11-23', channel: 'call', detail: { resolvedOn: '2026-11-20' } });
+    expect(it).toMatchObject({
+      kind: 'complaint-feedback',
+      due: '2026-11-23',
+      channel: 'call',
+      detail: { resolvedOn: '2026-11-20' },
+    });
     expect(describeDue(it, 'en')).toBe('Feedback call after complaint resolved 2026-11-20');
     expect(comp('2026-11-20', [k], [holiday('2026-11-23', 'X')])[0].due).toBe('2026-11-24');
   });

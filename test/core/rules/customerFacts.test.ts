@@ -1,4 +1,10 @@
-import { contactedOnOrAfter, customerFacts, indexRows, purchaseKey, qualifiesForFollowUp } from '../../../src/core/customerFacts';
+import {
+  contactedOnOrAfter,
+  customerFacts,
+  indexRows,
+  purchaseKey,
+  qualifiesForFollowUp,
+} from '../../../src/core/customerFacts';
 import { contact, ctx, customer, factsFor, plan, planOf, purchase, tiered } from '../fixtures';
 
 const TODAY = '2026-11-20';
@@ -44,13 +50,22 @@ describe('customer facts', () => {
     );
     expect(f.lastContact).toBe('2026-11-15');
     expect(f.lastVisit).toBe('2026-11-01');
-    expect(f.openComplaints).toEqual([{ row: expect.any(Number), date: '2026-11-12', size: 'Small', resolvedOn: null }]);
+    expect(f.openComplaints).toEqual([
+      { row: expect.any(Number), date: '2026-11-12', size: 'Small', resolvedOn: null },
+    ]);
     expect(f.resolvedComplaints.map((k) => k.size)).toEqual(['Big']);
-    expect(factsFor(customer({ lastContact: '2026-11-01' }), null, [contact({ date: '2026-11-03' })], rc).lastContact).toBe('2026-11-03');
+    expect(
+      factsFor(customer({ lastContact: '2026-11-01' }), null, [contact({ date: '2026-11-03' })], rc).lastContact,
+    ).toBe('2026-11-03');
   });
 
   test('post-sale purchases: qualifying and not yet all lapsed', () => {
-    const f = factsFor(customer(), [purchase({ date: '2026-10-30' }), purchase({ date: '2026-10-29' }), purchase({ date: '2026-11-19', amount: 0 })], [], ctx(TODAY, { minFollowUpAmount: 1 }));
+    const f = factsFor(
+      customer(),
+      [purchase({ date: '2026-10-30' }), purchase({ date: '2026-10-29' }), purchase({ date: '2026-11-19', amount: 0 })],
+      [],
+      ctx(TODAY, { minFollowUpAmount: 1 }),
+    );
     // Day 7 of 10-30 is 11-06, 14 days before today; 10-29's last step (11-05) has lapsed.
     expect(f.postSalePurchases.map((p) => p.date)).toEqual(['2026-10-30']);
   });
@@ -58,7 +73,13 @@ describe('customer facts', () => {
   test('contactedOnOrAfter: cell or log, optionally leaving one row out', () => {
     const k = contact({ row: 7, date: '2026-11-10' });
     const c = customer();
-    const f = customerFacts(c, null, [k], { today: TODAY, revenueWindowDays: 365, minFollowUpAmount: 0, postSaleSteps: [1], postSaleWindowDays: 14 });
+    const f = customerFacts(c, null, [k], {
+      today: TODAY,
+      revenueWindowDays: 365,
+      minFollowUpAmount: 0,
+      postSaleSteps: [1],
+      postSaleWindowDays: 14,
+    });
     expect(contactedOnOrAfter(c, f, '2026-11-10')).toBe(true);
     expect(contactedOnOrAfter(c, f, '2026-11-11')).toBe(false);
     expect(contactedOnOrAfter(c, f, '2026-11-10', 7)).toBe(false);
@@ -81,8 +102,17 @@ describe('indexRows', () => {
     const known = new Set(['C1', 'C2']);
     const usable = new Set(['C1']);
     const ix = indexRows(
-      [purchase({ row: 2, customerId: 'C1' }), purchase({ row: 3, customerId: ' C1 ' }), purchase({ row: 4, customerId: 'C2' }), purchase({ row: 5, customerId: '' })],
-      [contact({ row: 2, customerId: 'C1', date: null }), contact({ row: 3, customerId: 'C1', date: '2026-11-21' }), contact({ row: 4, customerId: 'C1' })],
+      [
+        purchase({ row: 2, customerId: 'C1' }),
+        purchase({ row: 3, customerId: ' C1 ' }),
+        purchase({ row: 4, customerId: 'C2' }),
+        purchase({ row: 5, customerId: '' }),
+      ],
+      [
+        contact({ row: 2, customerId: 'C1', date: null }),
+        contact({ row: 3, customerId: 'C1', date: '2026-11-21' }),
+        contact({ row: 4, customerId: 'C1' }),
+      ],
       known,
       usable,
       TODAY,
@@ -100,7 +130,11 @@ describe('indexRows', () => {
   });
 
   test('in the plan, a contact dated in the future does not complete anything', () => {
-    const p = plan({ today: TODAY, customers: [tiered('C', { lastContact: '2026-09-01' })], contacts: [contact({ date: '2026-11-25' })] });
+    const p = plan({
+      today: TODAY,
+      customers: [tiered('C', { lastContact: '2026-09-01' })],
+      contacts: [contact({ date: '2026-11-25' })],
+    });
     expect(planOf(p, 'C1').next!.baseDue).toBe('2026-10-31');
     expect(p.problems.map((x) => x.message)).toEqual(['Date 2026-11-25 is in the future']);
   });

@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import { addDays, daysBetween, nextWorkingDay, previousWorkingDay, fromDayNumber, workCalendar } from '../../../src/core/dates';
+import {
+  addDays,
+  daysBetween,
+  nextWorkingDay,
+  previousWorkingDay,
+  fromDayNumber,
+  workCalendar,
+} from '../../../src/core/dates';
 import { diffDays, nextWorking, plusDays, previousWorking } from '../../../src/core/rules/days';
 
 // The memoised helpers must give exactly dates.ts's answers.

@@ -10,15 +10,26 @@ import type { Contact, Purchase } from '../../../src/core/model';
 import { contact, customer, purchase } from '../fixtures';
 
 const TODAY = '2026-11-20';
-const options = { today: TODAY, revenueWindowDays: 365, minFollowUpAmount: 0, postSaleSteps: [1, 3, 7], postSaleWindowDays: 14 };
+const options = {
+  today: TODAY,
+  revenueWindowDays: 365,
+  minFollowUpAmount: 0,
+  postSaleSteps: [1, 3, 7],
+  postSaleWindowDays: 14,
+};
 
 describe('day numbers without Date', () => {
   test('dayNum and dayStr agree with dates.ts, odd days and months included', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }), (y, m, d) => {
-        const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-        expect(dayNum(s)).toBe(toDayNumber(s));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 0, max: 99 }),
+        (y, m, d) => {
+          const s = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+          expect(dayNum(s)).toBe(toDayNumber(s));
+        },
+      ),
     );
     fc.assert(fc.property(fc.integer({ min: -100000, max: 200000 }), (n) => expect(dayStr(n)).toBe(fromDayNumber(n))));
     expect(() => dayNum('2026-1-05')).toThrow(/Not a calendar date/);
@@ -44,21 +55,37 @@ describe('rows grouped by number (planNightly) = rows indexed by ID (indexRows)'
 
   test('same rows per customer, same rows set aside, in the same order', () => {
     fc.assert(
-      fc.property(fc.array(row, { maxLength: 30 }), fc.array(row, { maxLength: 30 }), fc.subarray(ids), (ps, ks, usableIds) => {
-        const purchases: Purchase[] = ps.map((p, i) => purchase({ row: i + 2, customerId: p.customerId, date: p.date, problems: p.bad ? ['bad'] : [] }));
-        const contacts: Contact[] = ks.map((k, i) => contact({ row: i + 2, customerId: k.customerId, date: k.date, problems: k.bad ? ['bad'] : [] }));
-        const known = new Set(ids);
-        const usable = new Set(usableIds);
-        const groupOf = new Map(ids.map((id, g) => [id, g]));
-        const byId = indexRows(purchases, contacts, known, usable, TODAY, 'en');
-        const byGroup = groupRows(purchases, contacts, groupOf, ids.map((id) => usable.has(id)), TODAY, 'en');
-        expect(byGroup.ignored).toEqual(byId.ignored);
-        ids.forEach((id, g) => {
-          expect(rowsOfGroup(byGroup.purchases!, g)).toEqual(byId.purchases!.get(id) ?? []);
-          expect(rowsOfGroup(byGroup.contacts, g)).toEqual(byId.contacts.get(id) ?? []);
-        });
-        expect(rowsOfGroup(byGroup.contacts, -1)).toEqual([]);
-      }),
+      fc.property(
+        fc.array(row, { maxLength: 30 }),
+        fc.array(row, { maxLength: 30 }),
+        fc.subarray(ids),
+        (ps, ks, usableIds) => {
+          const purchases: Purchase[] = ps.map((p, i) =>
+            purchase({ row: i + 2, customerId: p.customerId, date: p.date, problems: p.bad ? ['bad'] : [] }),
+          );
+          const contacts: Contact[] = ks.map((k, i) =>
+            contact({ row: i + 2, customerId: k.customerId, date: k.date, problems: k.bad ? ['bad'] : [] }),
+          );
+          const known = new Set(ids);
+          const usable = new Set(usableIds);
+          const groupOf = new Map(ids.map((id, g) => [id, g]));
+          const byId = indexRows(purchases, contacts, known, usable, TODAY, 'en');
+          const byGroup = groupRows(
+            purchases,
+            contacts,
+            groupOf,
+            ids.map((id) => usable.has(id)),
+            TODAY,
+            'en',
+          );
+          expect(byGroup.ignored).toEqual(byId.ignored);
+          ids.forEach((id, g) => {
+            expect(rowsOfGroup(byGroup.purchases!, g)).toEqual(byId.purchases!.get(id) ?? []);
+            expect(rowsOfGroup(byGroup.contacts, g)).toEqual(byId.contacts.get(id) ?? []);
+          });
+          expect(rowsOfGroup(byGroup.contacts, -1)).toEqual([]);
+        },
+      ),
     );
   });
 });

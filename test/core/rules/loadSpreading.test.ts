@@ -8,7 +8,16 @@ import { plan, planOf, settings, tiered } from '../fixtures';
 const cal = workCalendar([1, 2, 3, 4, 5]);
 
 function rec(id: string, tier: Tier | undefined, due: string): DueItem {
-  return { customerId: id, kind: 'recurring', due, baseDue: due, channel: 'call', who: 'rep', detail: tier ? { tier } : {}, spreadable: true };
+  return {
+    customerId: id,
+    kind: 'recurring',
+    due,
+    baseDue: due,
+    channel: 'call',
+    who: 'rep',
+    detail: tier ? { tier } : {},
+    spreadable: true,
+  };
 }
 
 const dues = (items: DueItem[]) => Object.fromEntries(items.map((i) => [i.customerId, i.due]));
@@ -32,7 +41,12 @@ describe('load spreading (SPEC 3.8)', () => {
   });
 
   test('A beats B beats C on a crowded day; a day with room is left alone', () => {
-    const items = [rec('X1', 'C', '2026-11-23'), rec('X2', 'B', '2026-11-23'), rec('X3', 'A', '2026-11-23'), rec('X4', 'C', '2026-11-25')];
+    const items = [
+      rec('X1', 'C', '2026-11-23'),
+      rec('X2', 'B', '2026-11-23'),
+      rec('X3', 'A', '2026-11-23'),
+      rec('X4', 'C', '2026-11-25'),
+    ];
     expect(dues(spreadLoad(items, 1, '2026-11-20', cal))).toEqual({
       X3: '2026-11-23',
       X2: '2026-11-24',
@@ -47,7 +61,12 @@ describe('load spreading (SPEC 3.8)', () => {
   });
 
   test('overdue items count on today: the ones that fit keep their overdue date, the rest move on', () => {
-    const items = [rec('C1', 'C', '2026-11-13'), rec('C2', 'C', '2026-11-10'), rec('C3', 'C', '2026-11-12'), rec('C4', 'A', '2026-11-20')];
+    const items = [
+      rec('C1', 'C', '2026-11-13'),
+      rec('C2', 'C', '2026-11-10'),
+      rec('C3', 'C', '2026-11-12'),
+      rec('C4', 'A', '2026-11-20'),
+    ];
     expect(dues(spreadLoad(items, 2, '2026-11-20', cal))).toEqual({
       C4: '2026-11-20', // A first
       C2: '2026-11-10', // the oldest C keeps its (overdue) date
@@ -58,12 +77,21 @@ describe('load spreading (SPEC 3.8)', () => {
 
   test('on a Saturday, overdue items count on Monday', () => {
     const items = [rec('C1', 'B', '2026-11-19'), rec('C2', 'B', '2026-11-23'), rec('C3', 'B', '2026-11-23')];
-    expect(dues(spreadLoad(items, 2, '2026-11-21', cal))).toEqual({ C1: '2026-11-19', C2: '2026-11-23', C3: '2026-11-24' });
+    expect(dues(spreadLoad(items, 2, '2026-11-21', cal))).toEqual({
+      C1: '2026-11-19',
+      C2: '2026-11-23',
+      C3: '2026-11-24',
+    });
   });
 
   test('only spreadable items are counted or moved; items without a tier move before C', () => {
     const complaint: DueItem = { ...rec('K1', 'C', '2026-11-23'), kind: 'complaint', spreadable: false };
-    const items = [complaint, { ...complaint, customerId: 'K2' }, rec('C1', undefined, '2026-11-23'), rec('C2', 'C', '2026-11-23')];
+    const items = [
+      complaint,
+      { ...complaint, customerId: 'K2' },
+      rec('C1', undefined, '2026-11-23'),
+      rec('C2', 'C', '2026-11-23'),
+    ];
     const out = spreadLoad(items, 1, '2026-11-20', cal);
     expect(dues(out)).toEqual({ K1: '2026-11-23', K2: '2026-11-23', C2: '2026-11-23', C1: '2026-11-24' });
     expect(out[0]).toBe(items[0]);
@@ -87,7 +115,13 @@ describe('load spreading: properties', () => {
   test('never more than max on a future day, never earlier, overdue ones only kept or moved to a working day from today on', () => {
     fc.assert(
       fc.property(
-        fc.array(fc.record({ tier: fc.constantFrom<Tier | undefined>('A', 'B', 'C', undefined), offset: fc.integer({ min: -10, max: 15 }) }), { maxLength: 60 }),
+        fc.array(
+          fc.record({
+            tier: fc.constantFrom<Tier | undefined>('A', 'B', 'C', undefined),
+            offset: fc.integer({ min: -10, max: 15 }),
+          }),
+          { maxLength: 60 },
+        ),
         fc.integer({ min: 1, max: 5 }),
         (specs, max) => {
           const today = '2026-11-20';

@@ -18,7 +18,16 @@ describe('working-day moves (SPEC 3.7)', () => {
   });
 
   test('moveItem keeps baseDue and does not change its input', () => {
-    const it: DueItem = { customerId: 'C1', kind: 'recurring', due: '2026-11-21', baseDue: '2026-11-21', channel: 'call', who: 'rep', detail: {}, spreadable: true };
+    const it: DueItem = {
+      customerId: 'C1',
+      kind: 'recurring',
+      due: '2026-11-21',
+      baseDue: '2026-11-21',
+      channel: 'call',
+      who: 'rep',
+      detail: {},
+      spreadable: true,
+    };
     const moved = moveItem(it, cal);
     expect([moved.baseDue, moved.due, it.due]).toEqual(['2026-11-21', '2026-11-24', '2026-11-21']);
     const same: DueItem = { ...it, due: '2026-11-20' };

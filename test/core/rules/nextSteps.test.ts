@@ -13,7 +13,12 @@ describe('next steps from the contact log', () => {
 
   test('a Next step date gives a call on that date with the words', () => {
     const [it] = steps('2026-11-11', [k]);
-    expect(it).toMatchObject({ kind: 'next-step', due: '2026-11-13', channel: 'call', detail: { nextStep: 'send price list', loggedOn: '2026-11-10' } });
+    expect(it).toMatchObject({
+      kind: 'next-step',
+      due: '2026-11-13',
+      channel: 'call',
+      detail: { nextStep: 'send price list', loggedOn: '2026-11-10' },
+    });
     expect(describeDue(it, 'en')).toBe('Next step: send price list');
     expect(describeDue(it, 'zh')).toBe('下一步：send price list');
     // Still open (overdue) after its date while nothing later was logged.
@@ -30,7 +35,12 @@ describe('next steps from the contact log', () => {
   });
 
   test('a later contact with its own next step replaces the older one', () => {
-    const later = contact({ row: 11, date: '2026-11-13', nextStep: 'call about the order', nextStepDate: '2026-11-27' });
+    const later = contact({
+      row: 11,
+      date: '2026-11-13',
+      nextStep: 'call about the order',
+      nextStepDate: '2026-11-27',
+    });
     expect(steps('2026-11-20', [k, later]).map((i) => i.detail.nextStep)).toEqual(['call about the order']);
   });
 
@@ -41,7 +51,11 @@ describe('next steps from the contact log', () => {
   });
 
   test('in the plan a next step on a Saturday moves to Monday', () => {
-    const p = plan({ today: '2026-11-20', customers: [tiered('B')], contacts: [contact({ date: '2026-11-19', nextStep: 'demo', nextStepDate: '2026-11-21' })] });
+    const p = plan({
+      today: '2026-11-20',
+      customers: [tiered('B')],
+      contacts: [contact({ date: '2026-11-19', nextStep: 'demo', nextStepDate: '2026-11-21' })],
+    });
     const it = planOf(p, 'C1').items.find((i) => i.kind === 'next-step')!;
     expect(it.due).toBe('2026-11-23');
   });

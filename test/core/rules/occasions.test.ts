@@ -14,7 +14,13 @@ describe('birthday (SPEC 3.4)', () => {
   test('on the day, shown from 3 days before through the day', () => {
     expect(bday('2026-11-21', c)).toBeNull(); // 4 days before
     const it = bday('2026-11-22', c)!;
-    expect(it).toMatchObject({ kind: 'birthday', due: '2026-11-25', baseDue: '2026-11-25', channel: 'greeting', detail: { occasionDate: '2026-11-25' } });
+    expect(it).toMatchObject({
+      kind: 'birthday',
+      due: '2026-11-25',
+      baseDue: '2026-11-25',
+      channel: 'greeting',
+      detail: { occasionDate: '2026-11-25' },
+    });
     expect(bday('2026-11-25', c)!.due).toBe('2026-11-25');
     expect(bday('2026-11-26', c)).toBeNull(); // the day after
     expect(describeDue(it, 'en')).toBe('Birthday greeting (Nov 25)');
@@ -46,7 +52,11 @@ describe('birthday (SPEC 3.4)', () => {
     const c2 = customer({ birthday: { month: 11, day: 22 } });
     expect(birthdayItem(c2, factsFor(c2, null, [contact({ date: '2026-11-18' })], rc), rc)).toBeNull();
     expect(birthdayItem(c2, factsFor(c2, null, [contact({ date: '2026-11-17' })], rc), rc)).not.toBeNull();
-    const p = plan({ today: '2026-11-19', customers: [tiered('C', { birthday: { month: 11, day: 22 } })], holidays: hs });
+    const p = plan({
+      today: '2026-11-19',
+      customers: [tiered('C', { birthday: { month: 11, day: 22 } })],
+      holidays: hs,
+    });
     expect(planOf(p, 'C1').items.find((i) => i.kind === 'birthday')!.due).toBe('2026-11-18');
   });
 
@@ -59,7 +69,12 @@ describe('birthday (SPEC 3.4)', () => {
 });
 
 describe('purchase anniversary (SPEC 3.4)', () => {
-  function ann(today: string, c: Customer, purchases: ReturnType<typeof purchase>[] | null = null, contacts: Contact[] = []) {
+  function ann(
+    today: string,
+    c: Customer,
+    purchases: ReturnType<typeof purchase>[] | null = null,
+    contacts: Contact[] = [],
+  ) {
     const rc = ctx(today);
     return anniversaryItem(c, factsFor(c, purchases, contacts, rc), rc);
   }
@@ -88,7 +103,9 @@ describe('purchase anniversary (SPEC 3.4)', () => {
   });
 
   test('done by a contact in the window', () => {
-    expect(ann('2026-11-24', customer({ customerSince: '2024-11-25' }), null, [contact({ date: '2026-11-22' })])).toBeNull();
+    expect(
+      ann('2026-11-24', customer({ customerSince: '2024-11-25' }), null, [contact({ date: '2026-11-22' })]),
+    ).toBeNull();
   });
 });
 
@@ -104,7 +121,13 @@ describe('holiday greetings (SPEC 3.4)', () => {
   test('A and B get a greeting due 2 days before, shown from 7 days before until the holiday', () => {
     expect(hol('2026-12-17', 'A')).toEqual([]);
     const [it] = hol('2026-12-18', 'A');
-    expect(it).toMatchObject({ kind: 'holiday', due: '2026-12-23', baseDue: '2026-12-23', channel: 'greeting', detail: { holiday: 'Christmas' } });
+    expect(it).toMatchObject({
+      kind: 'holiday',
+      due: '2026-12-23',
+      baseDue: '2026-12-23',
+      channel: 'greeting',
+      detail: { holiday: 'Christmas' },
+    });
     expect(describeDue(it, 'en')).toBe('Holiday greeting: Christmas');
     expect(hol('2026-12-25', 'B')).toHaveLength(1);
     expect(hol('2026-12-26', 'A')).toEqual([]);

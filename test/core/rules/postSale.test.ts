@@ -5,7 +5,13 @@ import { contact, ctx, customer, factsFor, plan, planOf, purchase, tiered } from
 // 2026-11-09 is a Monday: steps fall on Tue 11-10, Thu 11-12, Mon 11-16.
 const BOUGHT = '2026-11-09';
 
-function items(today: string, contacts = [] as ReturnType<typeof contact>[], over = {}, purchases = [purchase({ date: BOUGHT })], cust = customer()) {
+function items(
+  today: string,
+  contacts = [] as ReturnType<typeof contact>[],
+  over = {},
+  purchases = [purchase({ date: BOUGHT })],
+  cust = customer(),
+) {
   const rc = ctx(today, over);
   return postSaleItems(cust, factsFor(cust, purchases, contacts, rc), rc);
 }
@@ -18,7 +24,12 @@ describe('post-sale sequence (SPEC 3.1)', () => {
       ['post-sale-call', '2026-11-12', 'manager', 2, 3],
       ['post-sale-call', '2026-11-16', 'rep', 3, 7],
     ]);
-    expect(it.every((i) => i.channel === 'call' && !i.spreadable && i.detail.purchaseDate === BOUGHT && i.detail.product === 'Widget')).toBe(true);
+    expect(
+      it.every(
+        (i) =>
+          i.channel === 'call' && !i.spreadable && i.detail.purchaseDate === BOUGHT && i.detail.product === 'Widget',
+      ),
+    ).toBe(true);
   });
 
   test('a contact on the due day completes that step and the earlier ones', () => {
@@ -32,8 +43,12 @@ describe('post-sale sequence (SPEC 3.1)', () => {
   });
 
   test('any type by anyone counts, and so does the Last contact cell', () => {
-    expect(items('2026-11-17', [contact({ date: '2026-11-16', type: 'Complaint', by: 'boss@example.com' })])).toEqual([]);
-    expect(items('2026-11-13', [], {}, undefined, customer({ lastContact: '2026-11-12' })).map((i) => i.detail.step)).toEqual([3]);
+    expect(items('2026-11-17', [contact({ date: '2026-11-16', type: 'Complaint', by: 'boss@example.com' })])).toEqual(
+      [],
+    );
+    expect(
+      items('2026-11-13', [], {}, undefined, customer({ lastContact: '2026-11-12' })).map((i) => i.detail.step),
+    ).toEqual([3]);
   });
 
   test('steps older than postSaleWindowDays (14) lapse', () => {

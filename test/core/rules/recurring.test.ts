@@ -17,7 +17,13 @@ describe('recurring contact (SPEC 3.2)', () => {
     expect(rec(c, 'B').due).toBe('2026-12-01');
     expect(rec(c, 'C').due).toBe('2026-12-31');
     const it = rec(c, 'A');
-    expect(it).toMatchObject({ kind: 'recurring', channel: 'call', who: 'rep', spreadable: true, baseDue: '2026-11-15' });
+    expect(it).toMatchObject({
+      kind: 'recurring',
+      channel: 'call',
+      who: 'rep',
+      spreadable: true,
+      baseDue: '2026-11-15',
+    });
     expect(describeDue(it, 'en')).toBe('Keep in touch (A: every 14 days)');
     expect(describeDue(it, 'zh')).toBe('保持联系（A类：每14天）');
   });
@@ -33,7 +39,11 @@ describe('recurring contact (SPEC 3.2)', () => {
     // Bought 11-09: sequence ends on day 7, 11-16; A +14 = 11-30.
     expect(rec(c, 'A', [purchase({ date: '2026-11-09' })]).due).toBe('2026-11-30');
     // A later small purchase is a last purchase, but its own sequence does not exist.
-    expect(rec(c, 'A', [purchase({ date: '2026-11-09' }), purchase({ date: '2026-11-18', amount: 5 })], [], { minFollowUpAmount: 100 }).due).toBe('2026-12-02');
+    expect(
+      rec(c, 'A', [purchase({ date: '2026-11-09' }), purchase({ date: '2026-11-18', amount: 5 })], [], {
+        minFollowUpAmount: 100,
+      }).due,
+    ).toBe('2026-12-02');
   });
 
   test('any logged contact restarts the clock, even when the Last contact cell is older', () => {

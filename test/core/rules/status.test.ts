@@ -30,7 +30,19 @@ describe('status (SPEC 3.6)', () => {
   test('an Active customer gets every kind (the baseline for the tests below)', () => {
     const p = plan({ today: TODAY, customers: [busy()], ...busyRows });
     expect(kinds(planOf(p, 'C1').items)).toEqual(
-      (['anniversary', 'birthday', 'complaint', 'holiday', 'next-step', 'post-sale-call', 'recurring', 'thank-you', 'visit'] as DueKind[]).sort(),
+      (
+        [
+          'anniversary',
+          'birthday',
+          'complaint',
+          'holiday',
+          'next-step',
+          'post-sale-call',
+          'recurring',
+          'thank-you',
+          'visit',
+        ] as DueKind[]
+      ).sort(),
     );
     expect(p.drafts).toHaveLength(1);
     expect(p.visits).toHaveLength(1);
@@ -76,9 +88,15 @@ describe('status (SPEC 3.6)', () => {
   });
 
   test('snooze to a Saturday: held-back items come back on Monday; a snooze in the past does nothing', () => {
-    const p = plan({ today: TODAY, customers: [tiered('C', { lastContact: '2026-09-01', snoozeUntil: '2026-11-28' })] });
+    const p = plan({
+      today: TODAY,
+      customers: [tiered('C', { lastContact: '2026-09-01', snoozeUntil: '2026-11-28' })],
+    });
     expect(planOf(p, 'C1').items.map((i) => i.due)).toEqual(['2026-11-30']);
-    const q = plan({ today: TODAY, customers: [tiered('C', { lastContact: '2026-09-01', snoozeUntil: '2026-11-19' })] });
+    const q = plan({
+      today: TODAY,
+      customers: [tiered('C', { lastContact: '2026-09-01', snoozeUntil: '2026-11-19' })],
+    });
     expect(planOf(q, 'C1').items.map((i) => i.due)).toEqual(['2026-11-02']);
   });
 
@@ -89,7 +107,16 @@ describe('status (SPEC 3.6)', () => {
 
   test('applySnooze keeps items due on the snooze date and never changes its input', () => {
     const cal = workCalendar();
-    const it: DueItem = { customerId: 'C1', kind: 'birthday', due: '2026-11-25', baseDue: '2026-11-25', channel: 'greeting', who: 'rep', detail: {}, spreadable: false };
+    const it: DueItem = {
+      customerId: 'C1',
+      kind: 'birthday',
+      due: '2026-11-25',
+      baseDue: '2026-11-25',
+      channel: 'greeting',
+      who: 'rep',
+      detail: {},
+      spreadable: false,
+    };
     expect(applySnooze([it], '2026-11-25', TODAY, cal)).toEqual([it]);
     expect(applySnooze([it], '2026-11-26', TODAY, cal)).toEqual([]);
     const r: DueItem = { ...it, kind: 'recurring', channel: 'call' };

@@ -8,9 +8,20 @@ describe('visits (SPEC 3.3)', () => {
   const rc = ctx(TODAY);
   test('A: 30 days after the last logged Visit; other contact types do not count', () => {
     const c = customer({ customerSince: '2020-01-01' });
-    const f = factsFor(c, null, [contact({ date: '2026-10-01', type: 'Visit' }), contact({ date: '2026-11-01', type: 'Call' })], rc);
+    const f = factsFor(
+      c,
+      null,
+      [contact({ date: '2026-10-01', type: 'Visit' }), contact({ date: '2026-11-01', type: 'Call' })],
+      rc,
+    );
     const it = visitItem(c, f, 'A', rc)!;
-    expect(it).toMatchObject({ kind: 'visit', due: '2026-10-31', channel: 'visit', spreadable: false, detail: { tier: 'A', everyDays: 30 } });
+    expect(it).toMatchObject({
+      kind: 'visit',
+      due: '2026-10-31',
+      channel: 'visit',
+      spreadable: false,
+      detail: { tier: 'A', everyDays: 30 },
+    });
     expect(describeDue(it, 'en')).toBe('Visit (A: every 30 days)');
     expect(describeDue(it, 'zh')).toBe('上门拜访（A类：每30天）');
   });
