@@ -114,10 +114,24 @@ describe.each(['en', 'zh'] as const)('installed from the %s template', (lang) =>
     expect(emu.formulaErrors()).toEqual([]);
   });
 
-  test('Run follow-ups now makes the thank-you drafts from the template rows, in each customer language', async () => {
+  test('Run follow-ups now makes the thank-you drafts from the template rows, in each customer language, and visits around a busy hour', async () => {
     const emu = installed(lang);
     emu.invoke('setupSheets');
+    // docs/real-account-check.md puts a busy hour on the calendar first: the A visit goes around it.
+    emu.calendar.addEvent('primary', {
+      summary: 'Busy test',
+      start: { dateTime: '2026-11-17T09:00:00+08:00' },
+      end: { dateTime: '2026-11-17T10:00:00+08:00' },
+    } as never);
     emu.invoke('runFollowUpsNow');
+    const visits = emu.calendar
+      .events('primary')
+      .filter((e) => e.summary !== 'Busy test')
+      .map((e) => [e.summary, (e.start as { dateTime: string }).dateTime]);
+    expect(visits).toEqual([
+      [expect.stringMatching(lang === 'zh' ? /^拜访.*Ann Lee/ : /^Visit: Ann Lee/), '2026-11-17T10:00:00+08:00'],
+      [expect.stringMatching(/王小明/), '2026-11-17T14:00:00+08:00'],
+    ]);
     const drafts = await Promise.all(emu.gmail.drafts().map((d) => simpleParser(d.raw)));
     const byTo = Object.fromEntries(
       drafts.map((p) => [(p.to as { value: Array<{ address: string }> }).value[0].address, p]),
@@ -136,5 +150,6 @@ describe.each(['en', 'zh'] as const)('installed from the %s template', (lang) =>
     // A second run makes nothing new.
     emu.invoke('runFollowUpsNow');
     expect(emu.gmail.drafts()).toHaveLength(2);
+    expect(emu.calendar.events('primary')).toHaveLength(3);
   });
 });
