@@ -99,15 +99,16 @@ export function chinaHolidays(year: number, lang: Lang, greetings = true): Offic
     return { rows: [], scheduled: false, note: fill(OUT_OF_RANGE, { year, min: MIN_LUNAR_YEAR, max: MAX_LUNAR_YEAR }) };
   const scheduled = Object.prototype.hasOwnProperty.call(OFFICIAL_DATA.china, String(year));
   const rows = scheduled ? scheduledRows(year, lang) : statutoryRows(year, lang);
-  if (greetings) {
-    const taken = new Set(rows.map((r) => r.date));
-    for (const g of GREETINGS) {
-      const date = g.date(year);
-      if (!taken.has(date)) rows.push({ date, name: g.names[lang], type: 'Greeting' });
-    }
-  }
+  if (greetings) for (const g of GREETINGS) rows.push({ date: g.date(year), name: g.names[lang], type: 'Greeting' });
+  return sortRows(rows, scheduled ? undefined : fill(NO_SCHEDULE, { year }));
+}
+
+/**
+ * By date, days off first; a date keeps two rows when two festivals fall on
+ * it (the computed 2028: 中秋节 on 3 October, a 国庆节 day), so that both are
+ * greeted.
+ */
+function sortRows(rows: HolidayRow[], note: Msg | undefined): OfficialHolidays {
   rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : TYPE_ORDER[a.type] - TYPE_ORDER[b.type]));
-  // At most one row a day: a day the schedule lists twice keeps its first (day-off) row.
-  const one = rows.filter((r, i) => i === 0 || r.date !== rows[i - 1].date);
-  return scheduled ? { rows: one, scheduled } : { rows: one, scheduled, note: fill(NO_SCHEDULE, { year }) };
+  return note ? { rows, scheduled: false, note } : { rows, scheduled: true };
 }

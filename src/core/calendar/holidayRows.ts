@@ -23,7 +23,7 @@ export interface HolidayRow {
 }
 
 export interface OfficialHolidays {
-  /** By date; at most one row a day. */
+  /** By date; a date has two rows only when two holidays fall on it. */
   rows: HolidayRow[];
   /**
    * True when the rows are the official schedule of that year; false when it

@@ -69,6 +69,5 @@ export function worldHolidays(country: string, year: number, lang: Lang): Offici
     });
     offNames.set(date, index);
   }
-  // At most one row a day (two holidays on one day: the first listed).
-  return { rows: rows.filter((r, i) => i === 0 || r.date !== rows[i - 1].date), scheduled: true };
+  return { rows, scheduled: true };
 }
