@@ -1,4 +1,4 @@
-import { annualOccurrence, nextAnnualOccurrence } from '../../../src/core/calendar/annual';
+import { FEB29_RULES, annualOccurrence, nextAnnualOccurrence } from '../../../src/core/calendar/annual';
 
 describe('annualOccurrence: 29 February', () => {
   test('in a leap year it is 29 February, whatever the setting', () => {
@@ -59,4 +59,9 @@ describe('nextAnnualOccurrence', () => {
     expect(nextAnnualOccurrence(1, 5, '2026-12-20')).toBe('2027-01-05');
     expect(nextAnnualOccurrence(12, 31, '2026-12-31')).toBe('2026-12-31');
   });
+});
+
+test('the feb29 setting takes exactly the two rules, Feb 28 first (the default)', () => {
+  expect(FEB29_RULES).toEqual(['Feb 28', 'Mar 1']);
+  expect(FEB29_RULES.map((rule) => annualOccurrence(2, 29, 2027, rule))).toEqual(['2027-02-28', '2027-03-01']);
 });

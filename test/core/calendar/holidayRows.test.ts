@@ -1,5 +1,5 @@
 import { weekday } from '../../../src/core/dates';
-import { holidayOccasions, type HolidayRow } from '../../../src/core/calendar/holidayRows';
+import { HOLIDAY_TYPES, holidayOccasions, type HolidayRow } from '../../../src/core/calendar/holidayRows';
 import { officialHolidays } from '../../../src/core/calendar/officialHolidays';
 
 const row = (date: string, name: string, type: HolidayRow['type'] = 'Holiday'): HolidayRow => ({ date, name, type });
@@ -112,4 +112,15 @@ describe('holidayOccasions', () => {
       { name: 'Mid-Autumn Festival', first: '2028-10-03', last: '2028-10-03', type: 'Holiday' },
     ]);
   });
+});
+
+test('the Type column takes the four types, Holiday (the default) first; the data uses no other', () => {
+  expect(HOLIDAY_TYPES).toEqual(['Holiday', 'Working day', 'Greeting', 'Day off']);
+  for (const [cc, year] of [
+    ['CN', 2026],
+    ['CN', 2027],
+    ['US', 2026],
+    ['TW', 2026],
+  ] as const)
+    for (const r of officialHolidays(cc, year, 'en').rows) expect(HOLIDAY_TYPES).toContain(r.type);
 });
