@@ -75,18 +75,22 @@ global.calLunarDays = (from, n) =>
 const { configFor } = require('../../tools/build/webpack-config.js') as {
   configFor(entry: string, outDir: string, filename?: string): webpack.Configuration;
 };
-const { bundleSizes, formatSizes } = require('../../tools/build/bundle-sizes.js') as {
-  bundleSizes(
-    compilation: webpack.Compilation,
-    file: string,
-  ): { rows: Array<{ label: string; license: string; bytes: number; modules: number }>; total: number };
-  formatSizes(sizes: { rows: Array<{ label: string; license: string; bytes: number }>; total: number }): string;
+const { formatSizes } = require('../../tools/build/bundle-sizes.js') as {
+  formatSizes(sizes: Sizes): string;
 };
+const { finishBundle } = require('../../tools/build/finish.js') as {
+  finishBundle(compilation: webpack.Compilation, file: string): Sizes;
+};
+
+interface Sizes {
+  rows: Array<{ label: string; license: string; bytes: number; modules: number }>;
+  total: number;
+}
 
 let dir = '';
 let file = '';
 let source = '';
-let sizes: ReturnType<typeof bundleSizes>;
+let sizes: Sizes;
 
 beforeAll(async () => {
   // Inside the project (test-out/ is git-ignored): GasPlugin only reads entries under webpack's context.
@@ -99,7 +103,7 @@ beforeAll(async () => {
     webpack(configFor(entry, dir), (err, stats) => {
       if (err) return reject(err);
       if (!stats || stats.hasErrors()) return reject(new Error(stats?.toString({ all: false, errors: true })));
-      resolve(bundleSizes(stats.compilation, file));
+      resolve(finishBundle(stats.compilation, file));
     }),
   );
   source = fs.readFileSync(file, 'utf8');
@@ -138,6 +142,18 @@ describe('the size table', () => {
     expect(sizes.rows.filter((r) => /\d+\.\d+\.\d+/.test(r.label)).map((r) => r.label.split(' ')[0])).toEqual([
       'solarlunar',
     ]);
+  });
+
+  test('the licence notices are appended: the ISC text of solarlunar, the data attributions', () => {
+    const notices = sizes.rows.find((r) => r.label.startsWith('licence notices'));
+    expect(notices?.bytes).toBeGreaterThan(1000);
+    const tail = source.slice(source.lastIndexOf('Third-party software and data in this file.'));
+    expect(tail).toContain('solarlunar 3.1.0 (ISC)');
+    expect(tail).toContain('Copyright (c) 2015, yize');
+    expect(tail).toMatch(/chinese-days \d+\.\d+\.\d+ \(MIT\)/);
+    expect(tail).toContain('Copyright (c) 2024 Yawei sun');
+    expect(tail).toContain('CC BY-SA 3.0');
+    expect(Buffer.byteLength(tail, 'utf8')).toBeLessThan(notices?.bytes ?? 0);
   });
 
   test('prints one line a source, sizes in KB, and the total', () => {

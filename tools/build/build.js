@@ -7,7 +7,8 @@ const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const { buildSidebar } = require('./sidebar-build');
-const { bundleSizes, formatSizes } = require('./bundle-sizes');
+const { formatSizes } = require('./bundle-sizes');
+const { finishBundle } = require('./finish');
 
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist');
@@ -18,7 +19,7 @@ function runWebpack() {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
       if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve(bundleSizes(stats.compilation, path.join(dist, 'Code.js')));
+      resolve(finishBundle(stats.compilation, path.join(dist, 'Code.js')));
     });
   });
 }

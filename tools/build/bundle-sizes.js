@@ -26,7 +26,14 @@ function packageOf(resource) {
   } catch {
     // A package without a readable package.json is still listed, by name.
   }
-  return { key: name, label: `${name} ${pkg.version || '?'}`, license: pkg.license || '?' };
+  return {
+    key: name,
+    label: `${name} ${pkg.version || '?'}`,
+    license: pkg.license || '?',
+    name,
+    version: pkg.version || '?',
+    dir,
+  };
 }
 
 function sourceOf(resource, root) {
@@ -39,14 +46,14 @@ function sourceOf(resource, root) {
 }
 
 /**
- * Rows { label, license, bytes, modules } for a finished webpack compilation
- * and its emitted file, largest first, then the webpack runtime (the rest of
- * the file) and the total.
+ * What a finished webpack compilation put in the bundle: rows { label,
+ * license, bytes, modules } by source, largest first, and the bundled npm
+ * packages ({ name, version, license, dir }, for their licence notices).
  */
-function bundleSizes(compilation, file) {
+function bundleContents(compilation) {
   const root = compilation.compiler.context;
   const rows = new Map();
-  let counted = 0;
+  const packages = new Map();
   for (const chunk of compilation.chunks)
     for (const module of compilation.chunkGraph.getChunkModulesIterable(chunk)) {
       const source = compilation.codeGenerationResults.getSource(module, chunk.runtime, 'javascript');
@@ -56,17 +63,32 @@ function bundleSizes(compilation, file) {
       row.bytes += bytes;
       row.modules += 1;
       rows.set(from.key, row);
-      counted += bytes;
+      if (from.dir)
+        packages.set(from.key, { name: from.name, version: from.version, license: from.license, dir: from.dir });
     }
+  return {
+    rows: [...rows.values()].sort((a, b) => b.bytes - a.bytes),
+    packages: [...packages.values()].sort((a, b) => (a.name < b.name ? -1 : 1)),
+    hasHolidayData: rows.has('(holiday data)'),
+  };
+}
+
+/**
+ * The size table of the emitted file: the contents' rows, the appended
+ * licence notices (their bytes), the webpack runtime (the rest) and the total.
+ */
+function bundleSizes(contents, file, noticeBytes = 0) {
   const total = fs.statSync(file).size;
-  const sorted = [...rows.values()].sort((a, b) => b.bytes - a.bytes);
-  sorted.push({
+  const counted = contents.rows.reduce((s, r) => s + r.bytes, 0);
+  const rows = [...contents.rows];
+  if (noticeBytes > 0) rows.push({ label: 'licence notices (appended)', license: '', bytes: noticeBytes, modules: 0 });
+  rows.push({
     label: 'webpack runtime, module wrappers, entry stubs',
     license: '',
-    bytes: total - counted,
+    bytes: total - counted - noticeBytes,
     modules: 0,
   });
-  return { rows: sorted, total };
+  return { rows, total };
 }
 
 function formatSizes({ rows, total }, name = 'dist/Code.js') {
@@ -79,4 +101,4 @@ function formatSizes({ rows, total }, name = 'dist/Code.js') {
   return [`${name} by source:`, ...lines, `  ${'total'.padEnd(width)} ${kb(total)}`].join('\n');
 }
 
-module.exports = { bundleSizes, formatSizes };
+module.exports = { bundleContents, bundleSizes, formatSizes };
