@@ -7,6 +7,8 @@ const fs = require('fs');
 const path = require('path');
 const webpack = require('webpack');
 const { buildSidebar } = require('./sidebar-build');
+const { formatSizes } = require('./bundle-sizes');
+const { finishBundle } = require('./finish');
 
 const root = path.resolve(__dirname, '../..');
 const dist = path.join(root, 'dist');
@@ -17,7 +19,7 @@ function runWebpack() {
     webpack(config, (err, stats) => {
       if (err) return reject(err);
       if (stats.hasErrors()) return reject(new Error(stats.toString({ all: false, errors: true })));
-      resolve();
+      resolve(finishBundle(stats.compilation, path.join(dist, 'Code.js')));
     });
   });
 }
@@ -25,13 +27,14 @@ function runWebpack() {
 async function main() {
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(dist, { recursive: true });
-  await runWebpack();
+  const sizes = await runWebpack();
   await buildSidebar(path.join(dist, 'sidebar.html'));
   fs.copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
   const size = (f) => (fs.statSync(path.join(dist, f)).size / 1024).toFixed(1) + ' KB';
   console.log(
     `built dist/Code.js (${size('Code.js')}), dist/sidebar.html (${size('sidebar.html')}), dist/appsscript.json`,
   );
+  console.log(formatSizes(sizes));
 }
 
 main().catch((e) => {
