@@ -5,8 +5,7 @@
  * exists, revenue and last purchase come from it, else from the Customers
  * columns), so planning stays linear in the number of rows.
  */
-import type { CalDate } from './dates';
-import { plusDays as addDays } from './rules/days';
+import { addDays, type CalDate } from './dates';
 import { tr, type Msg } from './i18n';
 import type { Contact, Customer, Lang, Purchase, RowProblem } from './model';
 

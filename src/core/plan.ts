@@ -16,8 +16,7 @@
  * on its own rather than as one huge function.
  */
 import { isValidEmail } from './cells';
-import type { CalDate } from './dates';
-import { diffDays as daysBetween, plusDays as addDays } from './rules/days';
+import { addDays, daysBetween, type CalDate } from './dates';
 import {
   customerFacts,
   factsRevenue,

@@ -4,7 +4,7 @@
  * customer's feedback (a complaint solved well brings 70 % back, doc 002).
  * Complaints ignore snooze and load spreading (status.ts, loadSpreading.ts).
  */
-import { plusWorkingDays as addWorkingDays } from './days';
+import { addWorkingDays } from '../dates';
 import { contactedOnOrAfter, type CustomerFacts } from '../customerFacts';
 import type { Customer } from '../model';
 import type { DueItem, RuleContext } from './dueItem';

@@ -14,8 +14,7 @@
  * later (an item moved once is not pushed behind the next day's items again
  * and again), then the customer ID decides: a stable, deterministic order.
  */
-import type { CalDate, WorkCalendar } from '../dates';
-import { nextWorking as nextWorkingDay, plusDays as addDays } from './days';
+import { addDays, nextWorkingDay, type CalDate, type WorkCalendar } from '../dates';
 import { withDue, type DueItem } from './dueItem';
 
 function tierRank(it: DueItem): number {

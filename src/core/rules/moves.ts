@@ -4,8 +4,7 @@
  * because a greeting after the occasion is late (DOMAIN.md section 3: holidays
  * "call 2-3 days before").
  */
-import { workCalendar, type CalDate, type WorkCalendar } from '../dates';
-import { nextWorking as nextWorkingDay, previousWorking as previousWorkingDay } from './days';
+import { nextWorkingDay, previousWorkingDay, workCalendar, type CalDate, type WorkCalendar } from '../dates';
 import type { Holiday, Settings } from '../model';
 import { withDue, type DueChannel, type DueItem } from './dueItem';
 

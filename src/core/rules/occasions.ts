@@ -5,8 +5,7 @@
  * shown shortly before the day, so the list is not flooded ("do not pester",
  * doc 001).
  */
-import { nextAnnual, parts, type CalDate } from '../dates';
-import { diffDays as daysBetween, plusDays as addDays } from './days';
+import { addDays, daysBetween, nextAnnual, parts, type CalDate } from '../dates';
 import { contactedOnOrAfter, type CustomerFacts } from '../customerFacts';
 import type { Customer, Holiday, Tier } from '../model';
 import type { DueItem, RuleContext } from './dueItem';

@@ -5,8 +5,7 @@
  * manager's call, step 3 (day 7) the salesperson's check-in call. The days are
  * the `postSaleSteps` setting; any further steps are check-ins by the rep.
  */
-import type { CalDate } from '../dates';
-import { plusDays as addDays } from './days';
+import { addDays, type CalDate } from '../dates';
 import { contactedOnOrAfter, maxOf, type CustomerFacts, type PurchaseFact } from '../customerFacts';
 import type { Customer } from '../model';
 import type { DueItem, RuleContext } from './dueItem';

@@ -3,8 +3,7 @@
  * calling" is a churn cause, doc 001): the latest of last contact, last
  * purchase and the end of the post-sale sequence, plus the tier's days.
  */
-import type { CalDate } from '../dates';
-import { plusDays as addDays } from './days';
+import { addDays, type CalDate } from '../dates';
 import { qualifiesForFollowUp, type CustomerFacts } from '../customerFacts';
 import type { Customer, Tier } from '../model';
 import type { DueItem, RuleContext } from './dueItem';

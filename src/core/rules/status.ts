@@ -9,8 +9,7 @@
  * - `Snooze until` (while it is today or later) holds back everything except
  *   complaints, see applySnooze.
  */
-import type { CalDate, WorkCalendar } from '../dates';
-import { nextWorking as nextWorkingDay } from './days';
+import { nextWorkingDay, type CalDate, type WorkCalendar } from '../dates';
 import { tr, type Msg } from '../i18n';
 import type { Customer, Lang } from '../model';
 import { withDue, type DueItem, type DueKind } from './dueItem';

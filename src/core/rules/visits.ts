@@ -4,7 +4,7 @@
  * cadence are due that many days after the last logged visit; with no visit
  * logged, that many days after `Customer since`, or today when that is blank.
  */
-import { plusDays as addDays } from './days';
+import { addDays } from '../dates';
 import type { CustomerFacts } from '../customerFacts';
 import type { Customer, Tier } from '../model';
 import type { DueItem, RuleContext } from './dueItem';
