@@ -5,7 +5,9 @@
 import fc from 'fast-check';
 import { addWorkingDays, fromDayNumber, toDayNumber, workCalendar } from '../../../src/core/dates';
 import * as plain from '../referenceDates';
-import { customerFacts, factsRevenue, groupRows, indexRows, maxOf, rowsOfGroup } from '../../../src/core/customerFacts';
+import { customerFacts, factsRevenue, maxOf } from '../../../src/core/customerFacts';
+import { groupRows, rowsOfGroup } from '../../../src/core/customerRows';
+import { indexRows } from '../referenceRows';
 import type { Contact, Purchase } from '../../../src/core/model';
 import { contact, customer, purchase } from '../fixtures';
 

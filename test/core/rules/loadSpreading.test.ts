@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { addDays, isWorkingDay, workCalendar } from '../../../src/core/dates';
-import { spreadLoad } from '../../../src/core/rules/loadSpreading';
 import type { DueItem } from '../../../src/core/rules/dueItem';
 import type { Tier } from '../../../src/core/model';
-import { plan, planOf, settings, tiered } from '../fixtures';
+import { plan, planOf, settings, spreadLoad, tiered } from '../fixtures';
 
 const cal = workCalendar([1, 2, 3, 4, 5]);
 
