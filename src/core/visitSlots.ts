@@ -41,6 +41,22 @@ export interface Busy {
   end: number;
 }
 
+/**
+ * The busy time of one event given its local start and end ('YYYY-MM-DD
+ * HH:mm' in the spreadsheet's zone): one piece per day it covers (a
+ * multi-day block fills the days between).
+ */
+export function busyOfLocal(start: string, end: string): Busy[] {
+  const [ad, at] = start.split(' ');
+  const [bd, bt] = end.split(' ');
+  const mins = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  if (ad === bd) return [{ date: ad, start: mins(at), end: mins(bt) }];
+  const out: Busy[] = [{ date: ad, start: mins(at), end: DAY_MINUTES }];
+  for (let d = addDays(ad, 1); d < bd; d = addDays(d, 1)) out.push({ date: d, start: 0, end: DAY_MINUTES });
+  out.push({ date: bd, start: 0, end: mins(bt) });
+  return out;
+}
+
 export interface VisitRequest {
   /** Idempotency key (customer + due date); unique per request. */
   key: string;
