@@ -20,7 +20,7 @@ export function classifyError(e: unknown): ErrorKind {
   )
     return 'quota';
   if (
-    /too many times in a short time|Rate Limit|rateLimitExceeded|userRateLimitExceeded|\b429\b|\b50[0-4]\b|Backend Error|Service unavailable|temporarily unavailable|Internal error|timed out|Service error/i.test(
+    /too many times in a short time|Rate Limit|rateLimitExceeded|userRateLimitExceeded|\b429\b|\b50[0-4]\b|Backend Error|Service unavailable|temporarily unavailable|Internal error|timed out|Service error|a server error occurred/i.test(
       msg,
     )
   )
