@@ -27,17 +27,7 @@ import { spreadMoves } from './rules/loadSpreading';
 import { calendarOf } from './rules/moves';
 import { activeHolidays } from './rules/occasions';
 
-export type {
-  CustomerPlan,
-  DraftNeed,
-  ManagedValues,
-  Plan,
-  PlanInput,
-  PlanSummary,
-  Skip,
-  VisitNeed,
-} from './planTypes';
-export type { DueItem, DueKind } from './rules/dueItem';
+export type { CustomerPlan, DraftNeed, ManagedValues, Plan, PlanInput, VisitNeed } from './planTypes';
 export { describeDue } from './rules/dueItem';
 
 function sameOwner(owner: string, wanted: string): boolean {

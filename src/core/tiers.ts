@@ -28,8 +28,6 @@ import type { Tier } from './model';
 
 export type TierMethod = 'revenue' | 'count';
 
-export const TIER_METHODS: readonly TierMethod[] = ['revenue', 'count'];
-
 export const DEFAULT_CUTOFFS: Readonly<Record<TierMethod, readonly [number, number]>> = {
   revenue: [0.8, 0.95],
   count: [0.2, 0.5],

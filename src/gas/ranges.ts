@@ -13,10 +13,6 @@ export function lastRow_(sheet: Sheet): number {
   return retrySheets(() => sheet.getLastRow());
 }
 
-export function lastColumn_(sheet: Sheet): number {
-  return retrySheets(() => sheet.getLastColumn());
-}
-
 export function maxRows_(sheet: Sheet): number {
   return retrySheets(() => sheet.getMaxRows());
 }

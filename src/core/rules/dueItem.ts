@@ -119,10 +119,6 @@ const PRIORITY: Record<DueKind, number> = {
   recurring: 9,
 };
 
-export function kindPriority(kind: DueKind): number {
-  return PRIORITY[kind];
-}
-
 function cmp(a: string | number | undefined, b: string | number | undefined): number {
   if (a === b) return 0;
   if (a === undefined) return -1;
