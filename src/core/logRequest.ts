@@ -14,7 +14,7 @@ export const MAX_SELECTED = 200;
 const MAX_TEXT = 5000;
 const MAX_SHORT = 500;
 
-/** The request, as the contract types it (src/shared/api.ts LogContactRequest). */
+/** The request, as the sidebar's contract types it (LogContactRequest of SidebarApi). */
 export interface ContactRequest {
   customerIds: string[];
   date: string;

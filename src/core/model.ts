@@ -112,7 +112,7 @@ export interface TimeWindow {
   end: string;
 }
 
-/** SPEC section 6. Stored in document properties; defaults in settings.ts. */
+/** The settings (README, Settings). Stored in document properties; defaults in settings.ts. */
 export interface Settings {
   tierMethod: 'revenue' | 'count';
   tierCutoffs: [number, number];

@@ -1,6 +1,6 @@
 /**
  * The server side of the sidebar (docs/architecture.md, A sidebar save):
- * exactly the functions of SidebarApi (src/shared/api.ts), one file per use
+ * exactly the functions of SidebarApi (the sidebar's contract), one file per use
  * case. Every one of them is callable from the browser, so each checks what
  * it is sent and answers with plain data (dates as ISO strings) and messages
  * in the user's language, keyed by the form field they belong to.
