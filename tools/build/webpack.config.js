@@ -1,7 +1,7 @@
 /**
  * Builds dist/Code.js, the one file Apps Script runs.
  *
- * The combination follows PLATFORM.md ("Known bundling traps"): no eval
+ * The combination follows docs/platform.md (Entry points and the bundle): no eval
  * devtool, no module concatenation (gas-webpack-plugin only sees
  * `global.NAME =` assignments in modules it can parse on their own), the
  * entry file through TypeScript (keeps JSDoc), everything else through

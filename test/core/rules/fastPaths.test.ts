@@ -1,5 +1,5 @@
 /**
- * The planner's fast paths (issue 3: 100,000 customers under a second) must
+ * The planner's fast paths (docs/testing.md, Bench: 100,000 customers in about a second) must
  * give exactly the answers of the plain versions they stand in for.
  */
 import fc from 'fast-check';

@@ -21,7 +21,7 @@ function rec(id: string, tier: Tier | undefined, due: string): DueItem {
 
 const dues = (items: DueItem[]) => Object.fromEntries(items.map((i) => [i.customerId, i.due]));
 
-describe('load spreading (SPEC 3.8)', () => {
+describe('load spreading (docs/rules.md, Merging and load spreading)', () => {
   test('maxFollowUpsPerDay=2: C moves first, then B; inside a tier by customer ID; day by day', () => {
     const items = [
       rec('C05', 'A', '2026-11-23'),
