@@ -34,7 +34,7 @@ export function findSheet_(sheets: Map<string, Sheet>, spec: SheetSpec): Sheet |
   return name === null ? null : (sheets.get(name) as Sheet);
 }
 
-/** Values (and formulas) of the whole data range: two or three calls, whatever the size. An empty sheet gives [[]]-like values. */
+/** Values (and formulas) of the whole data range: two or three calls, whatever the size. */
 export function readGrid_(sheet: Sheet, withFormulas: boolean): { values: unknown[][]; formulas: string[][] | null } {
   const range = retrySheets(() => sheet.getDataRange());
   const values = retrySheets(() => range.getValues()) as unknown[][];

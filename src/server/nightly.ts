@@ -182,7 +182,7 @@ function act(
   run: Run,
   wb: Workbook,
   plan: Plan,
-  with_: { spreadsheetId: string; journal: Journal; userEmail: string },
+  use: { spreadsheetId: string; journal: Journal; userEmail: string },
 ): { drafts: DraftsResult; visits: VisitsResult } {
   const { summary, lang, settings } = run;
   const today = plan.today;
@@ -196,8 +196,8 @@ function act(
     templates: wb.templates,
     customersById,
     senderName: settings.senderName,
-    userEmail: with_.userEmail,
-    journal: with_.journal,
+    userEmail: use.userEmail,
+    journal: use.journal,
     haveTime,
     make: !run.preview,
   });
@@ -210,7 +210,7 @@ function act(
       wb.holidays.map((h) => h.date),
     ),
     clock: wb.clock,
-    spreadsheetId: with_.spreadsheetId,
+    spreadsheetId: use.spreadsheetId,
     customersById,
     facts: plan.facts,
     rowUrl: rowUrlMaker(wb),
