@@ -1,9 +1,10 @@
 /**
  * The entry file: only `global.NAME = ...` wiring and the JSDoc Apps Script
  * shows. gas-webpack-plugin turns each assignment into a top-level
- * `function NAME(...)` with the comment above it (PLATFORM.md: entry points
- * must be top-level declarations). The arrow functions give the generated
- * stubs their parameter names. No service is called at top level.
+ * `function NAME(...)` with the comment above it (docs/platform.md, Entry
+ * points and the bundle: entry points must be top-level declarations). The
+ * arrow functions give the generated stubs their parameter names. No service
+ * is called at top level.
  */
 import { retainTier } from './core/tiers';
 import { buildMenu_ } from './server/menu';
@@ -14,11 +15,29 @@ import {
   scheduleNightlyRun_,
   setupSheetsNow_,
   showHelp_,
-  showSidebar_,
   stopNightlyRun_,
-  toast_,
+  toastRetain_,
 } from './server/menuActions';
 import * as api from './server/sidebarApi';
+import { openSidebar_ } from './server/sidebarTab';
+import type { SidebarApi } from './shared/api';
+
+// The server implements the sidebar's contract exactly: the same function
+// names, each with the contract's argument and result types. A compile-time
+// check only (types emit nothing).
+type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type SameFunction<F, G> = F extends (...args: infer A) => infer R
+  ? G extends (...args: infer B) => infer S
+    ? Same<[A, R], [B, S]>
+    : false
+  : false;
+type Assert<T extends true> = T;
+type _SameNames = Assert<Same<keyof typeof api, keyof SidebarApi>>;
+type _SameTypes = Assert<
+  { [K in keyof SidebarApi]: SameFunction<(typeof api)[K], SidebarApi[K]> }[keyof SidebarApi] extends true
+    ? true
+    : false
+>;
 
 declare global {
   var onOpen: (e?: unknown) => void;
@@ -35,17 +54,17 @@ declare global {
   var runNightly: (e?: { triggerUid?: string }) => unknown;
   var runFollowUp: (e?: { triggerUid?: string }) => unknown;
   var RETAIN_TIER: (revenue: unknown, a_cutoff?: unknown, b_cutoff?: unknown, method?: unknown) => string[][];
-  var getSidebarData: typeof api.getSidebarData;
-  var searchCustomers: typeof api.searchCustomers;
-  var getCustomerCard: typeof api.getCustomerCard;
-  var logContact: typeof api.logContact;
-  var getDueItems: typeof api.getDueItems;
-  var selectCustomerRow: typeof api.selectCustomerRow;
-  var getSettings: typeof api.getSettings;
-  var saveSettings: typeof api.saveSettings;
-  var scheduleNightly: typeof api.scheduleNightly;
-  var stopNightly: typeof api.stopNightly;
-  var previewRun: typeof api.previewRun;
+  var getSidebarData: SidebarApi['getSidebarData'];
+  var searchCustomers: SidebarApi['searchCustomers'];
+  var getCustomerCard: SidebarApi['getCustomerCard'];
+  var logContact: SidebarApi['logContact'];
+  var getDueItems: SidebarApi['getDueItems'];
+  var selectCustomerRow: SidebarApi['selectCustomerRow'];
+  var getSettings: SidebarApi['getSettings'];
+  var saveSettings: SidebarApi['saveSettings'];
+  var scheduleNightly: SidebarApi['scheduleNightly'];
+  var stopNightly: SidebarApi['stopNightly'];
+  var previewRun: SidebarApi['previewRun'];
 }
 
 /**
@@ -62,13 +81,13 @@ global.onOpen = (e) => buildMenu_();
 global.onInstall = (e) => global.onOpen(e);
 
 /** Menu: opens the sidebar on the Log tab. */
-global.showLogContact = () => showSidebar_('log');
+global.showLogContact = () => openSidebar_('log');
 
 /** Menu: opens the sidebar on the Due tab. */
-global.showDueToday = () => showSidebar_('due');
+global.showDueToday = () => openSidebar_('due');
 
 /** Menu: opens the sidebar on the Settings tab. */
-global.showSettings = () => showSidebar_('settings');
+global.showSettings = () => openSidebar_('settings');
 
 /** Menu: what Retain does, in a dialog. */
 global.showHelp = () => showHelp_();
@@ -82,14 +101,14 @@ global.previewTonightsRun = () => runNow_('preview');
 /** Menu: installs the daily trigger for runNightly at the nightlyHour setting. */
 global.scheduleNightlyRun = () => {
   const r = scheduleNightlyRun_();
-  toast_(r.message);
+  toastRetain_(r.message);
   return r;
 };
 
 /** Menu: removes this user's nightly trigger for this spreadsheet. */
 global.stopNightlyRun = () => {
   const r = stopNightlyRun_();
-  toast_(r.message);
+  toastRetain_(r.message);
   return r;
 };
 

@@ -1,5 +1,5 @@
 /**
- * The time budget against a real-sized night (issue 6): 10,000 customers of
+ * The time budget against a real-sized night (docs/testing.md, Bench): 10,000 customers of
  * whom N bought yesterday (N thank-you drafts due), run in the emulator with
  * every service call costing its estimated latency on the fake clock
  * (LATENCY_MS). With 300 actions the run must finish inside the 6 minutes

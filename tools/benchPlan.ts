@@ -1,5 +1,5 @@
 /**
- * Planning time of the pure core (issue 3's target: 100k customers under 1 s
+ * Planning time of the pure core (docs/testing.md, Bench: 100k customers in about 1 s
  * on this machine): the generated workbook is parsed by the same row parsers
  * the bundle uses (src/core/rows.ts) and planned by planNightly, in Node,
  * without the emulator, whose vm context slows every global lookup and so

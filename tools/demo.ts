@@ -1,5 +1,5 @@
 /**
- * npm run demo: Retain without Google (SPEC section 9).
+ * npm run demo: Retain without Google (README, Quick start).
  *
  * Loads the built bundle (dist/Code.js) into the local Apps Script emulator
  * with the sample workbook, runs Set up, the RETAIN_TIER custom function and a

@@ -10,9 +10,8 @@
  * two ways. A wrong date or amount would silently give a wrong follow-up; a
  * refused one shows up as a note the user can fix in a second.
  */
-import { isValidYmd, isCalDate, ymd, type CalDate } from './dates';
+import { isValidYmd, isCalDate, ymd, toDayNumber as dayNum, fromDayNumber as dayStr, type CalDate } from './dates';
 import { fill, type Msg } from './i18n';
-import { dayNum, dayStr } from './rules/days';
 import type { ComplaintSize, ContactType, Lang, MonthDay, Status } from './model';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: Msg };

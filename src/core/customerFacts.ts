@@ -1,14 +1,17 @@
 /**
  * Per-customer facts the rules read: revenue, purchases, last purchase, last
- * contact, last visit, complaints. Derived once per customer from rows that
- * were indexed by customer ID once (SPEC section 1: when a `Purchases` sheet
- * exists, revenue and last purchase come from it, else from the Customers
- * columns), so planning stays linear in the number of rows.
+ * contact, last visit, complaints. The one derivation of them: the plan, the
+ * drafts, the visit's description and the sidebar's customer card all read
+ * these (docs/architecture.md, Layers). Derived once per customer from the
+ * rows grouped by customer once (customerRows.ts), so planning stays linear
+ * in the number of rows. When a `Purchases` sheet exists, revenue and last
+ * purchase come from it, else from the Customers columns (docs/rules.md,
+ * Tiers).
  */
-import type { CalDate } from './dates';
-import { plusDays as addDays } from './rules/days';
-import { tr, type Msg } from './i18n';
-import type { Contact, Customer, Lang, Purchase, RowProblem } from './model';
+import { addDays, type CalDate } from './dates';
+import type { Contact, Customer, Purchase, Settings } from './model';
+import { rowProblem } from './customerRows';
+import { purchaseKey, withOrdinal } from './purchaseKey';
 
 /** One purchase as the rules see it (from Purchases, or the Customers row's Last purchase). */
 export interface PurchaseFact {
@@ -69,7 +72,7 @@ export interface FactOptions {
 
 /**
  * A purchase deserves the post-sale sequence when it reaches the minimum
- * (DOMAIN.md section 2: nobody follows up a 0.9-yuan pen). A blank amount is
+ * (docs/rules.md, Post-sale steps: nobody follows up a 0.9-yuan pen). A blank amount is
  * only good enough when there is no minimum: the value is unknown.
  */
 export function qualifiesForFollowUp(amount: number | null, min: number): boolean {
@@ -84,16 +87,6 @@ function byDateThenRow(
   const db = b.date ?? '';
   if (da !== db) return da < db ? -1 : 1;
   return (a.row ?? 0) - (b.row ?? 0);
-}
-
-/**
- * Idempotency key of a purchase. It only uses what the user typed, so it
- * survives sorting and inserted rows; identical purchases (same customer, day,
- * amount and product, e.g. two of the same item on two lines) are told apart
- * by their order: '#2', '#3', ...
- */
-export function purchaseKey(customerId: string, date: CalDate, amount: number | null, product: string): string {
-  return `${customerId}|${date}|${amount === null ? '' : amount}|${product}`;
 }
 
 const NONE: readonly ComplaintFact[] = Object.freeze([]);
@@ -188,84 +181,91 @@ function sameBase(
   );
 }
 
-export function customerFacts(
-  c: Customer,
-  purchases: readonly Purchase[] | null,
-  contacts: readonly Contact[],
-  o: FactOptions,
-): CustomerFacts {
-  let facts: PurchaseFact[] = [];
-  let revenue: number | null;
-  let firstPurchase: CalDate | null = null;
+interface PurchaseFacts {
+  facts: PurchaseFact[];
+  revenue: number | null;
+  firstPurchase: CalDate | null;
+}
 
-  if (purchases === null) {
-    // No Purchases sheet: the Customers row's own columns (SPEC section 1).
-    revenue = factsRevenue(c, null, o);
-    if (c.lastPurchase !== null && c.lastPurchase <= o.today) {
-      facts.push({
-        key:
-          o.keysFrom !== undefined && c.lastPurchase < o.keysFrom
-            ? ''
-            : purchaseKey(c.id, c.lastPurchase, c.lastPurchaseAmount, ''),
-        row: null,
-        date: c.lastPurchase,
-        amount: c.lastPurchaseAmount,
-        product: '',
-        // The thank-you cell records the purchase date the draft was made for,
-        // so a new Last purchase gets its own draft.
-        draftRecorded: c.thankYouDraft !== '' && c.thankYouDraft.indexOf(c.lastPurchase) >= 0,
-      });
-    }
-  } else {
-    const byRow = rowOrder(purchases);
-    revenue = revenueOf(byRow, revenueWindowStart(o));
-    // Identical purchases are numbered '#2', '#3', ...: a map only for long
-    // histories, a scan of the few earlier ones otherwise (100,000 customers a night).
-    const seen = byRow.length > SCAN_LIMIT ? new Map<string, number>() : null;
-    // Sized up front (trimmed below if some rows have no date): a pushed-to
-    // array reserves 16 slots, for the one or two purchases most customers have.
-    facts = new Array<PurchaseFact>(byRow.length);
-    let count = 0;
-    // Indexed loops here and below: the arrays come in several element kinds
-    // (packed, holey, frozen), where for-of may fall back to iterator objects.
-    for (let i = 0; i < byRow.length; i++) {
-      const p = byRow[i];
-      if (p.date === null) continue;
-      // Identical purchases share the date, so all of them are keyed or none.
-      const keyed = o.keysFrom === undefined || p.date >= o.keysFrom;
-      const base = keyed ? purchaseKey(c.id, p.date, p.amount, p.product) : '';
-      let n = 1;
-      if (keyed && seen !== null) {
-        n = (seen.get(base) ?? 0) + 1;
-        seen.set(base, n);
-      } else if (keyed) {
-        for (let j = 0; j < count; j++) if (sameBase(facts[j], p.date, p.amount, p.product, base, c.id)) n++;
-      }
-      facts[count++] = {
-        key: n === 1 ? base : `${base}#${n}`,
-        row: p.row,
-        date: p.date,
-        amount: p.amount,
-        product: p.product,
-        draftRecorded: p.thankYouDraft.trim() !== '',
-      };
-    }
-    if (count < facts.length) facts.length = count;
-    if (facts.length > 1 && !sortedBy(facts, byDateThenRow)) facts.sort(byDateThenRow);
-    if (facts.length > 0) firstPurchase = facts[0].date;
+/** No Purchases sheet: the Customers row's own Revenue and Last purchase columns. */
+function customerRowPurchase(c: Customer, o: FactOptions): PurchaseFacts {
+  const facts: PurchaseFact[] = [];
+  if (c.lastPurchase !== null && c.lastPurchase <= o.today) {
+    facts.push({
+      key:
+        o.keysFrom !== undefined && c.lastPurchase < o.keysFrom
+          ? ''
+          : purchaseKey(c.id, c.lastPurchase, c.lastPurchaseAmount, ''),
+      row: null,
+      date: c.lastPurchase,
+      amount: c.lastPurchaseAmount,
+      product: '',
+      // The thank-you cell records the purchase date the draft was made for,
+      // so a new Last purchase gets its own draft.
+      draftRecorded: c.thankYouDraft !== '' && c.thankYouDraft.indexOf(c.lastPurchase) >= 0,
+    });
   }
+  return { facts, revenue: factsRevenue(c, null, o), firstPurchase: null };
+}
 
-  const last = facts.length > 0 ? facts[facts.length - 1] : null;
+/** The customer's Purchases rows as facts, oldest first, identical ones numbered (purchaseKey.ts). */
+function purchaseRows(c: Customer, purchases: readonly Purchase[], o: FactOptions): PurchaseFacts {
+  const byRow = rowOrder(purchases);
+  const revenue = revenueOf(byRow, revenueWindowStart(o));
+  // Identical purchases are numbered '#2', '#3', ...: a map only for long
+  // histories, a scan of the few earlier ones otherwise (100,000 customers a night).
+  const seen = byRow.length > SCAN_LIMIT ? new Map<string, number>() : null;
+  // Sized up front (trimmed below if some rows have no date): a pushed-to
+  // array reserves 16 slots, for the one or two purchases most customers have.
+  const facts = new Array<PurchaseFact>(byRow.length);
+  let count = 0;
+  // Indexed loops here and below: the arrays come in several element kinds
+  // (packed, holey, frozen), where for-of may fall back to iterator objects.
+  for (let i = 0; i < byRow.length; i++) {
+    const p = byRow[i];
+    if (p.date === null) continue;
+    // Identical purchases share the date, so all of them are keyed or none.
+    const keyed = o.keysFrom === undefined || p.date >= o.keysFrom;
+    const base = keyed ? purchaseKey(c.id, p.date, p.amount, p.product) : '';
+    let n = 1;
+    if (keyed && seen !== null) {
+      n = (seen.get(base) ?? 0) + 1;
+      seen.set(base, n);
+    } else if (keyed) {
+      for (let j = 0; j < count; j++) if (sameBase(facts[j], p.date, p.amount, p.product, base, c.id)) n++;
+    }
+    facts[count++] = {
+      key: withOrdinal(base, n),
+      row: p.row,
+      date: p.date,
+      amount: p.amount,
+      product: p.product,
+      draftRecorded: p.thankYouDraft.trim() !== '',
+    };
+  }
+  if (count < facts.length) facts.length = count;
+  if (facts.length > 1 && !sortedBy(facts, byDateThenRow)) facts.sort(byDateThenRow);
+  return { facts, revenue, firstPurchase: facts.length > 0 ? facts[0].date : null };
+}
 
-  const sortedContacts =
+interface ContactFacts {
+  sorted: readonly Contact[];
+  lastLogged: CalDate | null;
+  lastVisit: CalDate | null;
+  open: readonly ComplaintFact[];
+  resolved: readonly ComplaintFact[];
+}
+
+function contactRows(contacts: readonly Contact[]): ContactFacts {
+  const sorted =
     contacts.length > 1 && !sortedBy(contacts, byDateThenRow) ? contacts.slice().sort(byDateThenRow) : contacts;
   let lastLogged: CalDate | null = null;
   let lastVisit: CalDate | null = null;
   // Allocated only for the few customers with complaints (100,000 customers a night).
-  let openComplaints: ComplaintFact[] | null = null;
-  let resolvedComplaints: ComplaintFact[] | null = null;
-  for (let i = 0; i < sortedContacts.length; i++) {
-    const k = sortedContacts[i];
+  let open: ComplaintFact[] | null = null;
+  let resolved: ComplaintFact[] | null = null;
+  for (let i = 0; i < sorted.length; i++) {
+    const k = sorted[i];
     if (k.date === null) continue;
     if (lastLogged === null || k.date > lastLogged) lastLogged = k.date;
     if (k.type === 'Visit' && (lastVisit === null || k.date > lastVisit)) lastVisit = k.date;
@@ -276,43 +276,90 @@ export function customerFacts(
         size: k.complaintSize === 'Big' ? 'Big' : 'Small',
         resolvedOn: k.resolvedOn,
       };
-      if (k.resolvedOn === null) (openComplaints = openComplaints ?? []).push(f);
-      else (resolvedComplaints = resolvedComplaints ?? []).push(f);
+      if (k.resolvedOn === null) (open = open ?? []).push(f);
+      else (resolved = resolved ?? []).push(f);
     }
   }
+  return { sorted, lastLogged, lastVisit, open: open ?? NONE, resolved: resolved ?? NONE };
+}
+
+/**
+ * Only purchases whose last step is still inside the window can have open
+ * steps; older ones have lapsed into the recurring cadence (docs/rules.md,
+ * Post-sale steps).
+ */
+function postSaleOf(facts: readonly PurchaseFact[], o: FactOptions): PurchaseFact[] {
+  const out: PurchaseFact[] = [];
+  if (o.postSaleSteps.length === 0 || facts.length === 0) return out;
+  // A purchase on or after this day still has a step inside the window.
+  const firstUseful = todayPlus(o.today, -o.postSaleWindowDays - maxOf(o.postSaleSteps));
+  for (let i = 0; i < facts.length; i++) {
+    const p = facts[i];
+    if (p.date >= firstUseful && qualifiesForFollowUp(p.amount, o.minFollowUpAmount)) out.push(p);
+  }
+  return out;
+}
+
+/** One customer's facts from its own usable rows (`purchases` null: no Purchases sheet). */
+export function customerFacts(
+  c: Customer,
+  purchases: readonly Purchase[] | null,
+  contacts: readonly Contact[],
+  o: FactOptions,
+): CustomerFacts {
+  const p = purchases === null ? customerRowPurchase(c, o) : purchaseRows(c, purchases, o);
+  const last = p.facts.length > 0 ? p.facts[p.facts.length - 1] : null;
+  const k = contactRows(contacts);
   const lastContact =
-    c.lastContact !== null && (lastLogged === null || c.lastContact > lastLogged) ? c.lastContact : lastLogged;
-
-  // Only purchases whose last step is still inside the window can have open
-  // steps; older ones have lapsed into the recurring cadence (SPEC 3.1).
-  const postSalePurchases: PurchaseFact[] = [];
-  if (o.postSaleSteps.length > 0 && facts.length > 0) {
-    // A purchase on or after this day still has a step inside the window.
-    const firstUseful = todayPlus(o.today, -o.postSaleWindowDays - maxOf(o.postSaleSteps));
-    for (let i = 0; i < facts.length; i++) {
-      const p = facts[i];
-      if (p.date >= firstUseful && qualifiesForFollowUp(p.amount, o.minFollowUpAmount)) postSalePurchases.push(p);
-    }
-  }
-
+    c.lastContact !== null && (k.lastLogged === null || c.lastContact > k.lastLogged) ? c.lastContact : k.lastLogged;
   return {
-    revenue,
-    purchases: facts,
+    revenue: p.revenue,
+    purchases: p.facts,
     lastPurchase: last ? last.date : null,
     lastPurchaseAmount: last ? last.amount : null,
-    firstPurchase,
+    firstPurchase: p.firstPurchase,
     lastContact,
-    lastVisit,
-    contacts: sortedContacts,
-    openComplaints: openComplaints ?? NONE,
-    resolvedComplaints: resolvedComplaints ?? NONE,
-    postSalePurchases,
+    lastVisit: k.lastVisit,
+    contacts: k.sorted,
+    openComplaints: k.open,
+    resolvedComplaints: k.resolved,
+    postSalePurchases: postSaleOf(p.facts, o),
   };
+}
+
+/** The options the facts are derived with, from the settings (`keysFrom`: see FactOptions). */
+export function factOptions(settings: Settings, today: CalDate, keysFrom?: CalDate): FactOptions {
+  const o: FactOptions = {
+    today,
+    revenueWindowDays: settings.revenueWindowDays,
+    minFollowUpAmount: settings.minFollowUpAmount,
+    postSaleSteps: settings.postSaleSteps,
+    postSaleWindowDays: settings.postSaleWindowDays,
+  };
+  if (keysFrom !== undefined) o.keysFrom = keysFrom;
+  return o;
+}
+
+/**
+ * One customer's facts from the whole workbook's rows, for the sidebar's
+ * card: the rows the plan would group for this customer (customerRows.ts),
+ * whatever the customer's own status or problems.
+ */
+export function factsOfCustomer(
+  c: Customer,
+  purchases: readonly Purchase[] | null,
+  contacts: readonly Contact[],
+  o: FactOptions,
+): CustomerFacts {
+  const mine = <T extends { row: number; customerId: string; date: CalDate | null; problems: string[] }>(
+    rows: readonly T[],
+  ): T[] => rows.filter((r) => r.customerId.trim() === c.id && rowProblem(r, c.id, true, o.today, 'en') === null);
+  return customerFacts(c, purchases === null ? null : mine(purchases), mine(contacts), o);
 }
 
 /**
  * Was the customer contacted on or after `date`? Any logged contact counts, by
- * anyone, of any type (SPEC 3.1), and so does the `Last contact` cell: it is
+ * anyone, of any type (docs/rules.md, Keeping in touch), and so does the `Last contact` cell: it is
  * where a user who does not use the log records a contact by hand. `exceptRow`
  * leaves one log row out (a complaint is not its own feedback call).
  */
@@ -325,173 +372,4 @@ export function contactedOnOrAfter(c: Customer, f: CustomerFacts, date: CalDate,
     if (k.row !== exceptRow) return true;
   }
   return false;
-}
-
-// ---------------------------------------------------------------------------
-// Indexing the Purchases and Contact log rows by customer, once.
-
-export const SHEET_CUSTOMERS = 'Customers';
-export const SHEET_PURCHASES = 'Purchases';
-export const SHEET_CONTACTS = 'Contact log';
-
-const MSG = {
-  unknownCustomer: { en: 'Customer ID "{id}" is not in Customers', zh: '客户编号"{id}"不在客户表中' },
-  blankCustomer: { en: 'No Customer ID', zh: '缺少客户编号' },
-  noDate: { en: 'No date', zh: '缺少日期' },
-  future: { en: 'Date {date} is in the future', zh: '日期{date}晚于今天' },
-} satisfies Record<string, Msg>;
-
-/** A row left out, with why; `customerId` set when it belongs to a known customer. */
-export interface IgnoredRow {
-  problem: RowProblem;
-  customerId?: string;
-}
-
-export interface RowIndex {
-  /** null when there is no Purchases sheet. */
-  purchases: Map<string, Purchase[]> | null;
-  contacts: Map<string, Contact[]>;
-  ignored: IgnoredRow[];
-}
-
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
-  const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
-}
-
-/** Why a Purchases or Contact log row is left out, or null when it is usable; `known`: its trimmed ID is in Customers. */
-function rowProblem(
-  r: { customerId: string; date: CalDate | null; problems: string[] },
-  id: string,
-  known: boolean,
-  today: CalDate,
-  lang: Lang,
-): string | null {
-  if (r.problems.length > 0) return r.problems.join('; ');
-  if (id === '') return tr(lang, MSG.blankCustomer);
-  if (!known) return tr(lang, MSG.unknownCustomer, { id });
-  if (r.date === null) return tr(lang, MSG.noDate);
-  if (r.date > today) return tr(lang, MSG.future, { date: r.date });
-  return null;
-}
-
-function ignoredRow(sheet: string, row: number, message: string, customerId: string | undefined): IgnoredRow {
-  return customerId === undefined
-    ? { problem: { sheet, row, message } }
-    : { problem: { sheet, row, message }, customerId };
-}
-
-/**
- * Purchases and contacts by customer ID. Rows with problems, without a known
- * customer, without a date or dated after today are left out and reported (one
- * bad row never stops the rest, SPEC section 4). `known` holds every customer
- * ID in Customers; rows of customers that are known but have problems of their
- * own are dropped silently (the customer is left out anyway).
- */
-export function indexRows(
-  purchases: readonly Purchase[] | null,
-  contacts: readonly Contact[],
-  known: ReadonlySet<string>,
-  usable: ReadonlySet<string>,
-  today: CalDate,
-  lang: Lang,
-): RowIndex {
-  const ignored: IgnoredRow[] = [];
-  const check = (
-    sheet: string,
-    r: { row: number; customerId: string; date: CalDate | null; problems: string[] },
-  ): boolean => {
-    const id = r.customerId.trim();
-    const isKnown = known.has(id);
-    const message = rowProblem(r, id, isKnown, today, lang);
-    if (message !== null) {
-      ignored.push(ignoredRow(sheet, r.row, message, isKnown ? id : undefined));
-      return false;
-    }
-    return usable.has(id);
-  };
-
-  let byCustomer: Map<string, Purchase[]> | null = null;
-  if (purchases !== null) {
-    byCustomer = new Map();
-    for (const p of purchases) if (check(SHEET_PURCHASES, p)) push(byCustomer, p.customerId.trim(), p);
-  }
-  const contactMap = new Map<string, Contact[]>();
-  for (const k of contacts) if (check(SHEET_CONTACTS, k)) push(contactMap, k.customerId.trim(), k);
-  return { purchases: byCustomer, contacts: contactMap, ignored };
-}
-
-/** The kept rows of one sheet by customer group: group g's are rows[start[g] .. start[g + 1]), in input order. */
-export interface RowGroups<T> {
-  rows: readonly T[];
-  start: Int32Array;
-}
-
-/** indexRows by customer group number rather than by ID (planNightly's form). */
-export interface GroupedRows {
-  /** null when there is no Purchases sheet. */
-  purchases: RowGroups<Purchase> | null;
-  /** Each Purchases row's group, or -1 when it is left out (or its customer is); null when there is no Purchases sheet. */
-  purchaseGroups: Int32Array | null;
-  contacts: RowGroups<Contact>;
-  ignored: IgnoredRow[];
-}
-
-const NO_ROWS: readonly never[] = Object.freeze([]);
-
-/** Group g's rows as an array of their own, made when asked for (so it is short-lived garbage, not 100,000 arrays kept for the whole plan). */
-export function rowsOfGroup<T>(groups: RowGroups<T>, g: number): readonly T[] {
-  const from = g < 0 ? 0 : groups.start[g];
-  const to = g < 0 ? 0 : groups.start[g + 1];
-  return from === to ? NO_ROWS : groups.rows.slice(from, to);
-}
-
-/**
- * The same rows, problems and order as indexRows, for planNightly: customer
- * IDs numbered 0..groups-1 once (`groupOf`; `usable[g]` when a customer with
- * that ID has no problems), so each row costs one map lookup instead of four,
- * and the rows are grouped by a counting sort (no map of growing arrays:
- * 100,000 customers a night, and the garbage collector pays for every spare
- * slot).
- */
-export function groupRows(
-  purchases: readonly Purchase[] | null,
-  contacts: readonly Contact[],
-  groupOf: ReadonlyMap<string, number>,
-  usable: ArrayLike<boolean | number>,
-  today: CalDate,
-  lang: Lang,
-): GroupedRows {
-  const ignored: IgnoredRow[] = [];
-  const groups = usable.length;
-  const group = <T extends { row: number; customerId: string; date: CalDate | null; problems: string[] }>(
-    sheet: string,
-    rows: readonly T[],
-    of: Int32Array,
-  ): RowGroups<T> => {
-    // Pass 1: each row's group (-1: left out) and how many rows each group gets.
-    const start = new Int32Array(groups + 1);
-    for (let i = 0; i < rows.length; i++) {
-      const r = rows[i];
-      const id = r.customerId.trim();
-      const g = groupOf.get(id);
-      const message = rowProblem(r, id, g !== undefined, today, lang);
-      if (message !== null) ignored.push(ignoredRow(sheet, r.row, message, g !== undefined ? id : undefined));
-      const kept = message === null && g !== undefined && usable[g] ? g : -1;
-      of[i] = kept;
-      if (kept >= 0) start[kept + 1]++;
-    }
-    for (let g = 0; g < groups; g++) start[g + 1] += start[g];
-    // Pass 2: a counting sort by group, stable (input order within a group).
-    const sorted: T[] = new Array(start[groups]);
-    const next = start.slice(0, groups);
-    for (let i = 0; i < rows.length; i++) if (of[i] >= 0) sorted[next[of[i]]++] = rows[i];
-    return { rows: sorted, start };
-  };
-  const purchaseGroups = purchases === null ? null : new Int32Array(purchases.length);
-  const byPurchases =
-    purchases === null || purchaseGroups === null ? null : group(SHEET_PURCHASES, purchases, purchaseGroups);
-  const byContacts = group(SHEET_CONTACTS, contacts, new Int32Array(contacts.length));
-  return { purchases: byPurchases, purchaseGroups, contacts: byContacts, ignored };
 }

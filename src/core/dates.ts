@@ -1,11 +1,21 @@
 /**
- * Calendar dates and working days.
+ * Calendar dates and working days: the one date module (docs/rules.md,
+ * Working days).
  *
  * A calendar date is an ISO string 'YYYY-MM-DD' with no time and no zone: the
  * rules speak of days ("call on day 3"), and a day is only a day once it has
  * been read in the spreadsheet's time zone (done by the adapters, never here).
  * Arithmetic goes through a day number (days since 1970-01-01 in the proleptic
- * Gregorian calendar), computed with Date.UTC so the machine's zone never leaks in.
+ * Gregorian calendar).
+ *
+ * Speed: a nightly plan over 100,000 customers does a few million date steps
+ * on a few thousand distinct dates (docs/testing.md, Bench). So the usual
+ * 'YYYY-MM-DD' is turned into a day number by arithmetic on its digits (no
+ * regex, no Date), day numbers of 1900-2102 are turned back through an array
+ * filled on demand, and anything unusual takes the slow Date.UTC path, whose
+ * answers are cached. The caches hold only pure results, so a plan stays
+ * deterministic; test/core/referenceDates.ts holds the plain versions every
+ * operation here is checked against.
  */
 
 export type CalDate = string;
@@ -46,7 +56,33 @@ export function parts(d: CalDate): { year: number; month: number; day: number } 
   return { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
 }
 
-export function toDayNumber(d: CalDate): number {
+// ---------------------------------------------------------------------------
+// Day numbers.
+
+const CACHE_LIMIT = 200000;
+const numOf = new Map<CalDate, number>();
+const strOf = new Map<number, CalDate>();
+
+/**
+ * Days from 1970-01-01 of a valid proleptic Gregorian y-m-d (Hinnant's
+ * days_from_civil): the same number as Date.UTC, without a Date.
+ */
+function civilDays(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** A digit's value, or -1: charCodeAt is much cheaper than a regex or a Map lookup per date. */
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+/** The slow path: Date.UTC, for what the digit arithmetic does not cover (month 13, day 0 ...: they roll over). */
+function dayNumberByDate(d: CalDate): number {
   const p = parts(d);
   const t = new Date(0);
   t.setUTCFullYear(p.year, p.month - 1, p.day);
@@ -54,13 +90,62 @@ export function toDayNumber(d: CalDate): number {
   return Math.round(t.getTime() / MS_PER_DAY);
 }
 
-export function fromDayNumber(n: number): CalDate {
+function dateOfDayNumber(n: number): CalDate {
   const t = new Date(n * MS_PER_DAY);
   return ymd(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
 }
 
+/** Days since 1970-01-01; a day past the month's end rolls over as Date.UTC does. Throws on anything not 'YYYY-MM-DD'. */
+export function toDayNumber(d: CalDate): number {
+  if (d.length === 10 && d.charCodeAt(4) === 45 && d.charCodeAt(7) === 45) {
+    const y0 = digit(d, 0);
+    const y1 = digit(d, 1);
+    const y2 = digit(d, 2);
+    const y3 = digit(d, 3);
+    const m0 = digit(d, 5);
+    const m1 = digit(d, 6);
+    const d0 = digit(d, 8);
+    const d1 = digit(d, 9);
+    if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) >= 0) {
+      const m = m0 * 10 + m1;
+      const day = d0 * 10 + d1;
+      if (m >= 1 && m <= 12 && day >= 1 && day <= 31) return civilDays(y0 * 1000 + y1 * 100 + y2 * 10 + y3, m, day);
+    }
+  }
+  let n = numOf.get(d);
+  if (n === undefined) {
+    n = dayNumberByDate(d);
+    if (numOf.size >= CACHE_LIMIT) numOf.clear();
+    numOf.set(d, n);
+  }
+  return n;
+}
+
+// Day numbers of 1900-01-01 .. 2102-12-31 (every date a sheet may hold, with
+// room for the rules' steps) index an array: cheaper than a Map on the hot path.
+const FIRST_DAY = -25567;
+const DAYS = 74144;
+let strAt: Array<CalDate | undefined> | null = null;
+
+export function fromDayNumber(n: number): CalDate {
+  const i = n - FIRST_DAY;
+  if (i >= 0 && i < DAYS && Number.isInteger(i)) {
+    if (strAt === null) strAt = new Array<CalDate | undefined>(DAYS);
+    let d = strAt[i];
+    if (d === undefined) strAt[i] = d = dateOfDayNumber(n);
+    return d;
+  }
+  let d = strOf.get(n);
+  if (d === undefined) {
+    d = dateOfDayNumber(n);
+    if (strOf.size >= CACHE_LIMIT) strOf.clear();
+    strOf.set(n, d);
+  }
+  return d;
+}
+
 export function addDays(d: CalDate, n: number): CalDate {
-  return fromDayNumber(toDayNumber(d) + n);
+  return n === 0 ? d : fromDayNumber(toDayNumber(d) + n);
 }
 
 /** b - a in days. */
@@ -70,21 +155,16 @@ export function daysBetween(a: CalDate, b: CalDate): number {
 
 /** 0 = Sunday ... 6 = Saturday, like Date.getDay(). */
 export function weekday(d: CalDate): number {
-  // 1970-01-01 was a Thursday (4).
-  return (((toDayNumber(d) + 4) % 7) + 7) % 7;
+  return weekdayOf(toDayNumber(d));
 }
 
-export function maxDate(...ds: Array<CalDate | null | undefined>): CalDate | null {
-  let best: CalDate | null = null;
-  for (const d of ds) if (d && (best === null || d > best)) best = d;
-  return best;
+function weekdayOf(n: number): number {
+  // 1970-01-01 (day 0) was a Thursday (4).
+  return (((n + 4) % 7) + 7) % 7;
 }
 
-export function minDate(...ds: Array<CalDate | null | undefined>): CalDate | null {
-  let best: CalDate | null = null;
-  for (const d of ds) if (d && (best === null || d < best)) best = d;
-  return best;
-}
+// ---------------------------------------------------------------------------
+// Working days.
 
 /** Which days are worked: weekdays (0-6) and the dates of holidays. */
 export interface WorkCalendar {
@@ -102,31 +182,30 @@ export function workCalendar(
 }
 
 export function isWorkingDay(d: CalDate, cal: WorkCalendar): boolean {
-  return cal.workingDays.includes(weekday(d)) && !cal.holidays.has(d);
+  return cal.workingDays.indexOf(weekday(d)) >= 0 && !cal.holidays.has(d);
+}
+
+function isWorkingDayNumber(n: number, cal: WorkCalendar): boolean {
+  return cal.workingDays.indexOf(weekdayOf(n)) >= 0 && !cal.holidays.has(fromDayNumber(n));
 }
 
 // A calendar with no working days at all would loop forever; settings
 // validation forbids it, and this bound makes the failure loud instead.
 const MAX_SCAN_DAYS = 366 * 2;
+const NO_WORKING_DAY = 'No working day within two years: check the workingDays setting and Holidays sheet';
 
 /** d itself when it is a working day, else the next one after it. */
 export function nextWorkingDay(d: CalDate, cal: WorkCalendar): CalDate {
   let n = toDayNumber(d);
-  for (let i = 0; i < MAX_SCAN_DAYS; i++, n++) {
-    const c = fromDayNumber(n);
-    if (isWorkingDay(c, cal)) return c;
-  }
-  throw new Error('No working day within two years: check the workingDays setting and Holidays sheet');
+  for (let i = 0; i < MAX_SCAN_DAYS; i++, n++) if (isWorkingDayNumber(n, cal)) return i === 0 ? d : fromDayNumber(n);
+  throw new Error(NO_WORKING_DAY);
 }
 
 /** d itself when it is a working day, else the last one before it. */
 export function previousWorkingDay(d: CalDate, cal: WorkCalendar): CalDate {
   let n = toDayNumber(d);
-  for (let i = 0; i < MAX_SCAN_DAYS; i++, n--) {
-    const c = fromDayNumber(n);
-    if (isWorkingDay(c, cal)) return c;
-  }
-  throw new Error('No working day within two years: check the workingDays setting and Holidays sheet');
+  for (let i = 0; i < MAX_SCAN_DAYS; i++, n--) if (isWorkingDayNumber(n, cal)) return i === 0 ? d : fromDayNumber(n);
+  throw new Error(NO_WORKING_DAY);
 }
 
 /**

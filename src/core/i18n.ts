@@ -11,8 +11,6 @@ import type { Lang } from './model';
 export type Msg = Record<Lang, string>;
 export type Vars = Record<string, string | number>;
 
-export const LANGS: readonly Lang[] = ['en', 'zh'];
-
 const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**

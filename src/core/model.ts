@@ -12,7 +12,6 @@ export const TIERS: readonly Tier[] = ['A', 'B', 'C'];
 export type Lang = 'en' | 'zh';
 
 export type Status = 'Active' | 'Prospect' | 'Do not contact' | 'Lost';
-export const STATUSES: readonly Status[] = ['Active', 'Prospect', 'Do not contact', 'Lost'];
 
 export type ContactType = 'Visit' | 'Call' | 'Email' | 'Message' | 'Gift' | 'Complaint' | 'Other';
 export const CONTACT_TYPES: readonly ContactType[] = [
@@ -113,7 +112,7 @@ export interface TimeWindow {
   end: string;
 }
 
-/** SPEC section 6. Stored in document properties; defaults in settings.ts. */
+/** The settings (README, Settings). Stored in document properties; defaults in settings.ts. */
 export interface Settings {
   tierMethod: 'revenue' | 'count';
   tierCutoffs: [number, number];

@@ -1,13 +1,28 @@
 /**
- * Purchase keys by row, computed exactly as the plan computes them
- * (customerFacts.purchaseKey, '#n' for the n-th identical purchase in row
- * order), so the nightly run can find a purchase's row again after the user
- * sorted the sheet.
+ * The one idempotency key of a purchase (docs/rules.md, Drafts): what the
+ * plan gives each purchase (customerFacts), what the thank-you draft carries
+ * in its X-Retain-Key header, and what the nightly run uses to find the
+ * purchase's row again after the user sorted the sheet (purchaseRowKeys).
  */
-import { purchaseKey } from './customerFacts';
+import type { CalDate } from './dates';
 import type { Purchase } from './model';
 
-/** Sheet row → key, for the purchases the plan considers (valid, dated). */
+/**
+ * 'C0001|2026-11-20|1200|Widget'. It only uses what the user typed, so it
+ * survives sorting and inserted rows; identical purchases (same customer,
+ * day, amount and product, e.g. two of the same item on two lines) are told
+ * apart by their order, see withOrdinal.
+ */
+export function purchaseKey(customerId: string, date: CalDate, amount: number | null, product: string): string {
+  return `${customerId}|${date}|${amount === null ? '' : amount}|${product}`;
+}
+
+/** The n-th identical purchase (1-based, in row order): the base key, then 'base#2', 'base#3', ... */
+export function withOrdinal(base: string, n: number): string {
+  return n === 1 ? base : `${base}#${n}`;
+}
+
+/** Sheet row → key, for the purchases the plan considers (valid, dated), numbered exactly as the plan numbers them. */
 export function purchaseRowKeys(purchases: readonly Purchase[]): Map<number, string> {
   const out = new Map<number, string>();
   const seen = new Map<string, number>();
@@ -16,7 +31,7 @@ export function purchaseRowKeys(purchases: readonly Purchase[]): Map<number, str
     const base = purchaseKey(p.customerId, p.date as string, p.amount, p.product);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
-    out.set(p.row, n === 1 ? base : `${base}#${n}`);
+    out.set(p.row, withOrdinal(base, n));
   }
   return out;
 }

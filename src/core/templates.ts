@@ -1,5 +1,5 @@
 /**
- * Thank-you templates (SPEC section 1 `Templates`, section 4 thank-you drafts).
+ * Thank-you templates (docs/rules.md, Drafts): the `Templates` sheet's rows.
  *
  * A template is a subject and a plain-text body the user edits in the
  * `Templates` sheet. Placeholder syntax, decided here and documented for the
@@ -164,7 +164,7 @@ export function renderTemplate(t: TemplateText, v: TemplateValues): Rendered {
 /**
  * The templates "Set up" writes into the `Templates` sheet. Short and warm,
  * from the salesperson, meant to go out within a day or two of the purchase
- * (DOMAIN.md section 2; doc 000: thanks shows "对客户的重视和朋友一般的温暖").
+ * (docs/rules.md, Drafts: thanks shows "对客户的重视和朋友一般的温暖").
  * `{{Owner}}` signs it and has no fallback on purpose: an unsigned thank-you
  * is worse than none, so the caller must fill Owner (sender name / rep).
  */

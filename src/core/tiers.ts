@@ -1,5 +1,5 @@
 /**
- * ABC tiers (SPEC section 2, DOMAIN section 1) and the logic of the
+ * ABC tiers (docs/rules.md, Tiers) and the logic of the
  * `=RETAIN_TIER(revenue, [a_cutoff], [b_cutoff], [method])` custom function.
  *
  * revenue method: T = sum of positive revenues, before(i) = sum of the
@@ -27,8 +27,6 @@ import { parseNumber } from './cells';
 import type { Tier } from './model';
 
 export type TierMethod = 'revenue' | 'count';
-
-export const TIER_METHODS: readonly TierMethod[] = ['revenue', 'count'];
 
 export const DEFAULT_CUTOFFS: Readonly<Record<TierMethod, readonly [number, number]>> = {
   revenue: [0.8, 0.95],

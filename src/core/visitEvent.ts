@@ -1,21 +1,24 @@
 /**
- * What a visit's calendar entry says (SPEC section 4, "Visit entries").
+ * What a visit's calendar entry says (docs/rules.md, Visits).
  *
  * The description is plain text (Calendar shows it as text on every device,
  * and customer text must never become markup): what the person needs in the
  * car before walking in - the tier, the last purchase, the last contact and
- * its notes, open complaints, the visit checklist of DOMAIN.md section 3 (the
- * seeds' 拜访前准备 and what to learn while there), the phone and a link back
- * to the customer's row.
+ * its notes, open complaints, the visit checklist of the playbook (拜访前准备
+ * and what to learn while there), the phone and a link back to the
+ * customer's row. All of it comes from the plan's customer facts
+ * (customerFacts.ts), the same the follow-up rules read.
  *
  * The Events resource carries the idempotency key in a private extended
- * property, so a rerun finds the event it already made (SPEC section 4) and
- * never invites anyone: the visit is in the salesperson's calendar, the
- * customer is not told by Retain.
+ * property, so a rerun finds the event it already made (docs/platform.md,
+ * Calendar) and never invites anyone: the visit is in the salesperson's
+ * calendar, the customer is not told by Retain.
  */
+import { formatAmount } from './amount';
+import type { CustomerFacts } from './customerFacts';
 import { isCalDate, addDays, type CalDate } from './dates';
 import { tr, type Msg } from './i18n';
-import type { Lang, Tier } from './model';
+import type { Customer, Lang, Tier } from './model';
 import { hhmmToMinutes, minutesToHhmm } from './visitSlots';
 
 export interface VisitFacts {
@@ -48,6 +51,39 @@ export interface VisitEventResource {
   reminders: { useDefault: boolean };
 }
 
+/**
+ * What the description says of one customer, from the plan's facts: the last
+ * purchase (the last row of the last day), the last contact (the later of the
+ * `Last contact` cell and the log) with the notes of the last logged contact
+ * when it is that day's, and the open complaints with their notes.
+ */
+export function visitFactsOf(
+  c: Customer,
+  f: CustomerFacts,
+  visit: { tier: Tier; due: CalDate },
+  rowUrl: string,
+): VisitFacts {
+  const lastPurchase = f.purchases.length > 0 ? f.purchases[f.purchases.length - 1] : null;
+  const lastLogged = f.contacts.length > 0 ? f.contacts[f.contacts.length - 1] : null;
+  const notesOf = new Map<number, string>();
+  if (f.openComplaints.length > 0) for (const k of f.contacts) notesOf.set(k.row, k.notes);
+  return {
+    customer: { id: c.id, name: c.name, company: c.company, address: c.address, phone: c.phone, email: c.email },
+    tier: visit.tier,
+    lastPurchase: f.lastPurchase,
+    lastPurchaseAmount: f.lastPurchaseAmount,
+    lastPurchaseProduct: lastPurchase && lastPurchase.product !== '' ? lastPurchase.product : undefined,
+    lastContact: f.lastContact,
+    lastContactNotes:
+      lastLogged && lastLogged.date === f.lastContact
+        ? [lastLogged.type, lastLogged.outcome, lastLogged.notes].filter(Boolean).join(' · ')
+        : undefined,
+    openComplaints: f.openComplaints.map((k) => ({ date: k.date, size: k.size, notes: notesOf.get(k.row) ?? '' })),
+    rowUrl,
+    dueDate: visit.due,
+  };
+}
+
 /** Notes longer than this are cut: a description is read on a phone before a visit, and Calendar limits its size. */
 export const MAX_NOTE_CHARS = 500;
 /** More open complaints than this are summarised as "... and N more": the sheet has them all. */
@@ -77,7 +113,7 @@ const M = {
   madeBy: { en: 'Made by Retain', zh: '由 Retain 创建' },
 } satisfies Record<string, Msg>;
 
-/** DOMAIN.md section 3, doc 002 (拜访前准备); the items that are about the person (appearance, pen) are left to them. */
+/** The playbook's 拜访前准备 (docs/rules.md, Visits); the items that are about the person (appearance, pen) are left to them. */
 const BEFORE: readonly Msg[] = [
   { en: 'Purpose of the visit', zh: '拜访目的' },
   { en: 'Time agreed with the customer', zh: '拜访时间预设' },
@@ -89,7 +125,7 @@ const BEFORE: readonly Msg[] = [
   { en: 'Contract', zh: '合同' },
 ];
 
-/** DOMAIN.md section 3, doc 000 (上门拜访时可以了解的客户信息). */
+/** The playbook's 上门拜访时可以了解的客户信息 (docs/rules.md, Visits). */
 const DURING: readonly Msg[] = [
   { en: 'Their business: how it is going', zh: '客户的经营状况' },
   { en: 'Their credit', zh: '客户的信用状况' },
@@ -118,22 +154,6 @@ function noteText(s: unknown): string {
 /** Titles are one line: line breaks in a name become spaces. */
 function oneLine(s: string): string {
   return s.replace(/\s*[\r\n]+\s*/g, ' ');
-}
-
-/**
- * 1200 -> '1,200', 1234.5 -> '1,234.50'. Done by hand because
- * toLocaleString depends on the runtime's ICU data, and the currency is not
- * known (the amount is shown as the user typed its value).
- */
-export function formatAmount(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  const neg = n < 0;
-  const abs = Math.abs(n);
-  const whole = Number.isInteger(abs);
-  const fixed = whole ? String(abs) : abs.toFixed(2);
-  const [int, frac] = fixed.split('.');
-  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return (neg ? '-' : '') + grouped + (frac !== undefined ? '.' + frac : '');
 }
 
 /** en 'Visit: Name · Company' (no ' · ' when the company is blank); zh '拜访：姓名 · 公司'. */

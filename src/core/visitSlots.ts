@@ -1,7 +1,6 @@
 /**
- * Where each due visit goes (SPEC section 4, "Visit entries"; DOMAIN.md
- * section 3: visits go on the calendar in working hours, A customers in the
- * morning).
+ * Where each due visit goes (docs/rules.md, Visits: visits go on the
+ * calendar in working hours, A customers in the morning).
  *
  * Every time here is a local wall-clock time of the spreadsheet's zone: a
  * calendar date plus minutes since local midnight. The adapter reads the
@@ -40,6 +39,22 @@ export interface Busy {
   date: CalDate;
   start: number;
   end: number;
+}
+
+/**
+ * The busy time of one event given its local start and end ('YYYY-MM-DD
+ * HH:mm' in the spreadsheet's zone): one piece per day it covers (a
+ * multi-day block fills the days between).
+ */
+export function busyOfLocal(start: string, end: string): Busy[] {
+  const [ad, at] = start.split(' ');
+  const [bd, bt] = end.split(' ');
+  const mins = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+  if (ad === bd) return [{ date: ad, start: mins(at), end: mins(bt) }];
+  const out: Busy[] = [{ date: ad, start: mins(at), end: DAY_MINUTES }];
+  for (let d = addDays(ad, 1); d < bd; d = addDays(d, 1)) out.push({ date: d, start: 0, end: DAY_MINUTES });
+  out.push({ date: bd, start: 0, end: mins(bt) });
+  return out;
 }
 
 export interface VisitRequest {
@@ -235,21 +250,8 @@ const MSG_DUPLICATE: Msg = {
   zh: '本次运行已处理过相同标识（{key}）的拜访',
 };
 
-/**
- * Places each request (see the module comment for the rules). Every request
- * comes back exactly once, in `placed` or in `unplaced`, both in placement
- * order. Busy intervals on days outside the search are ignored.
- */
-export function placeVisits(reqs: readonly VisitRequest[], busy: readonly Busy[], opts: PlaceOptions): PlaceResult {
-  const horizon = horizonOf(opts);
-  const { settings } = opts;
-  // Working weekdays are a setting, holidays come from the Holidays sheet (the caller's `cal`).
-  const cal: WorkCalendar = { workingDays: settings.workingDays, holidays: opts.cal.holidays };
-  const tomorrow = addDays(opts.today, 1);
-  const len = settings.visitMinutes;
-  const maxPerDay = settings.maxVisitsPerDay;
-  const already = opts.retainVisitsPerDay ?? {};
-
+/** Each day's state, made when a request first looks at the day. */
+function dayStates(busy: readonly Busy[], already: Record<CalDate, number>): (d: CalDate) => DayState {
   // Index busy by date once: a request only ever looks at its own days.
   const busyByDate = new Map<CalDate, Array<[number, number]>>();
   for (const b of busy) {
@@ -259,7 +261,7 @@ export function placeVisits(reqs: readonly VisitRequest[], busy: readonly Busy[]
     list.push([b.start, b.end]);
   }
   const days = new Map<CalDate, DayState>();
-  const dayState = (d: CalDate): DayState => {
+  return (d) => {
     let st = days.get(d);
     if (!st) {
       const n = Object.prototype.hasOwnProperty.call(already, d) ? Number(already[d]) : 0;
@@ -272,22 +274,95 @@ export function placeVisits(reqs: readonly VisitRequest[], busy: readonly Busy[]
     }
     return st;
   };
+}
+
+/** A request's window in minutes, or why it cannot be placed whatever the calendar holds. */
+function windowOf(r: VisitRequest, settings: Settings): { ws: number; we: number } | Msg {
+  if (!isCalDate(r.due)) return fill(MSG_BAD_DUE, { due: String(r.due) });
+  const win = Object.prototype.hasOwnProperty.call(settings.visitWindows, r.tier)
+    ? settings.visitWindows[r.tier]
+    : undefined;
+  if (!win) return fill(MSG_BAD_TIER, { tier: String(r.tier) });
+  const ws = parseHhmm(win.start);
+  const we = parseHhmm(win.end);
+  if (ws === null || we === null || ws >= we)
+    return fill(MSG_BAD_WINDOW, { tier: r.tier, start: String(win.start), end: String(win.end) });
+  const len = settings.visitMinutes;
+  const vars = { tier: r.tier, start: minutesToHhmm(ws), end: minutesToHhmm(we), minutes: String(len) };
+  if (!(Number.isInteger(len) && len > 0)) return fill(MSG_BAD_MINUTES, { minutes: String(len) });
+  if (we - ws < len) return fill(MSG_TOO_SHORT, vars);
+  if (!(settings.maxVisitsPerDay >= 1)) return fill(MSG_NO_VISITS, { max: String(settings.maxVisitsPerDay) });
+  return { ws, we };
+}
+
+/** What placing one request needs: the days, the working-day test, the search span. */
+interface Search {
+  tomorrow: CalDate;
+  horizon: number;
+  len: number;
+  maxPerDay: number;
+  dayState: (d: CalDate) => DayState;
+  isWorking: (d: CalDate) => boolean;
+}
+
+/** The first slot for r in its window, from its earliest day through the horizon; null when there is none. */
+function placeOne(r: VisitRequest, ws: number, we: number, s: Search): PlacedVisit | null {
+  const from = earliestDay(r.due, s.tomorrow);
+  const fullKey = `${ws}-${we}-${s.len}`;
+  for (let k = 0; k <= s.horizon; k++) {
+    const d = addDays(from, k);
+    if (!s.isWorking(d)) continue;
+    const st = s.dayState(d);
+    if (st.visits >= s.maxPerDay || st.full.has(fullKey)) continue;
+    const t = firstFit(st.taken, ws, we, s.len);
+    if (t === null) {
+      st.full.add(fullKey);
+      continue;
+    }
+    st.taken = mergeIntervals([...st.taken, [t, t + s.len]]);
+    st.visits++;
+    return {
+      key: r.key,
+      customerId: r.customerId,
+      tier: r.tier,
+      date: d,
+      startMin: t,
+      endMin: t + s.len,
+      start: minutesToHhmm(t),
+      end: minutesToHhmm(t + s.len),
+    };
+  }
+  return null;
+}
+
+/**
+ * Places each request (see the module comment for the rules). Every request
+ * comes back exactly once, in `placed` or in `unplaced`, both in placement
+ * order. Busy intervals on days outside the search are ignored.
+ */
+export function placeVisits(reqs: readonly VisitRequest[], busy: readonly Busy[], opts: PlaceOptions): PlaceResult {
+  const { settings } = opts;
+  // Working weekdays are a setting, holidays come from the Holidays sheet (the caller's `cal`).
+  const cal: WorkCalendar = { workingDays: settings.workingDays, holidays: opts.cal.holidays };
   // Working-day answers are cached: 1,000 requests mostly scan the same 30 days.
   const working = new Map<CalDate, boolean>();
-  const isWorking = (d: CalDate): boolean => {
-    let w = working.get(d);
-    if (w === undefined) working.set(d, (w = isWorkingDay(d, cal)));
-    return w;
+  const search: Search = {
+    tomorrow: addDays(opts.today, 1),
+    horizon: horizonOf(opts),
+    len: settings.visitMinutes,
+    maxPerDay: settings.maxVisitsPerDay,
+    dayState: dayStates(busy, opts.retainVisitsPerDay ?? {}),
+    isWorking: (d) => {
+      let w = working.get(d);
+      if (w === undefined) working.set(d, (w = isWorkingDay(d, cal)));
+      return w;
+    },
   };
-
   const order = reqs.map((r, i) => ({ r, i }));
   order.sort((a, b) => compareRequests(a.r, b.r) || a.i - b.i);
-
   const placed: PlacedVisit[] = [];
   const unplaced: UnplacedVisit[] = [];
   const seenKeys = new Set<string>();
-  const lenOk = Number.isInteger(len) && len > 0;
-
   for (const { r } of order) {
     const no = (reason: Msg): void => {
       unplaced.push({ key: r.key, customerId: r.customerId, reason });
@@ -298,65 +373,23 @@ export function placeVisits(reqs: readonly VisitRequest[], busy: readonly Busy[]
       continue;
     }
     seenKeys.add(r.key);
-    if (!isCalDate(r.due)) {
-      no(fill(MSG_BAD_DUE, { due: String(r.due) }));
+    const win = windowOf(r, settings);
+    if (!('ws' in win)) {
+      no(win);
       continue;
     }
-    const win = Object.prototype.hasOwnProperty.call(settings.visitWindows, r.tier)
-      ? settings.visitWindows[r.tier]
-      : undefined;
-    if (!win) {
-      no(fill(MSG_BAD_TIER, { tier: String(r.tier) }));
-      continue;
-    }
-    const ws = parseHhmm(win.start);
-    const we = parseHhmm(win.end);
-    if (ws === null || we === null || ws >= we) {
-      no(fill(MSG_BAD_WINDOW, { tier: r.tier, start: String(win.start), end: String(win.end) }));
-      continue;
-    }
-    const vars = { tier: r.tier, start: minutesToHhmm(ws), end: minutesToHhmm(we), minutes: String(len) };
-    if (!lenOk) {
-      no(fill(MSG_BAD_MINUTES, { minutes: String(len) }));
-      continue;
-    }
-    if (we - ws < len) {
-      no(fill(MSG_TOO_SHORT, vars));
-      continue;
-    }
-    if (!(maxPerDay >= 1)) {
-      no(fill(MSG_NO_VISITS, { max: String(maxPerDay) }));
-      continue;
-    }
-
-    const from = earliestDay(r.due, tomorrow);
-    const fullKey = `${ws}-${we}-${len}`;
-    let done = false;
-    for (let k = 0; k <= horizon && !done; k++) {
-      const d = addDays(from, k);
-      if (!isWorking(d)) continue;
-      const st = dayState(d);
-      if (st.visits >= maxPerDay || st.full.has(fullKey)) continue;
-      const t = firstFit(st.taken, ws, we, len);
-      if (t === null) {
-        st.full.add(fullKey);
-        continue;
-      }
-      st.taken = mergeIntervals([...st.taken, [t, t + len]]);
-      st.visits++;
-      placed.push({
-        key: r.key,
-        customerId: r.customerId,
+    const slot = placeOne(r, win.ws, win.we, search);
+    if (slot !== null) placed.push(slot);
+    else {
+      const vars = {
         tier: r.tier,
-        date: d,
-        startMin: t,
-        endMin: t + len,
-        start: minutesToHhmm(t),
-        end: minutesToHhmm(t + len),
-      });
-      done = true;
+        start: minutesToHhmm(win.ws),
+        end: minutesToHhmm(win.we),
+        minutes: String(search.len),
+      };
+      const from = earliestDay(r.due, search.tomorrow);
+      no(fill(MSG_NO_SLOT, { ...vars, days: String(search.horizon), from, max: String(search.maxPerDay) }));
     }
-    if (!done) no(fill(MSG_NO_SLOT, { ...vars, days: String(horizon), from, max: String(maxPerDay) }));
   }
   return { placed, unplaced };
 }

@@ -1,11 +1,13 @@
 /**
- * Service errors, sorted into what to do about them.
+ * The retry policy every adapter in src/gas calls its service through.
  *
  * Apps Script reports both rate limits and daily quotas as plain Errors; the
- * message is all there is to go on (PLATFORM.md "Errors to expect"). Transient
- * ones are retried with exponential backoff (Utilities.sleep: there is no
- * setTimeout); a daily quota stops that kind of action for the night; the
- * 6-minute kill cannot be handled at all and is rethrown at once.
+ * message is all there is to go on (docs/platform.md, Limits and errors).
+ * Transient ones are retried with exponential backoff (Utilities.sleep: there
+ * is no setTimeout); a daily quota stops that kind of action for the night;
+ * the 6-minute kill cannot be handled at all and is rethrown at once. A call
+ * that creates something passes `recover`, which looks for what it made
+ * before trying again, so a lost answer never makes a second one.
  */
 
 export type ErrorKind = 'transient' | 'quota' | 'killed' | 'other';
@@ -18,7 +20,7 @@ export function classifyError(e: unknown): ErrorKind {
   )
     return 'quota';
   if (
-    /too many times in a short time|Rate Limit|rateLimitExceeded|userRateLimitExceeded|\b429\b|\b50[0-4]\b|Backend Error|Service unavailable|temporarily unavailable|Internal error|timed out|Service error/i.test(
+    /too many times in a short time|Rate Limit|rateLimitExceeded|userRateLimitExceeded|\b429\b|\b50[0-4]\b|Backend Error|Service unavailable|temporarily unavailable|Internal error|timed out|Service error|a server error occurred/i.test(
       msg,
     )
   )
@@ -74,7 +76,12 @@ export function errorMessage(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Spreadsheet calls that only read, or write the same values again, are safe to retry on a rate limit. */
+/** Spreadsheet calls that only read, or write the same values to the same cells again, are safe to retry on a rate limit. */
 export function retrySheets<T>(fn: () => T): T {
   return withRetry(fn, { service: 'Spreadsheet' });
+}
+
+/** A call to another service that reads, or writes the same thing again: safe to retry as it is. */
+export function retryService<T>(service: string, fn: () => T): T {
+  return withRetry(fn, { service });
 }

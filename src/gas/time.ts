@@ -3,12 +3,13 @@
  *
  * Sheets hands date cells over as instants (midnight in the spreadsheet's
  * zone); the core wants 'YYYY-MM-DD'. The zone is the spreadsheet's, never the
- * script's or the machine's (PLATFORM.md). Utilities.formatDate is the only
- * zone-aware tool Apps Script guarantees, and it is a service call, so the
- * zone offset is cached per UTC day: a sheet with 100k dates costs a few
- * hundred calls, not 100k.
+ * script's or the machine's (docs/platform.md, Locks, properties and time
+ * zones). Utilities.formatDate is the only zone-aware tool Apps Script
+ * guarantees, and it is a service call, so the zone offset is cached per UTC
+ * month or day: a sheet with 100k dates costs a few hundred calls, not 100k.
  */
 import type { CalDate } from '../core/dates';
+import { retryService } from './retry';
 
 const DAY_MS = 86400000;
 
@@ -37,7 +38,8 @@ export function zoneClock(timeZone: string): ZoneClock {
   const monthCache = new Map<number, number | null>();
   const dayCache = new Map<number, number | null>();
 
-  const formatOffset = (t: number) => offsetMinutes(Utilities.formatDate(new Date(t), timeZone, 'Z'));
+  const formatOffset = (t: number) =>
+    offsetMinutes(retryService('Utilities', () => Utilities.formatDate(new Date(t), timeZone, 'Z')));
 
   function stableOffset(cache: Map<number, number | null>, key: number, start: number, end: number): number | null {
     let off = cache.get(key);

@@ -1,11 +1,12 @@
 /**
- * The Retain menu (SPEC section 7). onOpen may run in the add-on's
- * no-authorization mode, where properties and most services are off limits:
- * it only builds the menu. The locale is read when allowed, to label the menu
- * in the user's language; English otherwise.
+ * The Retain menu (docs/platform.md, Entry points and the bundle). onOpen may
+ * run in the add-on's no-authorization mode, where properties and most
+ * services are off limits: it only builds the menu. The locale is read when
+ * allowed, to label the menu in the user's language; English otherwise.
  */
 import { langOfLocale, tr, type Msg } from '../core/i18n';
-import type { Lang } from '../core/model';
+import { activeUserLocale_ } from '../gas/session';
+import { addonMenu_ } from '../gas/ui';
 
 export interface MenuItem {
   caption: Msg;
@@ -27,20 +28,7 @@ export const MENU: Array<MenuItem | null> = [
   { caption: { en: 'Help', zh: '帮助' }, fn: 'showHelp' },
 ];
 
-function menuLang(): Lang {
-  try {
-    return langOfLocale(Session.getActiveUserLocale());
-  } catch (e) {
-    return 'en';
-  }
-}
-
 export function buildMenu_(): void {
-  const lang = menuLang();
-  const menu = SpreadsheetApp.getUi().createAddonMenu();
-  for (const item of MENU) {
-    if (item === null) menu.addSeparator();
-    else menu.addItem(tr(lang, item.caption), item.fn);
-  }
-  menu.addToUi();
+  const lang = langOfLocale(activeUserLocale_());
+  addonMenu_(MENU.map((item) => (item === null ? null : { caption: tr(lang, item.caption), fn: item.fn })));
 }

@@ -6,35 +6,15 @@
 import { escapeHtml } from '../core/html';
 import { tr, type Msg } from '../core/i18n';
 import type { Lang } from '../core/model';
-import { retrySheets } from '../gas/retry';
-import { loadSettings_ } from '../gas/settingsStore';
-import {
-  clearFollowUps_,
-  nightlyScheduled_,
-  scheduleNightly_,
-  spreadsheetIdForTrigger_,
-  stopNightly_,
-} from '../gas/triggers';
-import { userLang_ } from '../gas/user';
-import { runRetain_, type RunMode, type RunSummary } from './nightly';
+import { spreadsheetId_, timeZone_ } from '../gas/spreadsheet';
+import { alert_, showDialog_, toast_ } from '../gas/ui';
+import { runRetain_ } from './nightly';
+import type { RunMode, RunSummary } from './runSummary';
+import { clearFollowUps_, nightlyScheduled_, scheduleNightly_, stopNightly_ } from './schedule';
+import { loadSettings_ } from './settingsStore';
 import { setupSheets_, type SetupResult } from './setup';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const SIDEBAR_TAB_KEY = 'retain.sidebarTab';
-
-export function activeSpreadsheet_(): Spreadsheet {
-  const ss = SpreadsheetApp.getActiveSpreadsheet();
-  if (!ss) throw new Error('Retain needs an open spreadsheet.');
-  return ss;
-}
-
-/** The spreadsheet of a trigger: stored at install (a time trigger may have no active spreadsheet). */
-function triggerSpreadsheet_(e: { triggerUid?: string } | undefined): Spreadsheet {
-  const id = spreadsheetIdForTrigger_(e);
-  if (id) return retrySheets(() => SpreadsheetApp.openById(id));
-  return activeSpreadsheet_();
-}
+import { openSpreadsheetOrThrow_, triggerSpreadsheet_ } from './spreadsheet';
+import { userLang_ } from './user';
 
 export function runNightlyTrigger_(e?: { triggerUid?: string }): RunSummary {
   const ss = triggerSpreadsheet_(e);
@@ -43,7 +23,7 @@ export function runNightlyTrigger_(e?: { triggerUid?: string }): RunSummary {
 
 export function runFollowUpTrigger_(e?: { triggerUid?: string }): RunSummary {
   const ss = triggerSpreadsheet_(e);
-  clearFollowUps_(retrySheets(() => ss.getId()));
+  clearFollowUps_(spreadsheetId_(ss));
   return runRetain_(ss, 'followup', { lang: userLang_(ss) });
 }
 
@@ -66,11 +46,11 @@ export function summaryLine(s: RunSummary, lang: Lang): string {
 }
 
 export function runNow_(mode: RunMode): RunSummary {
-  const ss = activeSpreadsheet_();
+  const ss = openSpreadsheetOrThrow_();
   const lang = userLang_(ss);
   const s = runRetain_(ss, mode, { lang });
   if (mode === 'preview') showPreview_(s, lang);
-  else SpreadsheetApp.getUi().alert('Retain', summaryLine(s, lang), SpreadsheetApp.getUi().ButtonSet.OK);
+  else alert_('Retain', summaryLine(s, lang));
   return s;
 }
 
@@ -114,8 +94,7 @@ export function previewHtml(s: RunSummary, lang: Lang): string {
 }
 
 function showPreview_(s: RunSummary, lang: Lang): void {
-  const html = HtmlService.createHtmlOutput(previewHtml(s, lang)).setWidth(560).setHeight(520);
-  SpreadsheetApp.getUi().showModalDialog(html, 'Retain');
+  showDialog_(previewHtml(s, lang), 'Retain', 560, 520);
 }
 
 const SCHEDULED: Msg = {
@@ -126,63 +105,40 @@ const STOPPED: Msg = { en: 'The nightly run is stopped.', zh: '每晚运行已�
 const NOT_SCHEDULED: Msg = { en: 'No nightly run was scheduled.', zh: '尚未安排每晚运行。' };
 
 export function scheduleNightlyRun_(): { scheduled: boolean; hour: number; timeZone: string; message: string } {
-  const ss = activeSpreadsheet_();
+  const ss = openSpreadsheetOrThrow_();
   const lang = userLang_(ss);
   const hour = loadSettings_().settings.nightlyHour;
-  const tz = ss.getSpreadsheetTimeZone();
-  scheduleNightly_(ss.getId(), hour, tz);
+  const tz = timeZone_(ss);
+  scheduleNightly_(spreadsheetId_(ss), hour, tz);
   const message = tr(lang, SCHEDULED, { hour: String(hour).padStart(2, '0'), tz });
   return { scheduled: true, hour, timeZone: tz, message };
 }
 
 export function stopNightlyRun_(): { scheduled: boolean; message: string } {
-  const ss = activeSpreadsheet_();
+  const ss = openSpreadsheetOrThrow_();
   const lang = userLang_(ss);
-  const n = stopNightly_(ss.getId());
+  const n = stopNightly_(spreadsheetId_(ss));
   return { scheduled: false, message: tr(lang, n > 0 ? STOPPED : NOT_SCHEDULED) };
 }
 
 export function nightlyState_(): { scheduled: boolean; hour: number; timeZone: string } {
-  const ss = activeSpreadsheet_();
+  const ss = openSpreadsheetOrThrow_();
   return {
-    scheduled: nightlyScheduled_(ss.getId()),
+    scheduled: nightlyScheduled_(spreadsheetId_(ss)),
     hour: loadSettings_().settings.nightlyHour,
-    timeZone: ss.getSpreadsheetTimeZone(),
+    timeZone: timeZone_(ss),
   };
 }
 
-export function toast_(message: string): void {
-  activeSpreadsheet_().toast(message, 'Retain', 8);
+export function toastRetain_(message: string): void {
+  toast_(openSpreadsheetOrThrow_(), message, 'Retain', 8);
 }
 
 export function setupSheetsNow_(): SetupResult {
-  const ss = activeSpreadsheet_();
+  const ss = openSpreadsheetOrThrow_();
   const result = setupSheets_(ss, userLang_(ss));
-  ss.toast(result.message, 'Retain', 8);
+  toast_(ss, result.message, 'Retain', 8);
   return result;
-}
-
-const TITLES: Record<string, Msg> = {
-  log: { en: 'Retain · Log a contact', zh: 'Retain · 记录联系' },
-  due: { en: 'Retain · Due today', zh: 'Retain · 今日待跟进' },
-  settings: { en: 'Retain · Settings', zh: 'Retain · 设置' },
-};
-
-/** Opens the sidebar on a tab. The page is a static file, so the tab waits in the user cache for its first call. */
-export function showSidebar_(tab: 'log' | 'due' | 'settings'): void {
-  const ss = activeSpreadsheet_();
-  const lang = userLang_(ss);
-  CacheService.getUserCache()?.put(SIDEBAR_TAB_KEY, tab, 60);
-  // From a file, not a template: nothing in the bundle is ever run as a scriptlet.
-  const html = HtmlService.createHtmlOutputFromFile('sidebar').setTitle(tr(lang, TITLES[tab]));
-  SpreadsheetApp.getUi().showSidebar(html);
-}
-
-export function takeSidebarTab_(): 'log' | 'due' | 'settings' | null {
-  const cache = CacheService.getUserCache();
-  const tab = cache ? cache.get(SIDEBAR_TAB_KEY) : null;
-  if (tab && cache) cache.remove(SIDEBAR_TAB_KEY);
-  return tab === 'log' || tab === 'due' || tab === 'settings' ? tab : null;
 }
 
 const HELP: Msg = {
@@ -191,12 +147,12 @@ const HELP: Msg = {
 };
 
 export function showHelp_(): void {
-  const ss = activeSpreadsheet_();
+  const ss = openSpreadsheetOrThrow_();
   const lang = userLang_(ss);
-  const html = HtmlService.createHtmlOutput(
+  showDialog_(
     `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5"><p>${escapeHtml(tr(lang, HELP))}</p></div>`,
-  )
-    .setWidth(420)
-    .setHeight(260);
-  SpreadsheetApp.getUi().showModalDialog(html, 'Retain');
+    'Retain',
+    420,
+    260,
+  );
 }

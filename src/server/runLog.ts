@@ -1,17 +1,18 @@
 /**
- * The `Retain log` sheet (SPEC section 1): one row a run, failed runs
- * included, so the user can see what happened at night without opening the
- * Apps Script console. The sheet is Retain's own: it is made when missing.
+ * The `Retain log` sheet (docs/architecture.md, A nightly run): one row a
+ * run, failed runs included, so the user can see what happened at night
+ * without opening the Apps Script console. The sheet is Retain's own: it is
+ * made when missing.
  */
 import { matchHeaders } from '../core/headers';
 import type { Lang } from '../core/model';
 import { headerLabel, SHEETS, sheetLabel } from '../core/schema';
-import { findSheet_, protectText, sheetsByName_ } from '../gas/sheets';
-import { retrySheets } from '../gas/retry';
+import { protectText } from '../core/textCells';
+import { appendRow_, freezeHeader_ } from '../gas/ranges';
+import { findSheet_, headerRow_, sheetsByName_ } from '../gas/sheets';
+import { insertSheet_, timeZone_, type Sheet, type Spreadsheet } from '../gas/spreadsheet';
 import { zoneClock, type ZoneClock } from '../gas/time';
-import type { RunSummary } from './nightly';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+import type { RunSummary } from './runSummary';
 
 /** Errors can be long (a stack of skipped drafts); a cell holds 50,000 characters, a log row should hold far less. */
 const MAX_TEXT = 2000;
@@ -25,26 +26,21 @@ export function appendRunLog_(
   ss: Spreadsheet,
   s: RunSummary,
   lang: Lang,
-  known: { sheets?: Map<string, GoogleAppsScript.Spreadsheet.Sheet>; clock?: ZoneClock } = {},
+  known: { sheets?: Map<string, Sheet>; clock?: ZoneClock } = {},
 ): void {
   const spec = SHEETS.runLog;
   let sheet = findSheet_(known.sheets ?? sheetsByName_(ss), spec);
   let header: unknown[];
   if (!sheet) {
-    sheet = ss.insertSheet(sheetLabel(spec, lang));
+    sheet = insertSheet_(ss, sheetLabel(spec, lang));
     header = spec.fields.map((f) => headerLabel(f, lang));
-    sheet.appendRow(header);
-    sheet.setFrozenRows(1);
+    appendRow_(sheet, header);
+    freezeHeader_(sheet);
   } else {
-    const lastCol = Math.max(
-      retrySheets(() => (sheet as GoogleAppsScript.Spreadsheet.Sheet).getLastColumn()),
-      1,
-    );
-    const log = sheet;
-    header = retrySheets(() => log.getRange(1, 1, 1, lastCol).getValues()[0]) as unknown[];
+    header = headerRow_(sheet);
   }
   const match = matchHeaders(header, spec);
-  const clock = known.clock ?? zoneClock(ss.getSpreadsheetTimeZone());
+  const clock = known.clock ?? zoneClock(timeZone_(ss));
   const local = (iso: string) => (iso ? clock.toLocalDateTime(new Date(iso)) : '');
   const byKey: Record<string, unknown> = {
     started: local(s.started),
@@ -65,5 +61,5 @@ export function appendRunLog_(
     const col = match.columns[key];
     if (col !== undefined) row[col] = byKey[key];
   }
-  sheet.appendRow(row);
+  appendRow_(sheet, row);
 }

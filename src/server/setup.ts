@@ -1,18 +1,28 @@
 /**
- * Set up sheets (SPEC section 1): creates the sheets and managed columns that
- * are missing, fills blank Customer IDs and writes the default templates.
+ * Set up sheets (docs/data.md, Column map): creates the sheets and managed
+ * columns that are missing, fills blank Customer IDs and writes the default
+ * templates.
  * It only ever adds: no user column, row or value is moved, renamed or
  * deleted, and running it twice changes nothing the second time.
  */
 import { columnLetter, matchHeaders } from '../core/headers';
 import { tr, type Msg } from '../core/i18n';
 import type { Lang } from '../core/model';
-import { fieldOf, headerLabel, SHEETS, SHEET_KEYS, sheetLabel, type FieldSpec, type SheetKey } from '../core/schema';
+import { headerLabel, SHEETS, sheetLabel, type FieldSpec, type SheetKey } from '../core/schema';
 import { DEFAULT_TEMPLATES } from '../core/templates';
-import { findSheet_, sheetsByName_ } from '../gas/sheets';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import {
+  addColumnRules_,
+  columnHasRules_,
+  ensureColumns_,
+  formatColumns_,
+  freezeHeader_,
+  lastRow_,
+  setTextBlock_,
+  setValues_,
+  writeHeader_,
+} from '../gas/ranges';
+import { findSheet_, headerRow_, readGrid_, sheetsByName_ } from '../gas/sheets';
+import { insertSheet_, sheetName_, type Sheet, type Spreadsheet } from '../gas/spreadsheet';
 
 export interface SetupResult {
   sheetsCreated: string[];
@@ -46,8 +56,9 @@ export function setupSheets_(ss: Spreadsheet, lang: Lang): SetupResult {
     let sheet = findSheet_(sheets, spec);
     if (!sheet) {
       sheet = createSheet(ss, key, lang);
-      sheets.set(sheet.getName(), sheet);
-      result.sheetsCreated.push(sheet.getName());
+      const name = sheetName_(sheet);
+      sheets.set(name, sheet);
+      result.sheetsCreated.push(name);
       if (key === 'templates') result.templatesAdded += writeDefaultTemplates(sheet, lang, []);
       continue;
     }
@@ -67,21 +78,25 @@ export function setupSheets_(ss: Spreadsheet, lang: Lang): SetupResult {
 
 function createSheet(ss: Spreadsheet, key: SheetKey, lang: Lang): Sheet {
   const spec = SHEETS[key];
-  const sheet = ss.insertSheet(sheetLabel(spec, lang));
-  const headers = spec.fields.map((f) => headerLabel(f, lang));
-  sheet.getRange(1, 1, 1, headers.length).setValues([headers]).setFontWeight('bold');
-  sheet.setFrozenRows(1);
+  const sheet = insertSheet_(ss, sheetLabel(spec, lang));
+  writeHeader_(
+    sheet,
+    1,
+    spec.fields.map((f) => headerLabel(f, lang)),
+  );
+  freezeHeader_(sheet);
   formatNewColumns(sheet, spec.fields, 0);
   return sheet;
 }
 
 /** Number formats for the columns Retain just made, so the dates it writes show as dates. Existing columns keep the user's formats. */
 function formatNewColumns(sheet: Sheet, fields: FieldSpec[], firstCol0: number): void {
-  const rows = Math.max(sheet.getMaxRows() - 1, 1);
+  const formats: Array<{ col: number; format: string }> = [];
   fields.forEach((f, i) => {
-    const fmt = COLUMN_FORMATS[f.key];
-    if (fmt) sheet.getRange(2, firstCol0 + i + 1, rows, 1).setNumberFormat(fmt);
+    const format = COLUMN_FORMATS[f.key];
+    if (format) formats.push({ col: firstCol0 + i + 1, format });
   });
+  formatColumns_(sheet, formats);
 }
 
 const COLUMN_FORMATS: Record<string, string> = {
@@ -96,27 +111,24 @@ const COLUMN_FORMATS: Record<string, string> = {
 
 function addMissingColumns(sheet: Sheet, key: SheetKey, lang: Lang): string[] {
   const spec = SHEETS[key];
-  const lastCol = sheet.getLastColumn();
-  const header = lastCol > 0 ? (sheet.getRange(1, 1, 1, lastCol).getValues()[0] as unknown[]) : [];
+  const header = headerRow_(sheet);
+  const lastCol = header.length;
   const match = matchHeaders(header, spec);
   const missing = spec.fields.filter((f) => match.columns[f.key] === undefined);
   const add = columnsToAdd(key, missing);
   if (add.length === 0) return [];
   const labels = add.map((f) => headerLabel(f, lang));
   // New columns go to the right of the user's last column: nothing of theirs moves.
-  if (sheet.getMaxColumns() < lastCol + add.length)
-    sheet.insertColumnsAfter(Math.max(sheet.getMaxColumns(), 1), lastCol + add.length - sheet.getMaxColumns());
-  sheet
-    .getRange(1, lastCol + 1, 1, add.length)
-    .setValues([labels])
-    .setFontWeight('bold');
+  ensureColumns_(sheet, lastCol + add.length);
+  writeHeader_(sheet, lastCol + 1, labels);
   formatNewColumns(sheet, add, lastCol);
-  return labels.map((l) => `${sheet.getName()}!${columnLetter(lastCol)}…: ${l}`.replace('…', ''));
+  const name = sheetName_(sheet);
+  return labels.map((l) => `${name}!${columnLetter(lastCol)}…: ${l}`.replace('…', ''));
 }
 
 /** C0001, C0002 …: continues after the highest ID of that shape, so existing IDs never clash. */
 function fillCustomerIds(sheet: Sheet): number {
-  const values = sheet.getDataRange().getValues() as unknown[][];
+  const values = readGrid_(sheet, false).values;
   const match = matchHeaders(values[0] ?? [], SHEETS.customers);
   const idCol = match.columns.id;
   if (idCol === undefined || values.length < 2) return 0;
@@ -139,14 +151,14 @@ function fillCustomerIds(sheet: Sheet): number {
     while (end + 1 < blanks.length && blanks[end + 1] === blanks[end] + 1) end++;
     const block: string[][] = [];
     for (let j = k; j <= end; j++) block.push(['C' + String(++max).padStart(4, '0')]);
-    sheet.getRange(blanks[k] + 1, idCol + 1, block.length, 1).setValues(block);
+    setValues_(sheet, blanks[k] + 1, idCol + 1, block);
     k = end + 1;
   }
   return blanks.length;
 }
 
 function addMissingTemplates(sheet: Sheet, lang: Lang): number {
-  const values = sheet.getDataRange().getValues() as unknown[][];
+  const values = readGrid_(sheet, false).values;
   const match = matchHeaders(values[0] ?? [], SHEETS.templates);
   const have: string[] = [];
   const keyCol = match.columns.key;
@@ -191,49 +203,20 @@ function writeDefaultTemplates(
     rows.push(row);
   }
   if (rows.length === 0) return 0;
-  const start = Math.max(sheet.getLastRow(), 1) + 1;
-  const range = sheet.getRange(start, 1, rows.length, w);
   // Plain text: a template body starting with '=' or '-' stays a template.
-  range.setNumberFormat('@');
-  range.setValues(rows);
+  setTextBlock_(sheet, Math.max(lastRow_(sheet), 1) + 1, 1, rows);
   return rows.length;
 }
 
 /** Red when overdue, yellow today or tomorrow, green later; added once, beside any rules of the user's. */
 function addDaysToDueFormatting(sheet: Sheet): void {
-  const lastCol = sheet.getLastColumn();
-  if (lastCol === 0) return;
-  const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as unknown[];
+  const header = headerRow_(sheet);
+  if (header.length === 0) return;
   const col = matchHeaders(header, SHEETS.customers).columns.daysToDue;
-  if (col === undefined) return;
-  const rules = sheet.getConditionalFormatRules();
-  const covered = rules.some((r) =>
-    r.getRanges().some((rg) => rg.getColumn() <= col + 1 && rg.getLastColumn() >= col + 1),
-  );
-  if (covered) return;
-  const range = sheet.getRange(2, col + 1, Math.max(sheet.getMaxRows() - 1, 1), 1);
-  const red = SpreadsheetApp.newConditionalFormatRule()
-    .whenNumberLessThan(0)
-    .setBackground('#f4c7c3')
-    .setFontColor('#a50e0e')
-    .setRanges([range])
-    .build();
-  const yellow = SpreadsheetApp.newConditionalFormatRule()
-    .whenNumberBetween(0, 1)
-    .setBackground('#fce8b2')
-    .setRanges([range])
-    .build();
-  const green = SpreadsheetApp.newConditionalFormatRule()
-    .whenNumberGreaterThan(1)
-    .setBackground('#b7e1cd')
-    .setRanges([range])
-    .build();
-  sheet.setConditionalFormatRules(rules.concat([red, yellow, green]));
+  if (col === undefined || columnHasRules_(sheet, col + 1)) return;
+  addColumnRules_(sheet, col + 1, [
+    { when: 'lessThan', values: [0], background: '#f4c7c3', fontColor: '#a50e0e' },
+    { when: 'between', values: [0, 1], background: '#fce8b2' },
+    { when: 'greaterThan', values: [1], background: '#b7e1cd' },
+  ]);
 }
-
-/** For tests and messages: the header a field has in a language. */
-export function managedHeader(key: string, lang: Lang): string {
-  return headerLabel(fieldOf(SHEETS.customers, key), lang);
-}
-
-export { SHEET_KEYS };

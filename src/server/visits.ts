@@ -1,25 +1,25 @@
 /**
- * Visit entries (SPEC section 4): Calendar API events under calendar.events,
- * placed by the pure visitSlots around what is already on the calendar.
+ * Visit entries (docs/rules.md, Visits): Calendar API events under
+ * calendar.events, placed by the pure visitSlots around what is already on
+ * the calendar, described from the plan's customer facts (core/visitEvent.ts).
  *
- * Exactly once: every Retain event carries its key (customer + due date) and
- * the spreadsheet's ID in private extended properties. One list call finds the
- * upcoming Retain events before anything is placed, so a rerun after a lost
- * sheet write finds its own events instead of making new ones; an insert that
- * failed with a transient error is looked up by key before it is retried.
+ * Exactly once (docs/platform.md, Calendar): every Retain event carries its
+ * key (customer + due date) and the spreadsheet's ID in private extended
+ * properties. One list call finds the upcoming Retain events before anything
+ * is placed, so a rerun after a lost sheet write finds its own events instead
+ * of making new ones; an insert that failed with a transient error is looked
+ * up by key before it is retried.
  */
-import { calendarEvents_ } from '../gas/services';
-import type { CalDate, WorkCalendar } from '../core/dates';
-import { addDays } from '../core/dates';
+import type { CustomerFacts } from '../core/customerFacts';
+import { addDays, type CalDate, type WorkCalendar } from '../core/dates';
 import { tr, type Msg } from '../core/i18n';
-import type { Contact, Customer, Lang, Purchase, Settings } from '../core/model';
+import type { Customer, Lang, Settings } from '../core/model';
 import type { VisitNeed } from '../core/plan';
-import { placeVisits, searchWindow, type Busy, type PlacedVisit } from '../core/visitSlots';
-import { visitEventResource, type VisitFacts } from '../core/visitEvent';
-import { classifyError, errorMessage, QuotaError, withRetry } from '../gas/retry';
+import { visitEventResource, visitFactsOf } from '../core/visitEvent';
+import { busyOfLocal, placeVisits, searchWindow, type Busy, type PlacedVisit } from '../core/visitSlots';
+import { insertEvent_, listEvents_, type CalendarEvent } from '../gas/calendar';
+import { classifyError, errorMessage, QuotaError } from '../gas/retry';
 import { localToRfc3339, type ZoneClock } from '../gas/time';
-
-type CalEvent = GoogleAppsScript.Calendar.Schema.Event;
 
 export interface VisitOutcome {
   need: VisitNeed;
@@ -38,8 +38,8 @@ export interface VisitContext {
   clock: ZoneClock;
   spreadsheetId: string;
   customersById: Map<string, Customer>;
-  purchases: Purchase[] | null;
-  contacts: Contact[];
+  /** The plan's facts of the customers with visits, by customer row (Plan.facts). */
+  facts: Map<number, CustomerFacts>;
   rowUrl: (row: number) => string;
   haveTime: () => boolean;
   make: boolean;
@@ -60,116 +60,33 @@ const QUOTA: Msg = {
 const FAILED: Msg = { en: 'Visit entry failed: {error}', zh: '拜访日程创建失败：{error}' };
 const ALREADY: Msg = { en: 'a visit is already on the calendar ({start})', zh: '日历上已有拜访（{start}）' };
 
-function listAll(calendarId: string, args: Record<string, unknown>): CalEvent[] {
-  const items: CalEvent[] = [];
-  let pageToken: string | undefined;
-  do {
-    const page = withRetry(() => calendarEvents_().list(calendarId, { ...args, pageToken, maxResults: 2500 }), {
-      service: 'Calendar',
-    });
-    items.push(...(page.items ?? []));
-    pageToken = page.nextPageToken;
-  } while (pageToken);
-  return items;
-}
-
-function privateProps(e: CalEvent): Record<string, string> {
+function privateProps(e: CalendarEvent): Record<string, string> {
   return (e.extendedProperties?.private ?? {}) as Record<string, string>;
 }
 
 /** Start and end of an event as local date + minutes; all-day and free ("transparent") events block nothing. */
-function busyOf(e: CalEvent, clock: ZoneClock): Busy[] {
+function busyOf(e: CalendarEvent, clock: ZoneClock): Busy[] {
   if (e.status === 'cancelled' || e.transparency === 'transparent') return [];
   const s = e.start?.dateTime;
   const en = e.end?.dateTime;
   if (!s || !en) return [];
-  const a = clock.toLocalDateTime(new Date(s));
-  const b = clock.toLocalDateTime(new Date(en));
-  const [ad, at] = a.split(' ');
-  const [bd, bt] = b.split(' ');
-  const mins = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
-  if (ad === bd) return [{ date: ad, start: mins(at), end: mins(bt) }];
-  // Across midnight: split into days (a multi-day block fills the days between).
-  const out: Busy[] = [{ date: ad, start: mins(at), end: 24 * 60 }];
-  for (let d = addDays(ad, 1); d < bd; d = addDays(d, 1)) out.push({ date: d, start: 0, end: 24 * 60 });
-  out.push({ date: bd, start: 0, end: mins(bt) });
-  return out;
+  return busyOfLocal(clock.toLocalDateTime(new Date(s)), clock.toLocalDateTime(new Date(en)));
 }
 
-/** Valid dated rows by customer, newest first: built once per run, not once per visit. */
-function byCustomer<T extends { customerId: string; date: CalDate | null; problems: string[] }>(
-  rows: readonly T[],
-): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    if (!r.date || r.problems.length > 0) continue;
-    const list = m.get(r.customerId);
-    if (list) list.push(r);
-    else m.set(r.customerId, [r]);
-  }
-  for (const list of m.values())
-    list.sort((a, b) =>
-      (a.date as string) < (b.date as string) ? 1 : (a.date as string) > (b.date as string) ? -1 : 0,
-    );
-  return m;
-}
-
-interface RowIndex {
-  contacts: Map<string, Contact[]>;
-  purchases: Map<string, Purchase[]>;
-}
-
-function factsFor(c: Customer, need: VisitNeed, ctx: VisitContext, index: RowIndex): VisitFacts {
-  const mine = index.contacts.get(c.id) ?? [];
-  const last = mine[0];
-  const lastPurchase = (index.purchases.get(c.id) ?? [])[0];
-  return {
-    customer: { id: c.id, name: c.name, company: c.company, address: c.address, phone: c.phone, email: c.email },
-    tier: need.tier,
-    lastPurchase: lastPurchase ? lastPurchase.date : c.lastPurchase,
-    lastPurchaseAmount: lastPurchase ? lastPurchase.amount : c.lastPurchaseAmount,
-    lastPurchaseProduct: lastPurchase ? lastPurchase.product : undefined,
-    lastContact: last ? last.date : c.lastContact,
-    lastContactNotes: last ? [last.type, last.outcome, last.notes].filter(Boolean).join(' · ') : undefined,
-    openComplaints: mine
-      .filter((x) => x.type === 'Complaint' && !x.resolvedOn)
-      .map((x) => ({ date: x.date as CalDate, size: x.complaintSize ?? 'Small', notes: x.notes })),
-    rowUrl: ctx.rowUrl(c.row),
-    dueDate: need.due,
-  };
-}
-
-function startText(e: CalEvent, clock: ZoneClock): string {
+function startText(e: CalendarEvent, clock: ZoneClock): string {
   const s = e.start?.dateTime ?? e.start?.date;
   return s ? (e.start?.dateTime ? clock.toLocalDateTime(new Date(s)) : String(s)) : '';
 }
 
-function findByKey(calendarId: string, key: string): CalEvent | null {
-  const found = listAll(calendarId, { privateExtendedProperty: [`retainKey=${key}`], singleEvents: true });
-  return found.find((e) => e.status !== 'cancelled') ?? null;
-}
-
-/** Inserts the event; after a transient error the calendar is asked for the key before trying again. */
-function insertOnce(calendarId: string, resource: CalEvent, key: string): CalEvent {
-  return withRetry(() => calendarEvents_().insert(resource, calendarId), {
-    service: 'Calendar',
-    recover: () => findByKey(calendarId, key),
-  });
-}
-
-export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult {
-  const result: VisitsResult = { outcomes: [], stopped: null, deferred: [], upcoming: new Map() };
-  if (needs.length === 0) return result;
-  const calendarId = ctx.settings.calendarId;
-  // 1. Retain's own upcoming events for this spreadsheet: keys already made, customers already booked.
-  const nowIso = new Date().toISOString();
-  const mine = listAll(calendarId, {
+/** 1. Retain's own upcoming events for this spreadsheet: keys already made, customers already booked. */
+function retainEvents(ctx: VisitContext, result: VisitsResult): Map<string, CalendarEvent> {
+  const mine = listEvents_(ctx.settings.calendarId, {
     privateExtendedProperty: [`retainSheet=${ctx.spreadsheetId}`],
-    timeMin: nowIso,
+    timeMin: new Date().toISOString(),
     singleEvents: true,
     orderBy: 'startTime',
   });
-  const byKey = new Map<string, CalEvent>();
+  const byKey = new Map<string, CalendarEvent>();
   for (const e of mine) {
     if (e.status === 'cancelled') continue;
     const p = privateProps(e);
@@ -177,6 +94,11 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
     if (p.retainCustomer && !result.upcoming.has(p.retainCustomer))
       result.upcoming.set(p.retainCustomer, startText(e, ctx.clock));
   }
+  return byKey;
+}
+
+/** The needs with no event yet; the others get their outcome (found, or the customer already booked). */
+function openNeeds(needs: VisitNeed[], byKey: Map<string, CalendarEvent>, ctx: VisitContext, result: VisitsResult) {
   const open: VisitNeed[] = [];
   for (const need of needs) {
     const made = byKey.get(need.key);
@@ -196,38 +118,44 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
     }
     open.push(need);
   }
-  if (open.length === 0) return result;
-  // 2. Everything on the calendar in the days the visits may go, read once.
-  const opts = { today: ctx.today, settings: ctx.settings, cal: ctx.cal };
-  const reqs = open.map((n) => ({ key: n.key, customerId: n.customerId, tier: n.tier, due: n.due }));
-  const window = searchWindow(reqs, opts);
+  return open;
+}
+
+/** 2. Everything on the calendar in the days the visits may go, read once; Retain's own visits counted per day. */
+function calendarBusy(ctx: VisitContext, window: { from: CalDate; to: CalDate } | null) {
   const busy: Busy[] = [];
   const retainVisitsPerDay: Record<CalDate, number> = {};
-  if (window) {
-    const events = listAll(calendarId, {
-      timeMin: localToRfc3339(ctx.clock, window.from, '00:00'),
-      timeMax: localToRfc3339(ctx.clock, addDays(window.to, 1), '00:00'),
-      singleEvents: true,
-    });
-    for (const e of events) {
-      const blocks = busyOf(e, ctx.clock);
-      busy.push(...blocks);
-      if (privateProps(e).retainKey && blocks.length > 0)
-        retainVisitsPerDay[blocks[0].date] = (retainVisitsPerDay[blocks[0].date] ?? 0) + 1;
-    }
+  if (!window) return { busy, retainVisitsPerDay };
+  const events = listEvents_(ctx.settings.calendarId, {
+    timeMin: localToRfc3339(ctx.clock, window.from, '00:00'),
+    timeMax: localToRfc3339(ctx.clock, addDays(window.to, 1), '00:00'),
+    singleEvents: true,
+  });
+  for (const e of events) {
+    const blocks = busyOf(e, ctx.clock);
+    busy.push(...blocks);
+    if (privateProps(e).retainKey && blocks.length > 0)
+      retainVisitsPerDay[blocks[0].date] = (retainVisitsPerDay[blocks[0].date] ?? 0) + 1;
   }
-  const placement = placeVisits(reqs, busy, { ...opts, retainVisitsPerDay });
-  const needByKey = new Map(open.map((n) => [n.key, n]));
-  const index: RowIndex = { contacts: byCustomer(ctx.contacts), purchases: byCustomer(ctx.purchases ?? []) };
-  for (const u of placement.unplaced) {
-    result.outcomes.push({
-      need: needByKey.get(u.key) as VisitNeed,
-      status: 'skipped',
-      reason: tr(ctx.lang, u.reason),
-    });
-  }
-  // 3. One insert per placed visit, while time lasts.
-  const placed: PlacedVisit[] = placement.placed;
+  return { busy, retainVisitsPerDay };
+}
+
+/** The Events resource of one placed visit. */
+function eventFor(need: VisitNeed, customer: Customer, slot: PlacedVisit, ctx: VisitContext): CalendarEvent {
+  const facts = ctx.facts.get(need.customerRow);
+  if (!facts) throw new Error(`No customer facts for row ${need.customerRow}: the plan keeps them for every visit`);
+  const f = visitFactsOf(customer, facts, need, ctx.rowUrl(customer.row));
+  const keys = { key: need.key, spreadsheetId: ctx.spreadsheetId };
+  return visitEventResource(f, slot, ctx.clock.timeZone, ctx.lang, keys) as CalendarEvent;
+}
+
+/** 3. One insert per placed visit, while time lasts. */
+function insertPlaced(
+  placed: PlacedVisit[],
+  needByKey: Map<string, VisitNeed>,
+  ctx: VisitContext,
+  result: VisitsResult,
+) {
   for (let i = 0; i < placed.length; i++) {
     const slot = placed[i];
     const need = needByKey.get(slot.key) as VisitNeed;
@@ -242,12 +170,9 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
       result.deferred = placed.slice(i).map((p) => needByKey.get(p.key) as VisitNeed);
       break;
     }
-    const resource = visitEventResource(factsFor(customer, need, ctx, index), slot, ctx.clock.timeZone, ctx.lang, {
-      key: need.key,
-      spreadsheetId: ctx.spreadsheetId,
-    }) as CalEvent;
+    const resource = eventFor(need, customer, slot, ctx);
     try {
-      const ev = insertOnce(calendarId, resource, need.key);
+      const ev = insertEvent_(ctx.settings.calendarId, resource, { name: 'retainKey', value: need.key });
       result.outcomes.push({ need, status: 'made', eventId: ev.id, start });
     } catch (e) {
       if (e instanceof QuotaError) {
@@ -259,5 +184,24 @@ export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult
       result.outcomes.push({ need, status: 'failed', reason: tr(ctx.lang, FAILED, { error: errorMessage(e) }) });
     }
   }
+}
+
+export function makeVisits_(needs: VisitNeed[], ctx: VisitContext): VisitsResult {
+  const result: VisitsResult = { outcomes: [], stopped: null, deferred: [], upcoming: new Map() };
+  if (needs.length === 0) return result;
+  const open = openNeeds(needs, retainEvents(ctx, result), ctx, result);
+  if (open.length === 0) return result;
+  const opts = { today: ctx.today, settings: ctx.settings, cal: ctx.cal };
+  const reqs = open.map((n) => ({ key: n.key, customerId: n.customerId, tier: n.tier, due: n.due }));
+  const { busy, retainVisitsPerDay } = calendarBusy(ctx, searchWindow(reqs, opts));
+  const placement = placeVisits(reqs, busy, { ...opts, retainVisitsPerDay });
+  const needByKey = new Map(open.map((n) => [n.key, n]));
+  for (const u of placement.unplaced)
+    result.outcomes.push({
+      need: needByKey.get(u.key) as VisitNeed,
+      status: 'skipped',
+      reason: tr(ctx.lang, u.reason),
+    });
+  insertPlaced(placement.placed, needByKey, ctx, result);
   return result;
 }

@@ -15,11 +15,8 @@ import {
 } from '../core/rows';
 import { headerLabel, SHEETS, sheetLabel, type SheetKey } from '../core/schema';
 import { readSheetByKey_, sheetsByName_, type SheetTable } from '../gas/sheets';
-import { retrySheets } from '../gas/retry';
+import { timeZone_, type Sheet, type Spreadsheet } from '../gas/spreadsheet';
 import { zoneClock, type ZoneClock } from '../gas/time';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface Workbook {
   ss: Spreadsheet;
@@ -59,7 +56,7 @@ export function readWorkbook_(
   lang: Lang,
   keys: SheetKey[] = ['customers', 'purchases', 'contactLog', 'holidays', 'templates'],
 ): Workbook {
-  const clock = zoneClock(retrySheets(() => ss.getSpreadsheetTimeZone()));
+  const clock = zoneClock(timeZone_(ss));
   const sheets = sheetsByName_(ss);
   const wb: Workbook = {
     ss,

@@ -1,5 +1,6 @@
 /**
- * Writing the plan's managed values back (SPEC section 4, step 5).
+ * Writing the plan's managed values back (docs/architecture.md, A nightly
+ * run: the write step).
  *
  * The run may take minutes; meanwhile the user can sort, insert or delete
  * rows and even move columns. So the sheet is read again under the lock just
@@ -13,9 +14,10 @@ import { cellText } from '../core/cells';
 import type { ManagedValues } from '../core/plan';
 import type { Lang } from '../core/model';
 import { fieldOf, headerLabel, SHEETS } from '../core/schema';
-import { asText, columnHasFormula, readGrid_, writeColumns_ } from '../gas/sheets';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+import { asText, columnHasFormula } from '../core/textCells';
+import { ensureColumns_, setValue_ } from '../gas/ranges';
+import { readGrid_, writeColumns_ } from '../gas/sheets';
+import type { Sheet } from '../gas/spreadsheet';
 
 /** What Retain has for one customer row: the plan's values plus what the actions recorded. */
 export interface RowValues extends ManagedValues {
@@ -127,24 +129,23 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
 }
 
 /**
- * Writes `Thank-you draft` cells of Purchases by purchase key (see
- * purchaseRowKeys in core), after the same re-read. Returns the keys the
- * sheet now records: written now, or recorded before.
- */
-/**
  * Adds a Retain column at the right of the sheet's last column (as Set up
  * would: no user cell moves) and returns its index; `current` gets the header.
  */
 function addColumn(sheet: Sheet, current: unknown[][], header: string): number {
   const col = current[0].length;
-  if (sheet.getMaxColumns() < col + 1)
-    sheet.insertColumnsAfter(Math.max(sheet.getMaxColumns(), 1), col + 1 - sheet.getMaxColumns());
-  sheet.getRange(1, col + 1).setValue(header);
+  ensureColumns_(sheet, col + 1);
+  setValue_(sheet, 1, col + 1, header);
   for (const row of current) row[col] = '';
   current[0][col] = header;
   return col;
 }
 
+/**
+ * Writes `Thank-you draft` cells of Purchases by purchase key (see
+ * purchaseRowKeys in core), after the same re-read. Returns the keys the
+ * sheet now records: written now, or recorded before.
+ */
 export function writePurchaseDrafts_(
   sheet: Sheet,
   byKey: Map<string, string>,

@@ -130,7 +130,7 @@ describe('dist/Code.js', () => {
     expect(() => emu.invoke('RETAIN_TIER', 1000)).toThrow(/whole column/);
   });
 
-  test('appsscript.json asks exactly the scopes of SPEC section 8 and enables the two advanced services', () => {
+  test('appsscript.json asks exactly the scopes the README lists (Permissions) and enables the two advanced services', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'dist', 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.oauthScopes.slice().sort()).toEqual([

@@ -1,6 +1,6 @@
 /**
  * The nightly run end to end, through the built bundle in the emulator
- * (SPEC section 4): managed columns, drafts, visits, log, lock, trigger,
+ * (docs/architecture.md, A nightly run): managed columns, drafts, visits, log, lock, trigger,
  * preview, budget, team mode; every test checks the nothing-lost invariant.
  */
 import { simpleParser } from 'mailparser';

@@ -1,4 +1,4 @@
-/** Set up sheets (SPEC section 1) through the built bundle: adds only, twice changes nothing. */
+/** Set up sheets (docs/data.md, Column map) through the built bundle: adds only, twice changes nothing. */
 import { loadBundle } from '../helpers/bundle';
 import { snapshot, userCellChanges } from '../helpers/invariant';
 import { messyWorkbook } from '../helpers/workbooks';

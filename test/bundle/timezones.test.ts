@@ -1,5 +1,5 @@
 /**
- * Dates are calendar dates in the spreadsheet's zone (SPEC section 3): a
+ * Dates are calendar dates in the spreadsheet's zone (docs/platform.md, Locks, properties and time zones): a
  * sheet in America/New_York across the daylight-saving change, one in
  * Asia/Shanghai, and visit events placed on the change day itself.
  */

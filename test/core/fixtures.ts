@@ -7,9 +7,11 @@ import type { Contact, Customer, Holiday, Purchase, Settings } from '../../src/c
 import { planNightly, type Plan, type PlanInput } from '../../src/core/plan';
 import { calendarOf } from '../../src/core/rules/moves';
 import { customerFacts } from '../../src/core/customerFacts';
-import type { RuleContext } from '../../src/core/rules/dueItem';
+import { withDue, type DueItem, type RuleContext } from '../../src/core/rules/dueItem';
+import { spreadMoves } from '../../src/core/rules/loadSpreading';
+import type { WorkCalendar } from '../../src/core/dates';
 
-/** SPEC section 6 defaults (kept here so the rule tests do not depend on settings.ts). */
+/** The default settings (kept here so the rule tests do not depend on settings.ts). */
 export function settings(over: Partial<Settings> = {}): Settings {
   return {
     tierMethod: 'revenue',
@@ -148,4 +150,12 @@ export function factsFor(c: Customer, purchases: Purchase[] | null, contacts: Co
 /** A customer whose tier is fixed by a Tier formula: the easiest way to pick a tier in a test. */
 export function tiered(tier: 'A' | 'B' | 'C', over: Partial<Customer> = {}): Customer {
   return customer({ tierIsFormula: true, tierFromSheet: tier, ...over });
+}
+
+/** The items with the spreadable ones moved as load spreading decides (same length and order; unchanged items are the same objects). */
+export function spreadLoad(items: readonly DueItem[], maxPerDay: number, today: CalDate, cal: WorkCalendar): DueItem[] {
+  const out = items.slice();
+  const moves = spreadMoves(items, maxPerDay, today, cal);
+  for (let m = 0; m < moves.count; m++) out[moves.index[m]] = withDue(items[moves.index[m]], moves.due[m]);
+  return out;
 }

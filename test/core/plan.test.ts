@@ -95,7 +95,7 @@ describe('planNightly: team mode (onlyOwner)', () => {
   });
 });
 
-describe('planNightly: thank-you drafts (SPEC section 4)', () => {
+describe('planNightly: thank-you drafts (docs/rules.md, Drafts)', () => {
   function drafts(purchases: Purchase[] | null, cust: Customer = customer(), over: Partial<PlanInput> = {}): Plan {
     return plan({ today: TODAY, customers: [cust], purchases, ...over });
   }

@@ -36,7 +36,7 @@ function plus(p: { n: bigint; k: number }, q: { n: bigint; k: number }) {
   return { n: p.n * BigInt(10) ** BigInt(k - p.k) + q.n * BigInt(10) ** BigInt(k - q.k), k };
 }
 
-/** SPEC section 2 read literally, O(n²). */
+/** The tier rule (docs/rules.md, Tiers) read literally, O(n²). */
 function naiveTiers(revenues: Array<number | null>, [a, b]: [number, number], method: TierMethod): Array<Tier | null> {
   const pos = revenues.filter((r): r is number => r !== null && r > 0);
   const zero = { n: BigInt(0), k: 0 };

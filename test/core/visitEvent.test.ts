@@ -1,11 +1,5 @@
-import {
-  capText,
-  formatAmount,
-  visitDescription,
-  visitEventResource,
-  visitTitle,
-  type VisitFacts,
-} from '../../src/core/visitEvent';
+import { capText, visitDescription, visitEventResource, visitTitle, type VisitFacts } from '../../src/core/visitEvent';
+import { formatAmount } from '../../src/core/amount';
 
 function facts(over: Partial<VisitFacts> = {}, customer: Partial<VisitFacts['customer']> = {}): VisitFacts {
   return {

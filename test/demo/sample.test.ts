@@ -1,5 +1,5 @@
 /**
- * The sample workbook, its loaders and the demo (SPEC section 9).
+ * The sample workbook, its loaders and the demo (README, Quick start).
  *
  * The demo smoke test runs the real built bundle: it needs `npm run build`
  * first and fails (never skips) with a message saying so when dist/Code.js is
@@ -59,7 +59,7 @@ describe('sample generator', () => {
     expect(workbookToCsv(generateWorkbook({ seed: 7 }))['Customers.csv']).not.toBe(workbookToCsv(wb)['Customers.csv']);
   });
 
-  test('has the SPEC headers exactly, and no managed column', () => {
+  test('has the documented headers exactly, and no managed column', () => {
     expect(wb.Customers[0]).toEqual(userHeaders('customers'));
     expect(wb.Purchases[0]).toEqual(['Customer ID', 'Date', 'Amount', 'Product']);
     expect(wb['Contact log'][0]).toEqual(userHeaders('contactLog'));

@@ -1,5 +1,5 @@
 /**
- * The nothing-lost invariant (issue 6), one reusable check for every
+ * The nothing-lost invariant (docs/testing.md, Kinds of tests), one reusable check for every
  * end-to-end test: after any run,
  *  - every non-managed cell of every sheet equals its value before the run
  *    (rows matched by Customer ID, so a sort or insert by the user in the
@@ -206,7 +206,7 @@ export function eventKeyDuplicates(emu: Emulator): string[] {
   return keys.filter((k, i) => k && keys.indexOf(k) !== i);
 }
 
-// ---------------------------------------------------------------- checkNothingLost (issue 6)
+// ---------------------------------------------------------------- checkNothingLost
 
 type AnyEvent = {
   id: string;
@@ -345,7 +345,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
   const tz = timeZoneOf(emu);
   const after = snapshot(emu);
   for (const d of userCellChanges(before, after, { appendOnly: opts.appendOnly })) v.push(`user cell changed: ${d}`);
-  // Formulas are never overwritten, in user and managed columns alike (SPEC 1: a managed column holding formulas is read, never written).
+  // Formulas are never overwritten, in user and managed columns alike (a managed column holding formulas is read, never written).
   for (const [sheet, rows] of Object.entries(before)) {
     if (OWN_SHEETS.has(sheet) || sheetKind(sheet) === 'runLog' || !after[sheet]) continue;
     const count = (rs: unknown[][]) => {

@@ -1,5 +1,5 @@
 /**
- * Issue 6, part 1: one Customers sheet of 100,000 rows (a few of them bad),
+ * Bad input at size (docs/testing.md, Kinds of tests): one Customers sheet of 100,000 rows (a few of them bad),
  * typed values rather than text to parse so that loading it stays fast.
  */
 import { loadBundle } from '../helpers/bundle';

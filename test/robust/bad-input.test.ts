@@ -1,5 +1,5 @@
 /**
- * Issue 6, part 1: the bad-input corpus through the built bundle. Each case
+ * The bad-input corpus (docs/testing.md, Kinds of tests) through the built bundle. Each case
  * is checked by runCase (check.ts): the run finishes or stops naming the
  * sheet; bad cells are reported by sheet, row and column; no draft or event
  * for a bad row; the others unaffected; checkNothingLost.

@@ -1,5 +1,5 @@
 /**
- * Running one bad-input case and checking it (issue 6, part 1). A case
+ * Running one bad-input case and checking it (docs/testing.md, Kinds of tests). A case
  * passes when:
  *  - Set up and the nightly run finish (no exception escapes), or the run
  *    stops at once with a message naming the sheet (and the header), which

@@ -1,5 +1,5 @@
 /**
- * Issue 6, part 4: things happening at the same time as a run. Apps Script
+ * Concurrency (docs/testing.md, Kinds of tests): things happening at the same time as a run. Apps Script
  * runs executions side by side; the emulator runs one at a time, so a second
  * execution is started from inside the first with faults.afterCall (its hook
  * runs between two service calls of the first, outside it), and "another run

@@ -1,5 +1,5 @@
 /**
- * The bad-input corpus (issue 6, part 1): workbooks a salesperson really
+ * The bad-input corpus (docs/testing.md, Kinds of tests): workbooks a salesperson really
  * produces. Hand-written cases cover layouts (missing, duplicate, Chinese and
  * oddly typed headers, empty sheets, title rows, blank and repeated header
  * rows, section labels, totals rows); generated cases (fast-check, fixed

@@ -1,5 +1,5 @@
 /**
- * Issue 6, part 3: fail every external call k of the nightly run on the
+ * The fault sweep (docs/testing.md, Fault sweep): fail every external call k of the nightly run on the
  * sample workbook (see sweep.ts for what each scenario checks). Every k, no
  * stride: the sample's run makes about 85 SpreadsheetApp/Gmail/Calendar calls,
  * so the sweep is 3 kinds x ~85 calls + lostResponse on each Gmail create
@@ -22,7 +22,7 @@ describe('fault sweep over the nightly run (sample workbook)', () => {
     expect(ref.violations).toEqual([]);
   });
 
-  // One sweep per kind; the transient one also records whether the faulted run itself retried (SPEC 4).
+  // One sweep per kind; the transient one also records whether the faulted run itself retried (src/gas/retry.ts).
   const transient = (() => {
     let r: ReturnType<typeof sweep> | null = null;
     return () => (r ??= sweep(scenariosFor('transient')));

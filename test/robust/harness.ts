@@ -1,5 +1,5 @@
 /**
- * Shared by the robustness tests (issue 6): a fresh emulator with the built
+ * Shared by the robustness tests (docs/testing.md, Kinds of tests): a fresh emulator with the built
  * bundle, the nightly run as the trigger fires it, and ways to compare what
  * two runs wrote. Builds on test/helpers (bundle, invariant, workbooks) and
  * tools/sample; nothing here imports src/: the product is dist/Code.js.

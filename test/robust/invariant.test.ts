@@ -1,5 +1,5 @@
 /**
- * Issue 6, part 2: checkNothingLost (test/helpers/invariant.ts) is the one
+ * The invariant's own test (docs/testing.md, Kinds of tests): checkNothingLost (test/helpers/invariant.ts) is the one
  * check every robustness test relies on, so it is tested too: it passes a
  * clean run and catches each kind of loss when one is made on purpose.
  */

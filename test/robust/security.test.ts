@@ -1,5 +1,5 @@
 /**
- * Issue 6, part 5: what a hostile or careless caller can do.
+ * Security (docs/testing.md, Kinds of tests): what a hostile or careless caller can do.
  *  - Every top-level function of dist/Code.js not ending in `_` can be called
  *    by google.script.run from any page served by the add-on; each is listed
  *    below with what it expects, and called with hostile input: it must

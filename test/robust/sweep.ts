@@ -1,5 +1,5 @@
 /**
- * The fault sweep (issue 6, part 3) over the whole nightly run on the sample
+ * The fault sweep (docs/testing.md, Fault sweep) over the whole nightly run on the sample
  * workbook (samples/*.csv through tools/sample/load.ts).
  *
  * A clean run is made once: its external calls (SpreadsheetApp, Gmail,
@@ -88,7 +88,7 @@ export interface Scenario {
 export interface ScenarioResult {
   /** After the next run(s): the invariant, the clean run's drafts, events and managed cells. */
   violations: string[];
-  /** Transient faults only: did the faulted run itself retry and finish the work (SPEC 4: retried with backoff)? */
+  /** Transient faults only: did the faulted run itself retry and finish the work (src/gas/retry.ts: retried with backoff)? */
   notRetried: string[];
 }
 

@@ -51,14 +51,11 @@ import { isValidTimeZone } from './tz';
 
 export type { ServiceName } from './calls';
 export type { CalendarEvent } from './calendar';
-export type { FaultKind, CallFilter, CallInfo, CallRecord } from './calls';
-export type { UiEvent, MenuEntry } from './ui';
+export type { FaultKind } from './calls';
 export type { AuthMode, LogLine } from './runtime';
-export { Clock, CallLog, Faults } from './calls';
-export { UiLog } from './ui';
-export { FakeSpreadsheet, FakeSheet, FakeRange } from './spreadsheet';
-export { simpleDateFormat } from './utilities';
-export { zonedToUtc, tzOffset, wallTime } from './tz';
+export { Clock } from './calls';
+export { FakeSpreadsheet, FakeSheet } from './spreadsheet';
+export { wallTime } from './tz';
 
 export interface EmulatorOptions {
   /** Spreadsheet time zone, default 'Europe/London'. */

@@ -55,6 +55,7 @@ function addDays(iso: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** @public Loaded with require() by tools/preview/server.ts --fake, which knip cannot follow. */
 export function createFakeBackend(
   opts: { customers?: number; today?: string; lang?: 'en' | 'zh'; extra?: CustomerSummary[] } = {},
 ): Impl {

@@ -57,7 +57,10 @@ export function readWorkbookDir(dir: string): Record<string, unknown[][]> {
   return out;
 }
 
-/** Puts every sheet of the folder into the emulator; returns the sheet names. */
+/**
+ * Puts every sheet of the folder into the emulator; returns the sheet names.
+ * @public Loaded with require() by tools/preview/server.ts, which knip cannot follow.
+ */
 export function loadSampleInto(emu: SheetSink, dir: string = SAMPLES_DIR): string[] {
   const wb = readWorkbookDir(dir);
   for (const [name, rows] of Object.entries(wb)) emu.setSheet(name, rows, { parse: true });

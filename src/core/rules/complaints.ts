@@ -1,10 +1,10 @@
 /**
- * Complaints (SPEC 3.5; DOMAIN.md section 4, doc 004): small issues are solved
- * the same day, big ones within 3 working days; once resolved, call for the
- * customer's feedback (a complaint solved well brings 70 % back, doc 002).
+ * Complaints (docs/rules.md, Complaints): small issues are solved the same
+ * day, big ones within 3 working days; once resolved, call for the
+ * customer's feedback (a complaint solved well brings 70 % back).
  * Complaints ignore snooze and load spreading (status.ts, loadSpreading.ts).
  */
-import { plusWorkingDays as addWorkingDays } from './days';
+import { addWorkingDays } from '../dates';
 import { contactedOnOrAfter, type CustomerFacts } from '../customerFacts';
 import type { Customer } from '../model';
 import type { DueItem, RuleContext } from './dueItem';
@@ -21,7 +21,7 @@ export function complaintItems(c: Customer, f: CustomerFacts, ctx: RuleContext):
       due: baseDue,
       baseDue,
       channel: 'call',
-      // Doc 002: record and escalate complaints; a big one is the manager's.
+      // The playbook: record and escalate complaints; a big one is the manager's (docs/rules.md, Complaints).
       who: k.size === 'Big' ? 'manager' : 'rep',
       detail: { complaintDate: k.date, size: k.size },
       spreadable: false,

@@ -1,6 +1,6 @@
 /**
  * A due item: one thing to do for one customer, with a date and a reason
- * (DOMAIN.md "What this means for the software": every rule is a due date with
+ * (docs/rules.md, Which item is shown: every rule is a due date with
  * a reason). The rules in this folder make them; plan.ts picks the earliest
  * per customer for `Next follow-up` / `Follow-up` / `Days to due`, and the
  * sidebar shows them all. describeDue gives the short `Follow-up` text in the
@@ -14,7 +14,7 @@ import type { Lang, Settings, Tier } from '../model';
 export interface RuleContext {
   today: CalDate;
   settings: Settings;
-  /** Working days and Holidays (SPEC 3.7). */
+  /** Working days and Holidays (docs/rules.md, Working days). */
   cal: WorkCalendar;
 }
 
@@ -78,7 +78,7 @@ export interface DueItem {
   channel: DueChannel;
   who: 'rep' | 'manager';
   detail: DueDetail;
-  /** Only 'recurring' items take part in load spreading (SPEC 3.8). */
+  /** Only 'recurring' items take part in load spreading (docs/rules.md, Merging and load spreading). */
   spreadable: boolean;
 }
 
@@ -102,7 +102,7 @@ export function withDue(it: DueItem, due: CalDate): DueItem {
 
 /**
  * Which item goes first when two fall on the same day: what cannot wait
- * (complaints, DOMAIN.md section 4: "solved fast 95 % come back"), then the
+ * (complaints, docs/rules.md, Complaints: "solved fast 95 % come back"), then the
  * user's own promises (next steps; "promises not kept" is a churn cause, doc
  * 001), then the post-sale sequence, visits, occasions, and the routine contact.
  */
@@ -118,10 +118,6 @@ const PRIORITY: Record<DueKind, number> = {
   holiday: 8,
   recurring: 9,
 };
-
-export function kindPriority(kind: DueKind): number {
-  return PRIORITY[kind];
-}
 
 function cmp(a: string | number | undefined, b: string | number | undefined): number {
   if (a === b) return 0;

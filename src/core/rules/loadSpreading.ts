@@ -1,5 +1,5 @@
 /**
- * Load spreading (SPEC 3.8): more than `maxFollowUpsPerDay` recurring items on
+ * Load spreading (docs/rules.md, Merging and load spreading): more than `maxFollowUpsPerDay` recurring items on
  * one day move, lowest tier first (C, then B, then A), to the next working
  * day, and so on day by day. Only recurring items take part (`spreadable`):
  * post-sale steps, complaints, next steps, visits and greetings have a date
@@ -14,9 +14,8 @@
  * later (an item moved once is not pushed behind the next day's items again
  * and again), then the customer ID decides: a stable, deterministic order.
  */
-import type { CalDate, WorkCalendar } from '../dates';
-import { nextWorking as nextWorkingDay, plusDays as addDays } from './days';
-import { withDue, type DueItem } from './dueItem';
+import { addDays, nextWorkingDay, type CalDate, type WorkCalendar } from '../dates';
+import type { DueItem } from './dueItem';
 
 function tierRank(it: DueItem): number {
   const t = it.detail.tier;
@@ -75,44 +74,22 @@ function insertionSort(xs: Int32Array, from: number, to: number, cmp: (a: number
   }
 }
 
-/**
- * The items with spreadable ones moved as needed; same length and order as
- * the input, unchanged items are the same objects.
- */
-export function spreadLoad(items: readonly DueItem[], maxPerDay: number, today: CalDate, cal: WorkCalendar): DueItem[] {
-  const out = items.slice();
-  const moves = spreadMoves(items, maxPerDay, today, cal);
-  for (let m = 0; m < moves.count; m++) out[moves.index[m]] = withDue(items[moves.index[m]], moves.due[m]);
-  return out;
-}
-
-/** Which items spreadLoad moves (items[index[m]] to due[m], m < count), each at most once. */
+/** Which items load spreading moves (items[index[m]] to due[m], m < count), each at most once. */
 export interface SpreadMoves {
   count: number;
   index: Int32Array;
   due: CalDate[];
 }
 
-/**
- * spreadLoad's decisions without the new items: planNightly, whose items are
- * its own, moves them in place rather than copying 100,000 of them.
- *
- * Cost: each distinct due date is ranked, and given its home day, once; the
- * priority order (tier, due, customer ID, input order) is then a counting sort
- * on (tier, due rank) with only the customer IDs of one tier and day left to
- * compare, rather than a general sort of 100,000 entries comparing strings.
- */
-export function spreadMoves(
-  items: readonly DueItem[],
-  maxPerDay: number,
-  today: CalDate,
-  cal: WorkCalendar,
-): SpreadMoves {
-  const moves: SpreadMoves = { count: 0, index: new Int32Array(0), due: [] };
-  if (!(maxPerDay >= 1)) return moves;
-  const anchor = nextWorkingDay(today, cal);
+/** The spreadable items: entry e is items[indexOf[e]], whose due date is dues[dueNo[e]] (each distinct date once). */
+interface Entries {
+  n: number;
+  indexOf: Int32Array;
+  dueNo: Int32Array;
+  dues: CalDate[];
+}
 
-  // The spreadable items (entries), each with the number of its due date.
+function spreadableEntries(items: readonly DueItem[]): Entries {
   const indexOf = new Int32Array(items.length);
   const dueNo = new Int32Array(items.length);
   const dues: CalDate[] = [];
@@ -131,18 +108,23 @@ export function spreadMoves(
     dueNo[n] = d;
     n++;
   }
+  return { n, indexOf, dueNo, dues };
+}
+
+/**
+ * The entries in priority order (tier, due, customer ID, input order): a
+ * counting sort on (tier rank, due rank), stable, so each bucket stays in
+ * input order; then each bucket by customer ID (stable).
+ */
+function priorityOrder(items: readonly DueItem[], x: Entries): Int32Array {
+  const { n, indexOf, dueNo, dues } = x;
   const dueCount = dues.length;
-  // Due dates ranked in string order; each one's home: the day it counts on
-  // before spreading (its due day, or today when overdue).
+  // Due dates ranked in string order.
   const dueRank = new Int32Array(dueCount);
   dues
     .map((_, k) => k)
     .sort((a, b) => (dues[a] < dues[b] ? -1 : dues[a] > dues[b] ? 1 : 0))
     .forEach((k, r) => (dueRank[k] = r));
-  const homeOfDue: CalDate[] = dues.map((d) => (d < anchor ? anchor : nextWorkingDay(d, cal)));
-
-  // Priority order: a counting sort on (tier rank, due rank), stable, so each
-  // bucket stays in input order; then each bucket by customer ID (stable).
   const keyCount = 4 * dueCount;
   const key = new Int32Array(n);
   const bucketStart = new Int32Array(keyCount + 1);
@@ -161,9 +143,9 @@ export function spreadMoves(
   for (let e = 1; e < n && idsAscending; e++)
     if (items[indexOf[e - 1]].customerId > items[indexOf[e]].customerId) idsAscending = false;
   const byId = (a: number, b: number): number => {
-    const x = items[indexOf[a]].customerId;
-    const y = items[indexOf[b]].customerId;
-    return x === y ? 0 : x < y ? -1 : 1;
+    const p = items[indexOf[a]].customerId;
+    const q = items[indexOf[b]].customerId;
+    return p === q ? 0 : p < q ? -1 : 1;
   };
   for (let k = 0; k < keyCount && !idsAscending; k++) {
     const from = bucketStart[k];
@@ -172,34 +154,73 @@ export function spreadMoves(
     if (to - from <= 16) insertionSort(order, from, to, byId);
     else order.set(Array.from(order.subarray(from, to)).sort(byId), from);
   }
+  return order;
+}
 
-  // Positions in that order (what the heap holds), grouped by home day.
+/** Positions in the priority order (what the heap holds), grouped by home day: day h's are ords[start[h] .. start[h + 1]). */
+interface HomeDays {
+  homes: CalDate[];
+  start: Int32Array;
+  ords: Int32Array;
+}
+
+function byHomeDay(x: Entries, homeOfDue: readonly CalDate[], order: Int32Array): HomeDays {
+  const { n, dueNo } = x;
+  const dueCount = homeOfDue.length;
   const homes = Array.from(new Set(homeOfDue)).sort();
   const homeRank = new Map<CalDate, number>();
   homes.forEach((h, r) => homeRank.set(h, r));
   const homeNo = new Int32Array(dueCount);
   for (let d = 0; d < dueCount; d++) homeNo[d] = homeRank.get(homeOfDue[d]) as number;
-  const dayStart = new Int32Array(homes.length + 1);
-  for (let e = 0; e < n; e++) dayStart[homeNo[dueNo[e]] + 1]++;
-  for (let h = 0; h < homes.length; h++) dayStart[h + 1] += dayStart[h];
-  const dayFill = dayStart.slice(0, homes.length);
-  const ordsByDay = new Int32Array(n);
-  for (let ord = 0; ord < n; ord++) ordsByDay[dayFill[homeNo[dueNo[order[ord]]]]++] = ord;
+  const start = new Int32Array(homes.length + 1);
+  for (let e = 0; e < n; e++) start[homeNo[dueNo[e]] + 1]++;
+  for (let h = 0; h < homes.length; h++) start[h + 1] += start[h];
+  const dayFill = start.slice(0, homes.length);
+  const ords = new Int32Array(n);
+  for (let ord = 0; ord < n; ord++) ords[dayFill[homeNo[dueNo[order[ord]]]]++] = ord;
+  return { homes, start, ords };
+}
 
-  const heap = makeHeap(n);
-  moves.index = new Int32Array(n);
+/**
+ * Which items move, and where. The decisions only, not new items:
+ * planNightly, whose items are its own, moves them in place rather than
+ * copying 100,000 of them.
+ *
+ * Cost: each distinct due date is ranked, and given its home day, once; the
+ * priority order (tier, due, customer ID, input order) is then a counting sort
+ * on (tier, due rank) with only the customer IDs of one tier and day left to
+ * compare, rather than a general sort of 100,000 entries comparing strings.
+ */
+export function spreadMoves(
+  items: readonly DueItem[],
+  maxPerDay: number,
+  today: CalDate,
+  cal: WorkCalendar,
+): SpreadMoves {
+  const moves: SpreadMoves = { count: 0, index: new Int32Array(0), due: [] };
+  if (!(maxPerDay >= 1)) return moves;
+  const anchor = nextWorkingDay(today, cal);
+  const x = spreadableEntries(items);
+  // Each due date's home: the day it counts on before spreading (its due day, or today when overdue).
+  const homeOfDue: CalDate[] = x.dues.map((d) => (d < anchor ? anchor : nextWorkingDay(d, cal)));
+  const order = priorityOrder(items, x);
+  const { homes, start, ords } = byHomeDay(x, homeOfDue, order);
+
+  // Day by day from the first home day: each day takes its best maxPerDay items; the rest wait for the next working day.
+  const heap = makeHeap(x.n);
+  moves.index = new Int32Array(x.n);
   let k = 0;
   let day: CalDate | null = homes.length > 0 ? homes[0] : null;
   while (day !== null) {
     while (k < homes.length && homes[k] <= day) {
-      for (let j = dayStart[k]; j < dayStart[k + 1]; j++) heap.push(ordsByDay[j]);
+      for (let j = start[k]; j < start[k + 1]; j++) heap.push(ords[j]);
       k++;
     }
     for (let m = 0; m < maxPerDay && heap.size() > 0; m++) {
       const e = order[heap.pop()];
       // Fits on its own day (or, overdue, on today): keeps its date.
-      if (homeOfDue[dueNo[e]] === day) continue;
-      moves.index[moves.count++] = indexOf[e];
+      if (homeOfDue[x.dueNo[e]] === day) continue;
+      moves.index[moves.count++] = x.indexOf[e];
       moves.due.push(day);
     }
     const following: CalDate | null = heap.size() > 0 ? nextWorkingDay(addDays(day, 1), cal) : null;

@@ -1,11 +1,10 @@
 /**
- * Working-day moves (SPEC 3.7): calls and visits that fall on a non-working
- * day move to the next working day; greetings move to the working day before,
- * because a greeting after the occasion is late (DOMAIN.md section 3: holidays
- * "call 2-3 days before").
+ * Working-day moves (docs/rules.md, Working days): calls and visits that
+ * fall on a non-working day move to the next working day; greetings move to
+ * the working day before, because a greeting after the occasion is late
+ * (docs/rules.md, Occasions: holidays "call 2-3 days before").
  */
-import { workCalendar, type CalDate, type WorkCalendar } from '../dates';
-import { nextWorking as nextWorkingDay, previousWorking as previousWorkingDay } from './days';
+import { nextWorkingDay, previousWorkingDay, workCalendar, type CalDate, type WorkCalendar } from '../dates';
 import type { Holiday, Settings } from '../model';
 import { withDue, type DueChannel, type DueItem } from './dueItem';
 

@@ -1,8 +1,8 @@
 /**
  * Next steps: the user's own follow-up, written in the contact log (`Next
  * step`, `Next step date`). Keeping records of what a customer asked for and
- * coming back to them is doc 001's advice; "promises not kept" is its first
- * churn cause.
+ * coming back to them is the playbook's advice; "promises not kept" is its
+ * first churn cause (docs/rules.md, Which item is shown).
  */
 import type { CalDate } from '../dates';
 import type { CustomerFacts } from '../customerFacts';

@@ -1,12 +1,10 @@
 /**
- * Occasions (SPEC 3.4; DOMAIN.md section 3, docs 000 and 002): the customer's
- * birthday, the purchase anniversary (爱车周年) and holidays. All are
- * greetings: they move to the working day before (SPEC 3.7) and are only
- * shown shortly before the day, so the list is not flooded ("do not pester",
- * doc 001).
+ * Occasions (docs/rules.md, Occasions): the customer's birthday, the
+ * purchase anniversary (爱车周年) and holidays. All are greetings: they move
+ * to the working day before (docs/rules.md, Working days) and are only shown
+ * shortly before the day, so the list is not flooded ("do not pester").
  */
-import { nextAnnual, parts, type CalDate } from '../dates';
-import { diffDays as daysBetween, plusDays as addDays } from './days';
+import { addDays, daysBetween, nextAnnual, parts, type CalDate } from '../dates';
 import { contactedOnOrAfter, type CustomerFacts } from '../customerFacts';
 import type { Customer, Holiday, Tier } from '../model';
 import type { DueItem, RuleContext } from './dueItem';
@@ -14,7 +12,7 @@ import { moveToWorkingDay } from './moves';
 
 /** Birthday and anniversary are shown from this many days before the day. */
 export const OCCASION_LEAD_DAYS = 3;
-/** Holiday greetings are due this many days before the holiday (doc 002: "call 2-3 days before") ... */
+/** Holiday greetings are due this many days before the holiday (the playbook: "call 2-3 days before") ... */
 export const HOLIDAY_DUE_DAYS_BEFORE = 2;
 /** ... and shown from this many days before it. */
 export const HOLIDAY_SHOW_DAYS_BEFORE = 7;
@@ -138,7 +136,7 @@ export function activeHolidays(holidays: readonly Holiday[], today: CalDate): Ac
 }
 
 /**
- * Holiday greetings for A and B customers (SPEC 3.4), due 2 days before each
+ * Holiday greetings for A and B customers (docs/rules.md, Occasions), due 2 days before each
  * holiday. Done by a contact on or after the day the greeting is due — after
  * the move to the working day before, so the greeting made on that Friday
  * counts.

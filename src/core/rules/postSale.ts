@@ -1,12 +1,11 @@
 /**
- * The post-sale sequence (SPEC 3.1; DOMAIN.md section 2, docs 000 and 002):
+ * The post-sale sequence (docs/rules.md, Post-sale steps):
  * counted from the purchase date, step 1 (day 1) the salesperson's thank-you
  * call (the thank-you email is the draft, plan.ts), step 2 (day 3) the sales
  * manager's call, step 3 (day 7) the salesperson's check-in call. The days are
  * the `postSaleSteps` setting; any further steps are check-ins by the rep.
  */
-import type { CalDate } from '../dates';
-import { plusDays as addDays } from './days';
+import { addDays, type CalDate } from '../dates';
 import { contactedOnOrAfter, maxOf, type CustomerFacts, type PurchaseFact } from '../customerFacts';
 import type { Customer } from '../model';
 import type { DueItem, RuleContext } from './dueItem';
@@ -60,7 +59,7 @@ export function postSaleItems(c: Customer, f: CustomerFacts, ctx: RuleContext): 
         due: baseDue,
         baseDue,
         channel: 'call',
-        // Doc 002: the day-3 call is the sales manager's.
+        // The playbook: the day-3 call is the sales manager's (docs/rules.md, Post-sale steps).
         who: step === 2 ? 'manager' : 'rep',
         detail,
         spreadable: false,
@@ -72,7 +71,8 @@ export function postSaleItems(c: Customer, f: CustomerFacts, ctx: RuleContext): 
 
 /**
  * End of the post-sale sequence of the latest purchase that qualifies for it:
- * the recurring cadence starts counting from there (SPEC 3.2).
+ * the recurring cadence starts counting from there (docs/rules.md, Keeping
+ * in touch).
  */
 export function postSaleEnd(
   f: CustomerFacts,

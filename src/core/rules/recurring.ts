@@ -1,10 +1,9 @@
 /**
- * The recurring contact (SPEC 3.2; DOMAIN.md section 3, "the salesperson stops
- * calling" is a churn cause, doc 001): the latest of last contact, last
+ * The recurring contact (docs/rules.md, Keeping in touch: "the salesperson
+ * stops calling" is a churn cause): the latest of last contact, last
  * purchase and the end of the post-sale sequence, plus the tier's days.
  */
-import type { CalDate } from '../dates';
-import { plusDays as addDays } from './days';
+import { addDays, type CalDate } from '../dates';
 import { qualifiesForFollowUp, type CustomerFacts } from '../customerFacts';
 import type { Customer, Tier } from '../model';
 import type { DueItem, RuleContext } from './dueItem';
@@ -12,13 +11,13 @@ import { postSaleEnd } from './postSale';
 
 /**
  * A customer without a tier (blank revenue, e.g. a prospect) is kept in touch
- * at the C cadence, the least frequent: DOMAIN.md asks not to pester.
+ * at the C cadence, the least frequent: the playbook asks not to pester.
  */
 export function contactCadence(tier: Tier | null, ctx: RuleContext): number {
   return ctx.settings.contactEveryDays[tier ?? 'C'];
 }
 
-/** One step of dates.maxDate: d when it is set and later than best. */
+/** The later of two dates, either of which may be missing: d when it is set and later than best. */
 function later(best: CalDate | null, d: CalDate | null): CalDate | null {
   return d && (best === null || d > best) ? d : best;
 }
@@ -26,7 +25,7 @@ function later(best: CalDate | null, d: CalDate | null): CalDate | null {
 export function recurringItem(c: Customer, f: CustomerFacts, tier: Tier | null, ctx: RuleContext): DueItem {
   const every = contactCadence(tier, ctx);
   const end = postSaleEnd(f, ctx, (p) => qualifiesForFollowUp(p.amount, ctx.settings.minFollowUpAmount));
-  // maxDate(f.lastContact, f.lastPurchase, end), without the rest-parameter array (every customer, every night).
+  // The latest of f.lastContact, f.lastPurchase and end, without an array (every customer, every night).
   const base = later(later(later(null, f.lastContact), f.lastPurchase), end);
   // Nothing to count from: `Customer since` + days, or due today (a customer
   // nobody ever contacted is overdue for a first call).

@@ -1,5 +1,6 @@
 /**
- * What a customer's `Status` and `Snooze until` allow (SPEC 3.6).
+ * What a customer's `Status` and `Snooze until` allow (docs/rules.md, Status,
+ * snooze and prospects).
  *
  * - `Do not contact` and `Lost`: nothing at all (no items, drafts or visits).
  * - `Prospect`: the recurring contact, plus what the user logged themselves
@@ -9,8 +10,7 @@
  * - `Snooze until` (while it is today or later) holds back everything except
  *   complaints, see applySnooze.
  */
-import type { CalDate, WorkCalendar } from '../dates';
-import { nextWorking as nextWorkingDay } from './days';
+import { nextWorkingDay, type CalDate, type WorkCalendar } from '../dates';
 import { tr, type Msg } from '../i18n';
 import type { Customer, Lang } from '../model';
 import { withDue, type DueItem, type DueKind } from './dueItem';
@@ -27,7 +27,7 @@ export function statusExclusion(c: Customer, lang: Lang): string | null {
   return null;
 }
 
-const PROSPECT_KINDS: ReadonlySet<DueKind> = new Set<DueKind>([
+const prospectKinds: ReadonlySet<DueKind> = new Set<DueKind>([
   'recurring',
   'complaint',
   'complaint-feedback',
@@ -37,16 +37,16 @@ const PROSPECT_KINDS: ReadonlySet<DueKind> = new Set<DueKind>([
 /** May a customer with this status have an item of this kind? */
 export function statusAllows(c: Customer, kind: DueKind): boolean {
   if (c.status === 'Do not contact' || c.status === 'Lost') return false;
-  if (c.status === 'Prospect') return PROSPECT_KINDS.has(kind);
+  if (c.status === 'Prospect') return prospectKinds.has(kind);
   return true;
 }
 
-/** Drafts go to active customers only: never to prospects, Do not contact or Lost (SPEC section 4). */
+/** Drafts go to active customers only: never to prospects, Do not contact or Lost (docs/rules.md, Drafts). */
 export function statusAllowsDraft(c: Customer): boolean {
   return c.status === 'Active';
 }
 
-/** Visits: not for prospects (the brief) nor excluded customers. */
+/** Visits: not for prospects nor excluded customers (docs/rules.md, Status, snooze and prospects). */
 export function statusAllowsVisit(c: Customer): boolean {
   return c.status === 'Active';
 }
@@ -59,7 +59,7 @@ export function isComplaintKind(kind: DueKind): boolean {
 const PUSHED: ReadonlySet<DueKind> = new Set<DueKind>(['recurring', 'visit', 'next-step']);
 
 /**
- * Snooze (SPEC 3.6: "nothing but complaints is due before it"), active while
+ * Snooze ("nothing but complaints is due before it"), active while
  * `Snooze until` is today or later. Applied after the working-day moves, on
  * the dates the user would see:
  * - complaints are untouched;

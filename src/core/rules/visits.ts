@@ -1,10 +1,10 @@
 /**
- * Visits (SPEC 3.3; DOMAIN.md section 3: "visits are the most effective
- * contact", A customers visited more often, doc 003): tiers with a visit
+ * Visits (docs/rules.md, Visits: "visits are the most effective contact", A
+ * customers visited more often): tiers with a visit
  * cadence are due that many days after the last logged visit; with no visit
  * logged, that many days after `Customer since`, or today when that is blank.
  */
-import { plusDays as addDays } from './days';
+import { addDays } from '../dates';
 import type { CustomerFacts } from '../customerFacts';
 import type { Customer, Tier } from '../model';
 import type { DueItem, RuleContext } from './dueItem';

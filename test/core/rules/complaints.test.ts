@@ -9,7 +9,7 @@ function comp(today: string, contacts: Contact[], holidays: Holiday[] = []) {
   return complaintItems(c, factsFor(c, null, contacts, rc), rc);
 }
 
-describe('complaints (SPEC 3.5)', () => {
+describe('complaints (docs/rules.md, Complaints)', () => {
   test('small: due the day logged, and stays due (overdue) until resolved', () => {
     const k = contact({ date: '2026-11-18', type: 'Complaint', complaintSize: 'Small' });
     const [it] = comp('2026-11-25', [k, contact({ date: '2026-11-24' })]);

@@ -1,10 +1,6 @@
-import {
-  contactedOnOrAfter,
-  customerFacts,
-  indexRows,
-  purchaseKey,
-  qualifiesForFollowUp,
-} from '../../../src/core/customerFacts';
+import { contactedOnOrAfter, customerFacts, qualifiesForFollowUp } from '../../../src/core/customerFacts';
+import { indexRows } from '../referenceRows';
+import { purchaseKey } from '../../../src/core/purchaseKey';
 import { contact, ctx, customer, factsFor, plan, planOf, purchase, tiered } from '../fixtures';
 
 const TODAY = '2026-11-20';

@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { addDays, isWorkingDay, workCalendar } from '../../../src/core/dates';
-import { spreadLoad } from '../../../src/core/rules/loadSpreading';
 import type { DueItem } from '../../../src/core/rules/dueItem';
 import type { Tier } from '../../../src/core/model';
-import { plan, planOf, settings, tiered } from '../fixtures';
+import { plan, planOf, settings, spreadLoad, tiered } from '../fixtures';
 
 const cal = workCalendar([1, 2, 3, 4, 5]);
 
@@ -22,7 +21,7 @@ function rec(id: string, tier: Tier | undefined, due: string): DueItem {
 
 const dues = (items: DueItem[]) => Object.fromEntries(items.map((i) => [i.customerId, i.due]));
 
-describe('load spreading (SPEC 3.8)', () => {
+describe('load spreading (docs/rules.md, Merging and load spreading)', () => {
   test('maxFollowUpsPerDay=2: C moves first, then B; inside a tier by customer ID; day by day', () => {
     const items = [
       rec('C05', 'A', '2026-11-23'),

@@ -2,7 +2,7 @@ import { workCalendar } from '../../../src/core/dates';
 import { moveItem, moveToWorkingDay } from '../../../src/core/rules/moves';
 import type { DueItem } from '../../../src/core/rules/dueItem';
 
-describe('working-day moves (SPEC 3.7)', () => {
+describe('working-day moves (docs/rules.md, Working days)', () => {
   const cal = workCalendar([1, 2, 3, 4, 5], ['2026-11-23']);
 
   test('calls and visits go forward, greetings go back', () => {

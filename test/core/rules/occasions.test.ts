@@ -8,7 +8,7 @@ function bday(today: string, c: Customer, contacts: Contact[] = []) {
   return birthdayItem(c, factsFor(c, null, contacts, rc), rc);
 }
 
-describe('birthday (SPEC 3.4)', () => {
+describe('birthday (docs/rules.md, Occasions)', () => {
   const c = customer({ birthday: { month: 11, day: 25 } });
 
   test('on the day, shown from 3 days before through the day', () => {
@@ -68,7 +68,7 @@ describe('birthday (SPEC 3.4)', () => {
   });
 });
 
-describe('purchase anniversary (SPEC 3.4)', () => {
+describe('purchase anniversary (docs/rules.md, Occasions)', () => {
   function ann(
     today: string,
     c: Customer,
@@ -109,7 +109,7 @@ describe('purchase anniversary (SPEC 3.4)', () => {
   });
 });
 
-describe('holiday greetings (SPEC 3.4)', () => {
+describe('holiday greetings (docs/rules.md, Occasions)', () => {
   const xmas: Holiday[] = [holiday('2026-12-25', 'Christmas')];
 
   function hol(today: string, tier: Tier | null, contacts: Contact[] = [], holidays = xmas) {

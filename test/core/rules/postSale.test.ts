@@ -16,7 +16,7 @@ function items(
   return postSaleItems(cust, factsFor(cust, purchases, contacts, rc), rc);
 }
 
-describe('post-sale sequence (SPEC 3.1)', () => {
+describe('post-sale sequence (docs/rules.md, Post-sale steps)', () => {
   test('three steps after a purchase: thank-you (rep), day 3 manager call, day 7 check-in, future ones included', () => {
     const it = items(BOUGHT);
     expect(it.map((i) => [i.kind, i.due, i.who, i.detail.step, i.detail.day])).toEqual([

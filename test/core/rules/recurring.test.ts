@@ -10,7 +10,7 @@ function rec(c: Customer, tier: Tier | null, purchases: Purchase[] | null = null
   return recurringItem(c, factsFor(c, purchases, contacts, rc), tier, rc);
 }
 
-describe('recurring contact (SPEC 3.2)', () => {
+describe('recurring contact (docs/rules.md, Keeping in touch)', () => {
   test('last contact + the tier days (A 14, B 30, C 60)', () => {
     const c = customer({ lastContact: '2026-11-01' });
     expect(rec(c, 'A').due).toBe('2026-11-15');

@@ -26,7 +26,7 @@ const busyRows = {
 
 const kinds = (items: DueItem[]) => Array.from(new Set(items.map((i) => i.kind))).sort();
 
-describe('status (SPEC 3.6)', () => {
+describe('status (docs/rules.md, Status, snooze and prospects)', () => {
   test('an Active customer gets every kind (the baseline for the tests below)', () => {
     const p = plan({ today: TODAY, customers: [busy()], ...busyRows });
     expect(kinds(planOf(p, 'C1').items)).toEqual(

@@ -4,7 +4,7 @@ import { contact, ctx, customer, factsFor, plan, planOf, tiered } from '../fixtu
 
 const TODAY = '2026-11-20';
 
-describe('visits (SPEC 3.3)', () => {
+describe('visits (docs/rules.md, Visits)', () => {
   const rc = ctx(TODAY);
   test('A: 30 days after the last logged Visit; other contact types do not count', () => {
     const c = customer({ customerSince: '2020-01-01' });

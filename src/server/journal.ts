@@ -6,13 +6,14 @@
  * id. Properties are written at once (no batching), unlike the sheet, so the
  * journal survives a run killed before its single sheet write. A 'pending'
  * entry found by the next run means "maybe made": the run then asks Gmail
- * (see drafts.ts) before making it again. Entries are removed once the sheet
+ * (see drafts.ts) before making it again (docs/platform.md, Gmail). Entries are removed once the sheet
  * records the draft, which keeps the store far below its 500 KB.
  *
  * Calendar events need no journal: each carries its key in a private
  * extended property that the run looks up before inserting.
  */
 import { base64Url, utf8Bytes } from '../core/utf8';
+import { documentProperties_ } from '../gas/properties';
 
 const PREFIX = 'journal.draft.';
 
@@ -34,9 +35,9 @@ function propKey(key: string): string {
 }
 
 export function openJournal_(): Journal {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties_();
   // One read of the whole store up front; every later change is a single write.
-  const all = props.getProperties();
+  const all = props.all();
   const entries = new Map<string, JournalEntry>();
   for (const k of Object.keys(all)) {
     if (k.indexOf(PREFIX) !== 0) continue;
@@ -49,7 +50,7 @@ export function openJournal_(): Journal {
   }
   function put(key: string, e: JournalEntry): void {
     entries.set(key, e);
-    props.setProperty(propKey(key), JSON.stringify({ key, ...e }));
+    props.set(propKey(key), JSON.stringify({ key, ...e }));
   }
   return {
     get: (key) => entries.get(key) ?? null,
@@ -58,16 +59,28 @@ export function openJournal_(): Journal {
     forget(key) {
       if (!entries.has(key)) return;
       entries.delete(key);
-      props.deleteProperty(propKey(key));
+      props.remove(propKey(key));
     },
     prune(before) {
       for (const [key, e] of Array.from(entries.entries())) {
         if (e.at < before) {
           entries.delete(key);
-          props.deleteProperty(propKey(key));
+          props.remove(propKey(key));
         }
       }
     },
     keys: () => Array.from(entries.keys()),
+  };
+}
+
+/** A preview must not write even the journal: this one remembers nothing. */
+export function readOnlyJournal(): Journal {
+  return {
+    get: () => null,
+    pending: () => undefined,
+    made: () => undefined,
+    forget: () => undefined,
+    prune: () => undefined,
+    keys: () => [],
   };
 }

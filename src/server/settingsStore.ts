@@ -1,15 +1,17 @@
 /**
- * Settings live in document properties (SPEC section 6): shared by everyone
- * who uses the spreadsheet, one property per setting so each stays far below
- * the 9 KB limit. Nothing invalid is ever saved.
+ * Settings live in document properties (docs/platform.md, Locks, properties
+ * and time zones): shared by everyone who uses the spreadsheet, one property
+ * per setting so each stays far below the 9 KB limit. Nothing invalid is
+ * ever saved.
  */
 import type { Lang, Settings } from '../core/model';
 import { settingsFromProperties, settingsToProperties, validateSettings } from '../core/settings';
+import { documentProperties_ } from '../gas/properties';
 
 const PREFIX = 'setting.';
 
 export function loadSettings_(): { settings: Settings; errors: Record<string, string> } {
-  const all = PropertiesService.getDocumentProperties().getProperties();
+  const all = documentProperties_().all();
   const mine: Record<string, string> = {};
   for (const k of Object.keys(all)) if (k.indexOf(PREFIX) === 0) mine[k.slice(PREFIX.length)] = all[k];
   return settingsFromProperties(mine);
@@ -29,6 +31,6 @@ export function saveSettings_(
   const props = settingsToProperties(result.settings);
   const prefixed: Record<string, string> = {};
   for (const k of Object.keys(props)) prefixed[PREFIX + k] = props[k];
-  PropertiesService.getDocumentProperties().setProperties(prefixed);
+  documentProperties_().setAll(prefixed);
   return { ok: true, settings: result.settings };
 }

@@ -1,0 +1,13 @@
+/**
+ * The user's locale. onOpen in the add-on's no-authorization mode and some
+ * trigger contexts have none, and asking throws: the answer is then ''.
+ */
+import { retryService } from './retry';
+
+export function activeUserLocale_(): string {
+  try {
+    return retryService('Session', () => Session.getActiveUserLocale()) || '';
+  } catch (e) {
+    return '';
+  }
+}

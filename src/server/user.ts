@@ -1,0 +1,42 @@
+/**
+ * Who is running, and in which language.
+ *
+ * Session.getActiveUser().getEmail() needs the userinfo.email scope, which
+ * Retain does not ask for (docs/platform.md, Gmail). The Gmail API's
+ * users.getProfile answers with the same address under gmail.compose, which
+ * Retain has anyway.
+ */
+import { langOfLocale } from '../core/i18n';
+import type { Lang } from '../core/model';
+import { profileEmail_ } from '../gas/gmail';
+import { userProperties_ } from '../gas/properties';
+import { activeUserLocale_ } from '../gas/session';
+import { spreadsheetLocale_, type Spreadsheet } from '../gas/spreadsheet';
+
+const KEY = 'retain.userEmail';
+
+/** Kept in the user's own properties: an address does not change, so Gmail is asked once, not every night. */
+export function currentUserEmail_(): string {
+  const props = userProperties_();
+  const known = props.get(KEY);
+  if (known) return known;
+  const email = profileEmail_();
+  if (email) props.set(KEY, email);
+  return email;
+}
+
+/** The address, or '' when it cannot be had (no Gmail profile): callers decide what that means. */
+export function safeUserEmail_(): string {
+  try {
+    return currentUserEmail_();
+  } catch (e) {
+    return '';
+  }
+}
+
+/** The user's language: their Google locale, else the spreadsheet's (a trigger may have no user locale). */
+export function userLang_(ss: Spreadsheet | null): Lang {
+  let locale = activeUserLocale_();
+  if (!locale && ss) locale = spreadsheetLocale_(ss);
+  return langOfLocale(locale);
+}
