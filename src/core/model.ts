@@ -12,6 +12,7 @@ export const TIERS: readonly Tier[] = ['A', 'B', 'C'];
 export type Lang = 'en' | 'zh';
 
 export type Status = 'Active' | 'Prospect' | 'Do not contact' | 'Lost';
+export const STATUSES: readonly Status[] = ['Active', 'Prospect', 'Do not contact', 'Lost'];
 
 export type ContactType = 'Visit' | 'Call' | 'Email' | 'Message' | 'Gift' | 'Complaint' | 'Other';
 export const CONTACT_TYPES: readonly ContactType[] = [
