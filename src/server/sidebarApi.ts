@@ -12,7 +12,7 @@ import { tr, type Msg } from '../core/i18n';
 import { CONTACT_TYPES, type ContactType, type Customer, type Lang, type Settings } from '../core/model';
 import { describeDue, planNightly, type CustomerPlan, type Plan } from '../core/plan';
 import { headerLabel, SHEETS, sheetLabel } from '../core/schema';
-import { SETTING_KEYS, SETTING_RULES } from '../core/settings';
+import { SETTING_KEYS } from '../core/settings';
 import { asText, cellValue, findSheet_, sheetsByName_ } from '../gas/sheets';
 import { loadSettings_, saveSettings_ } from '../gas/settingsStore';
 import { currentUserEmail_, userLang_ } from '../gas/user';
@@ -25,7 +25,6 @@ import type {
   LogContactResult,
   RunPreview,
   SaveSettingsResult,
-  SettingField,
   SettingsView,
   SidebarData,
   TriggerState,
@@ -37,7 +36,9 @@ import {
   stopNightlyRun_,
   takeSidebarTab_,
 } from './menuActions';
+import { byOf, checkedBy } from './contactBy';
 import { runRetain_ } from './nightly';
+import { settingFields } from './settingsView';
 import { readWorkbook_, type Workbook } from './workbook';
 import { writeCustomers_, type RowValues } from './writeBack';
 
@@ -282,6 +283,7 @@ export function validateLogRequest(
     'nextStepDate',
     'complaintSize',
     'resolvedOn',
+    'by',
   ]) {
     if (Object.prototype.hasOwnProperty.call(src, k)) r[k] = src[k];
   }
@@ -338,6 +340,8 @@ export function validateLogRequest(
         resolvedOn > ctx.today))
   )
     errors.resolvedOn = tr(lang, ERR.resolvedOn);
+  const by = checkedBy(r.by, lang);
+  if (!by.ok) errors.by = by.message;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -351,6 +355,7 @@ export function validateLogRequest(
       nextStepDate: nextStepDate as string,
       complaintSize: (type === 'Complaint' ? complaintSize || 'Small' : '') as LogContactRequest['complaintSize'],
       resolvedOn: resolvedOn as string,
+      by: by.ok ? by.value : '',
     },
   };
 }
@@ -402,7 +407,7 @@ function appendContacts_(ctx: Context, v: LogContactRequest, byId: Map<string, C
   const lastCol = Math.max(sheet.getLastColumn(), 1);
   const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] as unknown[];
   const cols = matchHeaders(header, spec).columns;
-  const by = safeEmail();
+  const by = byOf(v.by, safeEmail());
   const loggedAt = ctx.wb.clock.toLocalDateTime(new Date());
   const rows = v.customerIds.map((id) => {
     const row = new Array(lastCol).fill('');
@@ -525,52 +530,8 @@ export function selectCustomerRow(req: { customerId: string }): { ok: true; row:
   return { ok: true, row: c.row };
 }
 
-const SETTING_LABELS: Record<string, Msg> = {
-  tierMethod: { en: 'Tier method', zh: '分级方法' },
-  tierCutoffs: { en: 'Tier cut-offs (A, B)', zh: '分级界限（A, B）' },
-  revenueWindowDays: { en: 'Revenue window (days)', zh: '销售额统计天数' },
-  minFollowUpAmount: { en: 'Minimum purchase for follow-up', zh: '跟进的最低购买金额' },
-  postSaleSteps: { en: 'Post-sale call days', zh: '售后回访天数' },
-  postSaleWindowDays: { en: 'Post-sale window (days)', zh: '售后跟进期限（天）' },
-  contactEveryDays: { en: 'Keep in touch every (days) by tier', zh: '各等级联系间隔（天）' },
-  visitEveryDays: { en: 'Visit every (days) by tier', zh: '各等级拜访间隔（天）' },
-  thankYouWindowDays: { en: 'Thank-you draft window (days)', zh: '感谢信期限（天）' },
-  maxFollowUpsPerDay: { en: 'Most follow-ups a day', zh: '每天最多跟进数' },
-  workingDays: { en: 'Working days (0 = Sunday)', zh: '工作日（0 = 周日）' },
-  visitWindows: { en: 'Visit time windows by tier', zh: '各等级拜访时段' },
-  visitMinutes: { en: 'Visit length (minutes)', zh: '拜访时长（分钟）' },
-  visitLookaheadDays: { en: 'Schedule visits due within (days)', zh: '提前安排拜访（天）' },
-  maxVisitsPerDay: { en: 'Most visits a day', zh: '每天最多拜访数' },
-  calendarId: { en: 'Calendar ID', zh: '日历 ID' },
-  nightlyHour: { en: 'Nightly run hour (0-23)', zh: '每晚运行时间（0-23 时）' },
-  runBudgetSeconds: { en: 'Run time budget (seconds)', zh: '单次运行时限（秒）' },
-  teamMode: { en: 'Team mode (only my customers)', zh: '团队模式（只处理我的客户）' },
-  senderName: { en: 'Sender name (signature)', zh: '发件人姓名（署名）' },
-};
-
-function kindOf(key: string, value: unknown): SettingField['kind'] {
-  if (key === 'tierMethod') return 'select';
-  if (typeof value === 'boolean') return 'boolean';
-  if (typeof value === 'number') return 'number';
-  if (typeof value === 'string') return 'text';
-  return 'json';
-}
-
 function settingsView(lang: Lang): SettingsView {
-  const { settings } = loadSettings_();
-  const fields: SettingField[] = SETTING_KEYS.map((key) => {
-    const value = settings[key] as unknown;
-    const field: SettingField = {
-      key,
-      label: tr(lang, SETTING_LABELS[key]),
-      help: tr(lang, SETTING_RULES[key]),
-      value,
-      kind: kindOf(key, value),
-    };
-    if (key === 'tierMethod') field.options = ['revenue', 'count'];
-    return field;
-  });
-  return { fields, trigger: triggerState(lang) };
+  return { fields: settingFields(loadSettings_().settings, lang), trigger: triggerState(lang) };
 }
 
 const TRIGGER_ON: Msg = { en: 'Runs every night at {hour}:00 ({tz}).', zh: '每晚 {hour}:00（{tz}）运行。' };
