@@ -35,7 +35,7 @@ function groupSection(g: DueGroup, onItem: OnItem): HTMLElement {
   const headId = uid(`due-${g.kind}`);
   return h(
     'section',
-    { class: 'due-group', 'aria-labelledby': headId },
+    { class: 'due-group', 'aria-labelledby': headId, 'data-kind': g.kind },
     h(
       'h3',
       { class: 'group-title', id: headId },

@@ -1,6 +1,6 @@
 /**
  * The contact type a Due item is worked with, so the Log form opened from it
- * starts right (docs/rules.md, Which item is shown): a complaint is worked
+ * starts right (docs/rules.md, Complaints; Visits; Occasions): a complaint is worked
  * as a Complaint (its `Resolved on` closes it), a visit as a Visit, and the
  * rest (thank-you and post-sale calls, feedback after a complaint, next steps,
  * keeping in touch, and greetings for birthdays, anniversaries and holidays,

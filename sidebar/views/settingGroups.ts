@@ -12,6 +12,11 @@ import { numberInput, readNumber, settingId, unitOf, type Bound, type Read } fro
 
 const WEEK = [1, 2, 3, 4, 5, 6, 0];
 
+/** The tier as the customer badges show it ("A"); the words ("Tier A") are for screen readers. */
+function tierTag(tier: ApiTier): HTMLElement {
+  return h('span', { class: `badge tier-${tier}`, 'aria-hidden': 'true' }, tier);
+}
+
 function tiersOf(spec: SettingField): ApiTier[] {
   return spec.tiers && spec.tiers.length ? spec.tiers : ['A', 'B', 'C'];
 }
@@ -67,7 +72,7 @@ function tierRow(spec: SettingField, tier: ApiTier): { row: HTMLElement; control
   const row = h(
     'div',
     { class: 'tier-row' },
-    h('label', { class: 'tier-label', for: input.id }, tierName),
+    h('label', { class: 'tier-label', for: input.id }, tierTag(tier), h('span', { class: 'sr-only' }, tierName)),
     h('span', { class: 'with-unit' }, input, unitOf(spec)),
     none
       ? h(
@@ -141,8 +146,8 @@ export function windowsControl(spec: SettingField): Bound {
   const rows = tiers.map((tier, i) =>
     h(
       'div',
-      { class: 'tier-row' },
-      h('span', { class: 'tier-label', 'aria-hidden': 'true' }, t('tier.badge', { tier })),
+      { class: 'tier-row tier-times' },
+      h('span', { class: 'tier-label' }, tierTag(tier)),
       pairs[i][0],
       h('span', { class: 'dash', 'aria-hidden': 'true' }, '–'),
       pairs[i][1],
