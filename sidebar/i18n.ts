@@ -38,7 +38,6 @@ const MESSAGES = {
   'log.search.count': { en: '{n} customers found', zh: '找到 {n} 位客户' },
   'log.search.empty': { en: 'There are no customers yet.', zh: '还没有客户。' },
   'log.allSelected': { en: 'Log for all {n} selected customers', zh: '为选中的 {n} 位客户一起记录' },
-  'log.noCustomer': { en: 'Choose a customer first.', zh: '请先选择客户。' },
   'log.pick.empty': {
     en: 'Save is off: no customer is chosen. Search and pick one from the list.',
     zh: '无法保存：尚未选择客户。请搜索并从列表中选择。',

@@ -54,7 +54,8 @@ class LogTab implements LogView {
     this.target = createLogTarget(data.customers, data.selected, () => this.onTarget());
     this.errors = formErrors(() => [['customerIds', this.target.field()], ...this.contact.list()]);
     const noteId = uid('save-note');
-    this.saveNote = h('p', { class: 'save-note', id: noteId, 'aria-live': 'polite', hidden: true });
+    // Not a live region: it changes with every keystroke; the field and Save are described by it instead.
+    this.saveNote = h('p', { class: 'save-note', id: noteId, hidden: true });
     this.save = h('button', { type: 'submit', class: 'btn btn-primary', 'aria-describedby': noteId }, t('log.save'));
     const form = h(
       'form',
