@@ -66,11 +66,6 @@ export function fill(el: Element, ...children: Child[]): void {
   append(el, children);
 }
 
-/** Sets (or clears) the text of `el`. */
-export function setText(el: Element, text: string): void {
-  el.textContent = text;
-}
-
 let idCounter = 0;
 /** A unique element id (for label `for`, aria-describedby, aria-controls). */
 export function uid(prefix: string): string {

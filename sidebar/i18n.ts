@@ -38,7 +38,20 @@ const MESSAGES = {
   'log.search.count': { en: '{n} customers found', zh: '找到 {n} 位客户' },
   'log.search.empty': { en: 'There are no customers yet.', zh: '还没有客户。' },
   'log.allSelected': { en: 'Log for all {n} selected customers', zh: '为选中的 {n} 位客户一起记录' },
-  'log.noCustomer': { en: 'Choose a customer first.', zh: '请先选择客户。' },
+  'log.pick.empty': {
+    en: 'Save is off: no customer is chosen. Search and pick one from the list.',
+    zh: '无法保存：尚未选择客户。请搜索并从列表中选择。',
+  },
+  'log.pick.unpicked': {
+    en: 'Save is off: “{q}” is typed, not picked. Choose the customer from the list.',
+    zh: '无法保存：“{q}”只是输入的文字，尚未选择客户。请从列表中选择。',
+  },
+  'log.by': { en: 'By', zh: '记录人' },
+  'log.by.hint': {
+    en: 'Your name or email, for the By column of the Contact log.',
+    zh: '您的姓名或邮箱，写入联系记录的“记录人”列。',
+  },
+  'log.byLine': { en: 'Logged by {by}', zh: '记录人：{by}' },
   'log.date': { en: 'Date', zh: '日期' },
   'log.type': { en: 'Type', zh: '类型' },
   'log.outcome': { en: 'Outcome', zh: '结果' },
@@ -56,6 +69,10 @@ const MESSAGES = {
   'log.cardHeading': { en: 'Customer card', zh: '客户卡片' },
   'log.cardLoading': { en: 'Loading the customer card…', zh: '正在加载客户卡片…' },
   'log.openedFromDue': { en: 'Chosen from the Due tab: {name}', zh: '已从待跟进选择：{name}' },
+  'log.openedComplaint': {
+    en: 'Chosen from the Due tab: {name}, open complaint. Fill in “Resolved on” once it is solved.',
+    zh: '已从待跟进选择：{name}（未解决的投诉）。解决后请填写“解决日期”。',
+  },
   'log.selectFailed': { en: 'Could not select the row in the sheet: {msg}', zh: '无法在表格中选中该行：{msg}' },
 
   'type.Visit': { en: 'Visit', zh: '拜访' },
@@ -111,7 +128,9 @@ const MESSAGES = {
   'settings.saving': { en: 'Saving…', zh: '正在保存…' },
   'settings.saved': { en: 'Settings saved.', zh: '设置已保存。' },
   'settings.fix': { en: 'Nothing was saved. Please fix the marked settings.', zh: '未保存，请修改标出的设置。' },
-  'settings.json': { en: 'This is not valid JSON: {msg}', zh: '这不是有效的 JSON：{msg}' },
+  'settings.from': { en: '{tier}: from', zh: '{tier}：开始' },
+  'settings.to': { en: '{tier}: to', zh: '{tier}：结束' },
+  'settings.none': { en: '{tier}: {none}', zh: '{tier}：{none}' },
 
   'trigger.heading': { en: 'Nightly run', zh: '每晚自动运行' },
   'trigger.on': { en: 'Runs every night at {hour}:00 ({tz}).', zh: '每晚 {hour}:00 运行（{tz}）。' },
@@ -153,10 +172,6 @@ export function setLang(lang: ApiLang): void {
   if (typeof document !== 'undefined') document.documentElement.lang = current === 'zh' ? 'zh-CN' : 'en';
 }
 
-export function getLang(): ApiLang {
-  return current;
-}
-
 /** The message in the current language, `{name}` placeholders filled in one pass (a value containing `{x}` is not expanded again). */
 export function t(key: MsgKey, vars?: Vars): string {
   const text = MESSAGES[key][current];
@@ -194,6 +209,11 @@ export function formatDate(iso: string | null | undefined): string {
   return current === 'zh'
     ? `${y}年${mo}月${d}日 ${ZH_DAYS[wd]}${time}`
     : `${EN_DAYS[wd]} ${d} ${EN_MONTHS[mo - 1]} ${y}${time}`;
+}
+
+/** The short name of weekday `d` (0 = Sunday ... 6 = Saturday). */
+export function dayName(d: number): string {
+  return (current === 'zh' ? ZH_DAYS : EN_DAYS)[d] ?? String(d);
 }
 
 /** 1234567.5 -> '1,234,567.5' (both languages group by thousands). */

@@ -63,7 +63,7 @@ function render(app: HTMLElement, data: SidebarData): void {
   const duePanel = h('div');
   const settingsPanel = h('div');
 
-  const due = createDueView((item, selectError) => {
+  const due = createDueView((item, { kind, type, selectError }) => {
     const known = data.customers.find((c) => c.id === item.customerId);
     const c: CustomerSummary = known || {
       id: item.customerId,
@@ -73,7 +73,10 @@ function render(app: HTMLElement, data: SidebarData): void {
       tier: item.tier,
       row: item.row,
     };
-    log.choose(c, selectError ? t('log.selectFailed', { msg: selectError }) : t('log.openedFromDue', { name: c.name }));
+    const note = selectError
+      ? t('log.selectFailed', { msg: selectError })
+      : t(kind === 'complaint' ? 'log.openedComplaint' : 'log.openedFromDue', { name: c.name });
+    log.choose(c, note, type);
     tabs.select('log');
     log.focus();
   });

@@ -18,51 +18,97 @@ export type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement
 
 export interface Field {
   wrap: HTMLElement;
+  /** The control (the first one, for a group of several). */
   control: Control;
-  /** Shows `msg` next to the field (aria-invalid, aria-describedby), or clears it with null. */
-  setError(msg: string | null): void;
+  /** Shows `msg` next to the field (aria-invalid, aria-describedby), or clears it with null; `at` marks one control of a group. */
+  setError(msg: string | null, at?: Control): void;
+  /** Where focus goes to fix the field: the control marked bad, else the first one that can take focus. */
+  focusTarget?(): HTMLElement;
 }
 
 /**
- * A label, the control, an optional hint and an error slot. The control's
- * aria-describedby names the hint and (when shown) the error, so a screen
- * reader reads the message when the field gets focus.
+ * The error slot of a field or group: each control's aria-describedby names
+ * it while it is shown, so a screen reader reads the message on focus.
+ */
+function errorSlot(
+  errId: string,
+  controls: Control[],
+  wrap: () => HTMLElement,
+): Pick<Field, 'setError'> & { el: HTMLElement; bad(): Control | null } {
+  const el = h('p', { class: 'field-error', id: errId, hidden: true });
+  let bad: Control | null = null;
+  return {
+    el,
+    bad: () => bad,
+    setError(msg, at) {
+      bad = msg ? at || null : null;
+      if (msg) fill(el, msg);
+      else fill(el);
+      el.hidden = !msg;
+      wrap().classList.toggle('has-error', !!msg);
+      for (const c of controls) {
+        toggleToken(c, 'aria-describedby', errId, !!msg);
+        if (msg && (!at || at === c)) c.setAttribute('aria-invalid', 'true');
+        else c.removeAttribute('aria-invalid');
+      }
+    },
+  };
+}
+
+function hintFor(id: string, text: string | undefined, controls: Control[]): HTMLElement | null {
+  if (!text) return null;
+  const hint = h('p', { class: 'field-hint', id: `${id}-hint` }, text);
+  for (const c of controls) toggleToken(c, 'aria-describedby', hint.id, true);
+  return hint;
+}
+
+/**
+ * A label, the control, an optional hint and an error slot. `after` sits
+ * right after the control (a unit such as "days").
  */
 export function field(
   labelText: string,
   control: Control,
-  opts: { hint?: string; id?: string; inline?: boolean } = {},
+  opts: { hint?: string; id?: string; inline?: boolean; after?: Child } = {},
 ): Field {
   if (!control.id) control.id = opts.id || uid('f');
-  const errId = `${control.id}-err`;
-  const err = h('p', { class: 'field-error', id: errId, hidden: true });
-  let hint: HTMLElement | null = null;
-  if (opts.hint) {
-    hint = h('p', { class: 'field-hint', id: `${control.id}-hint` }, opts.hint);
-    toggleToken(control, 'aria-describedby', hint.id, true);
-  }
+  let wrap: HTMLElement | null = null;
+  const slot = errorSlot(`${control.id}-err`, [control], () => wrap as HTMLElement);
+  const hint = hintFor(control.id, opts.hint, [control]);
   const lab = h('label', { for: control.id, class: 'field-label' }, labelText);
-  const wrap = opts.inline
-    ? h('div', { class: 'field field-inline' }, control, lab, hint, err)
-    : h('div', { class: 'field' }, lab, control, hint, err);
+  const input = opts.after ? h('div', { class: 'with-unit' }, control, opts.after) : control;
+  wrap = opts.inline
+    ? h('div', { class: 'field field-inline' }, control, lab, hint, slot.el)
+    : h('div', { class: 'field' }, lab, input, hint, slot.el);
+  return { wrap, control, setError: slot.setError };
+}
+
+/**
+ * Several controls under one name (seven day boxes, one number per tier): a
+ * fieldset whose legend is the name, one hint and one error slot for all.
+ */
+export function fieldGroup(
+  legend: string,
+  controls: Control[],
+  body: Child[],
+  opts: { id: string; hint?: string },
+): Field {
+  let wrap: HTMLElement | null = null;
+  const slot = errorSlot(`${opts.id}-err`, controls, () => wrap as HTMLElement);
+  const hint = hintFor(opts.id, opts.hint, controls);
+  wrap = h(
+    'fieldset',
+    { class: 'field field-group', id: opts.id },
+    h('legend', { class: 'field-label' }, legend),
+    body,
+    hint,
+    slot.el,
+  );
   return {
     wrap,
-    control,
-    setError(msg) {
-      if (msg) {
-        fill(err, msg);
-        err.hidden = false;
-        control.setAttribute('aria-invalid', 'true');
-        toggleToken(control, 'aria-describedby', errId, true);
-        wrap.classList.add('has-error');
-      } else {
-        fill(err);
-        err.hidden = true;
-        control.removeAttribute('aria-invalid');
-        toggleToken(control, 'aria-describedby', errId, false);
-        wrap.classList.remove('has-error');
-      }
-    },
+    control: controls[0],
+    setError: slot.setError,
+    focusTarget: () => slot.bad() || controls.find((c) => !c.disabled) || controls[0],
   };
 }
 
@@ -112,11 +158,6 @@ export function tierBadge(tier: ApiTier | '' | undefined): HTMLElement | null {
 
 export function loadingLine(text: string): HTMLElement {
   return h('p', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
-}
-
-/** A section heading plus content. */
-export function section(title: string, ...children: Child[]): HTMLElement {
-  return h('section', { class: 'section' }, h('h2', { class: 'section-title' }, title), ...children);
 }
 
 /**

@@ -1,16 +1,15 @@
 /**
- * The Due tab: what is due today and overdue, grouped by reason. Each
- * customer is a button: it selects their row in the sheet and opens the Log
- * tab with them chosen.
+ * The Due tab: what is due today and overdue, grouped by reason (dueList.ts).
+ * Each customer is a button: it selects their row in the sheet and opens the
+ * Log tab with them chosen and the contact type the item calls for.
  */
-import type { DueGroup } from '../../src/shared/api';
+import type { ApiContactType, DueGroup } from '../../src/shared/api';
 import { fill, h } from '../dom';
-import { daysText, formatDate, formatNumber, t } from '../i18n';
+import { t } from '../i18n';
 import { call } from '../rpc';
-import { dueClass } from './card';
-import { failureText, loadingLine, statusLine, tierBadge, withBusy } from './common';
-
-type DueItem = DueGroup['items'][number];
+import { failureText, loadingLine, statusLine, withBusy } from './common';
+import { renderDueGroups, type DueItem } from './dueList';
+import { typeForDue } from './dueType';
 
 export interface DueTab {
   el: HTMLElement;
@@ -19,122 +18,70 @@ export interface DueTab {
   stale(): void;
 }
 
-export function createDueView(onPick: (item: DueItem, selectError: string | null) => void): DueTab {
+/** How an item was opened: its reason, the contact type that fits it, and why its row could not be selected (or null). */
+export interface Picked {
+  kind: string;
+  type: ApiContactType;
+  selectError: string | null;
+}
+
+export type OnPick = (item: DueItem, how: Picked) => void;
+
+export function createDueView(onPick: OnPick): DueTab {
   const status = statusLine();
   const body = h('div', { class: 'due-body' });
+  const state = { loaded: false, loading: false };
   const refresh = h(
     'button',
     { type: 'button', class: 'btn btn-quiet btn-small', on: { click: () => void load() } },
     t('due.refresh'),
   );
-  let loaded = false;
-  let loading = false;
+
+  const open = (it: DueItem, kind: string, btn: HTMLButtonElement): void => {
+    void withBusy(btn, null, async () => {
+      let err: string | null = null;
+      status.info(t('due.opening'));
+      try {
+        await call('selectCustomerRow', { customerId: it.customerId });
+      } catch (e) {
+        err = failureText(e);
+      }
+      status.clear();
+      onPick(it, { kind, type: typeForDue(kind), selectError: err });
+    });
+  };
 
   async function load(): Promise<void> {
-    if (loading) return;
-    loading = true;
-    loaded = true;
+    if (state.loading) return;
+    Object.assign(state, { loading: true, loaded: true });
     status.clear();
     refresh.setAttribute('aria-busy', 'true');
     fill(body, loadingLine(t('due.loading')));
     try {
-      render(await call('getDueItems', {}));
+      const groups: DueGroup[] = await call('getDueItems', {});
+      fill(body, renderDueGroups(groups, open));
     } catch (e) {
-      loaded = false;
+      state.loaded = false;
       fill(body, h('p', { class: 'status status-error', role: 'alert' }, failureText(e)));
     } finally {
-      loading = false;
+      state.loading = false;
       refresh.removeAttribute('aria-busy');
     }
   }
 
-  function render(groups: DueGroup[]): void {
-    const nonEmpty = groups.filter((g) => g.items.length);
-    if (!nonEmpty.length) {
-      fill(body, h('p', { class: 'empty' }, t('due.empty')));
-      return;
-    }
-    const total = nonEmpty.reduce((n, g) => n + g.items.length, 0);
-    fill(
-      body,
-      h(
-        'p',
-        { class: 'muted small' },
-        t('due.total', { n: formatNumber(total), g: formatNumber(nonEmpty.length) }),
-        ' ',
-        t('due.hint'),
-      ),
-      nonEmpty.map((g) => {
-        const headId = `due-${g.kind}-${Math.random().toString(36).slice(2, 8)}`;
-        return h(
-          'section',
-          { class: 'due-group', 'aria-labelledby': headId },
-          h(
-            'h3',
-            { class: 'group-title', id: headId },
-            h('span', null, g.label),
-            h(
-              'span',
-              { class: 'count', 'aria-label': t('due.groupCount', { label: g.label, n: g.items.length }) },
-              formatNumber(g.items.length),
-            ),
-          ),
-          h(
-            'ul',
-            { class: 'due-items' },
-            g.items.map((it) => h('li', null, itemButton(it))),
-          ),
-        );
-      }),
-    );
-  }
-
-  function itemButton(it: DueItem): HTMLButtonElement {
-    const btn: HTMLButtonElement = h(
-      'button',
-      { type: 'button', class: `due-button ${dueClass(it.daysToDue)}`, 'data-customer-id': it.customerId },
-      h('span', { class: 'due-line1' }, h('span', { class: 'due-name' }, it.name), tierBadge(it.tier)),
-      it.company ? h('span', { class: 'due-company muted' }, it.company) : null,
-      h('span', { class: 'due-text' }, it.text),
-      h(
-        'span',
-        { class: 'due-when' },
-        h('span', { class: 'due-days' }, daysText(it.daysToDue)),
-        ' · ',
-        formatDate(it.due),
-      ),
-    );
-    btn.addEventListener('click', () => {
-      void withBusy(btn, null, async () => {
-        let err: string | null = null;
-        status.info(t('due.opening'));
-        try {
-          await call('selectCustomerRow', { customerId: it.customerId });
-        } catch (e) {
-          err = failureText(e);
-        }
-        status.clear();
-        onPick(it, err);
-      });
-    });
-    return btn;
-  }
-
-  const el = h(
-    'div',
-    { class: 'due-view' },
-    h('div', { class: 'view-head' }, h('h2', { class: 'view-title' }, t('due.heading')), refresh),
-    status.el,
-    body,
-  );
-
   return {
-    el,
+    el: h(
+      'div',
+      { class: 'due-view' },
+      h('div', { class: 'view-head' }, h('h2', { class: 'view-title' }, t('due.heading')), refresh),
+      status.el,
+      body,
+    ),
     show() {
-      if (!loaded) void load();
+      if (!state.loaded) void load();
     },
     stale() {
-      loaded = false;
+      state.loaded = false;
     },
   };
 }

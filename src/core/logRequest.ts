@@ -5,6 +5,7 @@
  * or the messages by form field, in the user's language. Pure: the server
  * passes today and a lookup of the known customer IDs.
  */
+import { checkedBy } from './contactBy';
 import { isCalDate, type CalDate } from './dates';
 import { tr, type Msg } from './i18n';
 import { CONTACT_TYPES, type ComplaintSize, type ContactType, type Lang } from './model';
@@ -25,6 +26,8 @@ export interface ContactRequest {
   nextStepDate: string;
   complaintSize: '' | ComplaintSize;
   resolvedOn: string;
+  /** Who made the contact; '' = the user (the server fills in their address). */
+  by?: string;
 }
 
 export type ContactField = keyof ContactRequest | 'form';
@@ -58,6 +61,7 @@ const FIELDS: ReadonlyArray<keyof ContactRequest> = [
   'nextStepDate',
   'complaintSize',
   'resolvedOn',
+  'by',
 ];
 
 /** A text field: '' for absent, null for anything that is not a string. */
@@ -165,6 +169,8 @@ export function validateLogRequest(
   )
     errors.nextStepDate = tr(lang, ERR.nextStepDate);
   const { complaintSize, resolvedOn } = checkComplaint(r, type, date, ctx, errors);
+  const by = checkedBy(r.by, lang);
+  if (!by.ok) errors.by = by.message;
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -178,6 +184,7 @@ export function validateLogRequest(
       nextStepDate: nextStepDate as string,
       complaintSize: (type === 'Complaint' ? complaintSize || 'Small' : '') as ContactRequest['complaintSize'],
       resolvedOn: resolvedOn as string,
+      by: by.ok ? by.value : '',
     },
   };
 }

@@ -1,20 +1,21 @@
 /**
- * Settings (SPEC section 6): defaults, validation and storage in document
- * properties.
+ * Settings (docs/rules.md names each rule's settings): defaults, validation
+ * and storage in document properties.
  *
  * Values arrive from the sidebar's form (strings: '20', 'true', '1, 3, 7'),
- * from JSON, or from document properties a person may have edited by hand, so
- * every validator accepts the plain forms and returns the canonical value.
- * A bad value is never saved: the message names the setting and what is
- * allowed, in the user's language.
+ * from JSON, or from document properties a person may have edited by hand;
+ * settingsChecks.ts reads each of those forms into the canonical value. A bad
+ * value is never saved: the message names the setting by its label and says
+ * what is allowed, in the user's language (settingsText.ts).
  */
-import { parseNumber } from './cells';
 import { tr, type Msg } from './i18n';
-import type { Lang, Settings, Tier, TimeWindow } from './model';
+import type { Lang, Settings, Tier } from './model';
+import { CHECKS, windowMinutes } from './settingsChecks';
+import { CROSS, mustBe, settingLabel } from './settingsText';
 
 export type SettingKey = keyof Settings;
 
-/** In the order of SPEC section 6 (and of the sidebar's Settings tab). */
+/** In the order the sidebar's Settings tab shows them. */
 export const SETTING_KEYS: readonly SettingKey[] = [
   'tierMethod',
   'tierCutoffs',
@@ -84,323 +85,9 @@ export function defaultSettings(): Settings {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
-// ------------------------------------------------------------------ rules
-
 const TIER_KEYS: readonly Tier[] = ['A', 'B', 'C'];
 
-/** What a setting allows, as the end of "X must be ..." (also the help text in the sidebar). */
-function whole(min: number, max: number): Msg {
-  return { en: `a whole number from ${min} to ${max}`, zh: `${min} 到 ${max} 之间的整数` };
-}
-
-const DAYS = whole(1, 3650);
-
-export const SETTING_RULES: Readonly<Record<SettingKey, Msg>> = {
-  tierMethod: { en: '"revenue" or "count"', zh: '"revenue"（按销售额）或 "count"（按客户数）' },
-  tierCutoffs: {
-    en: 'two fractions a and b with 0 < a < b <= 1, e.g. 0.8, 0.95',
-    zh: '两个小数 a 和 b，且 0 < a < b ≤ 1，例如 0.8, 0.95',
-  },
-  revenueWindowDays: DAYS,
-  minFollowUpAmount: { en: 'a number of at least 0', zh: '不小于 0 的数字' },
-  postSaleSteps: {
-    en: '1 to 10 whole days from 1 to 3650, each later than the one before, e.g. 1, 3, 7',
-    zh: '1 到 10 个 1 到 3650 之间的整数天数，依次递增，例如 1, 3, 7',
-  },
-  postSaleWindowDays: DAYS,
-  contactEveryDays: {
-    en: 'a whole number of days from 1 to 3650 for each of A, B and C',
-    zh: 'A、B、C 各一个 1 到 3650 之间的整数天数',
-  },
-  visitEveryDays: {
-    en: 'a whole number of days from 1 to 3650, or none, for each of A, B and C',
-    zh: 'A、B、C 各一个 1 到 3650 之间的整数天数，或留空（不拜访）',
-  },
-  thankYouWindowDays: whole(0, 30),
-  maxFollowUpsPerDay: whole(1, 500),
-  workingDays: {
-    en: 'one or more weekdays from 0 (Sunday) to 6 (Saturday), e.g. 1, 2, 3, 4, 5',
-    zh: '一个或多个 0（周日）到 6（周六）之间的星期数，例如 1, 2, 3, 4, 5',
-  },
-  visitWindows: {
-    en: 'a time window HH:MM-HH:MM for each of A, B and C, the start before the end',
-    zh: 'A、B、C 各一个 HH:MM-HH:MM 的时间段，开始早于结束',
-  },
-  visitMinutes: whole(15, 480),
-  visitLookaheadDays: whole(1, 60),
-  maxVisitsPerDay: whole(1, 20),
-  calendarId: {
-    en: 'a calendar ID of 1 to 200 characters without spaces, e.g. primary',
-    zh: '1 到 200 个字符且不含空格的日历 ID，例如 primary',
-  },
-  nightlyHour: whole(0, 23),
-  // Apps Script kills a run at 360 s; 30 s are kept for the final sheet write and log row.
-  runBudgetSeconds: whole(30, 330),
-  teamMode: { en: 'on or off (true or false)', zh: '开或关（true 或 false）' },
-  senderName: { en: 'at most 100 characters on one line', zh: '不超过 100 个字符的单行文字' },
-};
-
-const MUST: Msg = { en: '{key} must be {rule}', zh: '{key} 必须是{rule}' };
-
-function mustBe(key: SettingKey, lang: Lang): string {
-  return tr(lang, MUST, { key, rule: SETTING_RULES[key][lang] });
-}
-
-// ------------------------------------------------------------------ coercion
-
-/** A number from a number or from text ('20', ' 20 ', '２０'); NaN otherwise. */
-function toNumber(v: unknown): number {
-  if (typeof v === 'number') return v;
-  if (typeof v !== 'string') return NaN;
-  const s = v.normalize('NFKC').trim();
-  return /^[+-]?(\d+(\.\d*)?|\.\d+)$/.test(s) ? Number(s) : NaN;
-}
-
-function wholeIn(v: unknown, min: number, max: number): number | null {
-  const n = toNumber(v);
-  return Number.isInteger(n) && n >= min && n <= max ? n : null;
-}
-
-/** JSON text from a form or a hand-edited property ('[1,3,7]', '{"A":14}'); other values as they are. */
-function structured(v: unknown): unknown {
-  if (typeof v !== 'string') return v;
-  const s = v.trim();
-  if (s.startsWith('[') || s.startsWith('{')) {
-    try {
-      return JSON.parse(s);
-    } catch {
-      return v;
-    }
-  }
-  return v;
-}
-
-/** A list from an array or from text '1, 3, 7' / '1 3 7' / '1，3，7'. */
-function listOf(v: unknown): unknown[] | null {
-  const x = structured(v);
-  if (Array.isArray(x)) return x;
-  if (typeof x === 'string') {
-    const s = x.normalize('NFKC').trim();
-    return s === '' ? [] : s.split(/[\s,;、]+/).filter((p) => p !== '');
-  }
-  if (typeof x === 'number') return [x];
-  return null;
-}
-
-/** {A, B, C} from an object (keys in any case) or JSON text. */
-function perTier(v: unknown): Record<Tier, unknown> | null {
-  const x = structured(v);
-  if (!x || typeof x !== 'object' || Array.isArray(x)) return null;
-  const out: Partial<Record<Tier, unknown>> = {};
-  for (const [k, val] of Object.entries(x as Record<string, unknown>)) {
-    const t = k.trim().toUpperCase();
-    if (t === 'A' || t === 'B' || t === 'C') out[t] = val;
-  }
-  return TIER_KEYS.every((t) => t in out) ? (out as Record<Tier, unknown>) : null;
-}
-
-function fractionIn01(v: unknown): number {
-  if (typeof v === 'string') {
-    const pct = /^(\d+(?:\.\d+)?|\.\d+)\s*%$/.exec(v.normalize('NFKC').trim());
-    if (pct) return Number(pct[1]) / 100;
-  }
-  return toNumber(v);
-}
-
-const DAY_NAMES: Record<string, number> = {
-  sun: 0,
-  sunday: 0,
-  周日: 0,
-  星期日: 0,
-  星期天: 0,
-  周天: 0,
-  mon: 1,
-  monday: 1,
-  周一: 1,
-  星期一: 1,
-  tue: 2,
-  tuesday: 2,
-  周二: 2,
-  星期二: 2,
-  wed: 3,
-  wednesday: 3,
-  周三: 3,
-  星期三: 3,
-  thu: 4,
-  thursday: 4,
-  周四: 4,
-  星期四: 4,
-  fri: 5,
-  friday: 5,
-  周五: 5,
-  星期五: 5,
-  sat: 6,
-  saturday: 6,
-  周六: 6,
-  星期六: 6,
-};
-
-const HHMM = /^(\d{1,2}):(\d{2})$/;
-
-/** 'H:MM' or 'HH:MM' -> minutes since midnight, or null. */
-export function minutesOfDay(s: string): number | null {
-  const m = HHMM.exec(s.normalize('NFKC').trim());
-  if (!m) return null;
-  const h = Number(m[1]);
-  const min = Number(m[2]);
-  return h <= 23 && min <= 59 ? h * 60 + min : null;
-}
-
-function hhmm(minutes: number): string {
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
-}
-
-function timeWindow(v: unknown): TimeWindow | null {
-  let start: unknown;
-  let end: unknown;
-  if (typeof v === 'string') {
-    const parts = v.normalize('NFKC').split(/\s*[-–~至到]\s*/);
-    if (parts.length !== 2) return null;
-    [start, end] = parts;
-  } else if (v && typeof v === 'object' && !Array.isArray(v)) {
-    ({ start, end } = v as { start?: unknown; end?: unknown });
-  } else return null;
-  if (typeof start !== 'string' || typeof end !== 'string') return null;
-  const s = minutesOfDay(start);
-  const e = minutesOfDay(end);
-  return s !== null && e !== null && s < e ? { start: hhmm(s), end: hhmm(e) } : null;
-}
-
-function windowMinutes(w: TimeWindow): number {
-  return (minutesOfDay(w.end) as number) - (minutesOfDay(w.start) as number);
-}
-
-const TRUE_WORDS = new Set(['true', 'on', 'yes', '1', '开', '是']);
-const FALSE_WORDS = new Set(['false', 'off', 'no', '0', '关', '否', '']);
-const NONE_WORDS = new Set(['', 'none', 'never', 'null', '-', '无', '不拜访']);
-
-// ------------------------------------------------------------------ per key
-
-type Check = (v: unknown) => unknown | undefined; // undefined = invalid
-
-function wholeCheck(min: number, max: number): Check {
-  return (v) => wholeIn(v, min, max) ?? undefined;
-}
-
-const CHECKS: Record<SettingKey, Check> = {
-  tierMethod: (v) => {
-    const m = typeof v === 'string' ? v.trim().toLowerCase() : '';
-    return m === 'revenue' || m === 'count' ? m : undefined;
-  },
-  tierCutoffs: (v) => {
-    const x = structured(v);
-    const list =
-      x && typeof x === 'object' && !Array.isArray(x)
-        ? [(x as Record<string, unknown>).a, (x as Record<string, unknown>).b]
-        : listOf(x);
-    if (!list || list.length !== 2) return undefined;
-    const [a, b] = list.map(fractionIn01);
-    return a > 0 && a < b && b <= 1 ? [a, b] : undefined;
-  },
-  revenueWindowDays: wholeCheck(1, 3650),
-  minFollowUpAmount: (v) => {
-    const p = parseNumber(v);
-    return p && p.ok && p.value >= 0 ? p.value : undefined;
-  },
-  postSaleSteps: (v) => {
-    const list = listOf(v);
-    if (!list || list.length < 1 || list.length > 10) return undefined;
-    const days = list.map((d) => wholeIn(d, 1, 3650));
-    for (let i = 0; i < days.length; i++) {
-      const d = days[i];
-      if (d === null || (i > 0 && d <= (days[i - 1] as number))) return undefined;
-    }
-    return days;
-  },
-  postSaleWindowDays: wholeCheck(1, 3650),
-  contactEveryDays: (v) => {
-    const t = perTier(v);
-    if (!t) return undefined;
-    const out = { A: wholeIn(t.A, 1, 3650), B: wholeIn(t.B, 1, 3650), C: wholeIn(t.C, 1, 3650) };
-    return out.A !== null && out.B !== null && out.C !== null ? out : undefined;
-  },
-  visitEveryDays: (v) => {
-    const t = perTier(v);
-    if (!t) return undefined;
-    const out: Record<Tier, number | null> = { A: null, B: null, C: null };
-    for (const k of TIER_KEYS) {
-      const raw = t[k];
-      if (raw === null || raw === undefined || (typeof raw === 'string' && NONE_WORDS.has(raw.trim().toLowerCase())))
-        continue;
-      const n = wholeIn(raw, 1, 3650);
-      if (n === null) return undefined;
-      out[k] = n;
-    }
-    return out;
-  },
-  thankYouWindowDays: wholeCheck(0, 30),
-  maxFollowUpsPerDay: wholeCheck(1, 500),
-  workingDays: (v) => {
-    const list = listOf(v);
-    if (!list || list.length === 0) return undefined;
-    const days = new Set<number>();
-    for (const d of list) {
-      const named = typeof d === 'string' ? DAY_NAMES[d.trim().toLowerCase()] : undefined;
-      const n = named ?? wholeIn(d, 0, 6);
-      if (n === null) return undefined;
-      days.add(n);
-    }
-    return [...days].sort((a, b) => a - b);
-  },
-  visitWindows: (v) => {
-    const t = perTier(v);
-    if (!t) return undefined;
-    const out = { A: timeWindow(t.A), B: timeWindow(t.B), C: timeWindow(t.C) };
-    return out.A && out.B && out.C ? out : undefined;
-  },
-  visitMinutes: wholeCheck(15, 480),
-  visitLookaheadDays: wholeCheck(1, 60),
-  maxVisitsPerDay: wholeCheck(1, 20),
-  calendarId: (v) => {
-    if (typeof v !== 'string') return undefined;
-    const s = v.trim();
-    return s.length >= 1 && s.length <= 200 && !/[\s\u0000-\u001f\u007f]/.test(s) ? s : undefined;
-  },
-  nightlyHour: wholeCheck(0, 23),
-  runBudgetSeconds: wholeCheck(30, 330),
-  teamMode: (v) => {
-    if (typeof v === 'boolean') return v;
-    const s = typeof v === 'number' ? String(v) : typeof v === 'string' ? v.trim().toLowerCase() : null;
-    if (s === null) return undefined;
-    return TRUE_WORDS.has(s) ? true : FALSE_WORDS.has(s) ? false : undefined;
-  },
-  senderName: (v) => {
-    if (v === null || v === undefined) return '';
-    if (typeof v !== 'string') return undefined;
-    const s = v.trim();
-    // It goes into the From header of every draft: one line, no control characters.
-    return s.length <= 100 && !/[\u0000-\u001f\u007f\u2028\u2029]/.test(s) ? s : undefined;
-  },
-};
-
 // ------------------------------------------------------------------ cross-field
-
-const STEPS_AFTER_WINDOW: Msg = {
-  en: 'postSaleSteps must all be at most postSaleWindowDays ({window}), e.g. 1, 3, 7',
-  zh: 'postSaleSteps 的每一步都不能超过 postSaleWindowDays（{window}），例如 1, 3, 7',
-};
-const WINDOW_BEFORE_STEPS: Msg = {
-  en: 'postSaleWindowDays must be at least the last of postSaleSteps ({last})',
-  zh: 'postSaleWindowDays 不能小于 postSaleSteps 的最后一步（{last}）',
-};
-const WINDOWS_TOO_SHORT: Msg = {
-  en: 'visitWindows must each be at least visitMinutes ({minutes} minutes) long; {tier} is {length} minutes',
-  zh: 'visitWindows 的每个时间段都不能短于 visitMinutes（{minutes} 分钟）；{tier} 只有 {length} 分钟',
-};
-const MINUTES_TOO_LONG: Msg = {
-  en: 'visitMinutes must fit in every visit window: at most {length} minutes (the {tier} window)',
-  zh: 'visitMinutes 必须能放进每个拜访时间段：不超过 {length} 分钟（{tier} 时间段）',
-};
 
 interface CrossProblem {
   keys: [SettingKey, SettingKey];
@@ -411,13 +98,15 @@ interface CrossProblem {
 /** Rules between settings: steps inside the post-sale window, a visit fits its window. */
 function crossProblems(s: Settings, lang: Lang): CrossProblem[] {
   const problems: CrossProblem[] = [];
+  const steps = { a: settingLabel('postSaleSteps', lang), b: settingLabel('postSaleWindowDays', lang) };
+  const visits = { a: settingLabel('visitWindows', lang), b: settingLabel('visitMinutes', lang) };
   const last = s.postSaleSteps[s.postSaleSteps.length - 1];
   if (last > s.postSaleWindowDays) {
     problems.push({
       keys: ['postSaleSteps', 'postSaleWindowDays'],
       message: {
-        postSaleSteps: tr(lang, STEPS_AFTER_WINDOW, { window: s.postSaleWindowDays }),
-        postSaleWindowDays: tr(lang, WINDOW_BEFORE_STEPS, { last }),
+        postSaleSteps: tr(lang, CROSS.stepsAfterWindow, { ...steps, window: s.postSaleWindowDays }),
+        postSaleWindowDays: tr(lang, CROSS.windowBeforeSteps, { a: steps.b, b: steps.a, last }),
       },
     });
   }
@@ -430,7 +119,10 @@ function crossProblems(s: Settings, lang: Lang): CrossProblem[] {
     const vars = { minutes: s.visitMinutes, tier: shortest.tier, length: shortest.length };
     problems.push({
       keys: ['visitWindows', 'visitMinutes'],
-      message: { visitWindows: tr(lang, WINDOWS_TOO_SHORT, vars), visitMinutes: tr(lang, MINUTES_TOO_LONG, vars) },
+      message: {
+        visitWindows: tr(lang, CROSS.windowsTooShort, { ...visits, ...vars }),
+        visitMinutes: tr(lang, CROSS.minutesTooLong, { a: visits.b, ...vars }),
+      },
     });
   }
   return problems;

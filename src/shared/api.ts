@@ -94,6 +94,8 @@ export interface LogContactRequest {
   nextStepDate: string;
   complaintSize: '' | 'Small' | 'Big';
   resolvedOn: string;
+  /** Who made the contact (the Contact log's `By`); empty or absent: the user's own address. */
+  by?: string;
 }
 
 /** Field errors are keyed by request field name and already in the user's language. */
@@ -116,14 +118,40 @@ export interface DueGroup {
   }>;
 }
 
+/**
+ * How the Settings form shows a setting: one control per kind, never raw JSON.
+ * 'number' and 'hour' are number inputs; 'time' a time picker; 'days' seven
+ * day checkboxes; 'perTier' one number per tier (with "none" when
+ * `noneLabel` is given); 'windows' a start and an end time per tier; 'list'
+ * a small text input that takes what the hint shows ("1, 3, 7"), sent as
+ * typed. 'json' is kept for a setting no other kind fits.
+ */
+export type SettingKind =
+  'number' | 'text' | 'boolean' | 'select' | 'hour' | 'time' | 'days' | 'perTier' | 'windows' | 'list' | 'json';
+
 export interface SettingField {
   key: string;
   label: string;
   help: string;
   /** JSON-friendly current value. */
   value: unknown;
-  kind: 'number' | 'text' | 'boolean' | 'select' | 'json';
+  kind: SettingKind;
+  /** select: the values sent ... */
   options?: string[];
+  /** ... and what the user reads for each, in their language. */
+  optionLabels?: string[];
+  /** number, hour, perTier: the allowed range; step 1 = whole numbers, 'any' = decimals too. */
+  min?: number;
+  max?: number;
+  step?: number | 'any';
+  /** number, perTier, hour: shown after the input, in the user's language ('days', '天', ':00'). */
+  unit?: string;
+  /** perTier, windows: one control per tier, in this order. */
+  tiers?: ApiTier[];
+  /** perTier: a tier may have no value; the checkbox that says so has this label. */
+  noneLabel?: string;
+  /** The message for a value the form can tell is wrong before sending (a number input holding no number). */
+  invalid?: string;
 }
 
 export interface TriggerState {

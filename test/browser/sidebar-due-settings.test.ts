@@ -118,13 +118,13 @@ test('a bad setting shows its message next to the field and is not saved; a good
     const view = emu.invoke('getSettings', {}) as { fields: Array<{ key: string; value: unknown }> };
     expect(view.fields.find((f) => f.key === 'nightlyHour')?.value).toBe(6);
 
-    // Broken JSON is caught before it is sent.
+    // A list typed with a stray bracket gets the setting's own message, naming it by its label (no JSON is asked for).
     const cutoffs = page.locator('#setting-tierCutoffs');
     const cutoffsText = await cutoffs.inputValue();
     await cutoffs.fill('[0.8, ');
     await page.click('.settings-view form button[type=submit]');
     await page.waitForSelector('#setting-tierCutoffs[aria-invalid=true]');
-    expect(await page.textContent('#setting-tierCutoffs-err')).toMatch(/JSON/);
+    expect(await page.textContent('#setting-tierCutoffs-err')).toMatch(/^Tier cut-offs must be .*0\.8, 0\.95/);
     await cutoffs.fill(cutoffsText);
 
     await hour.fill('7');

@@ -2,13 +2,13 @@ import {
   DEFAULT_SETTINGS,
   defaultSettings,
   SETTING_KEYS,
-  SETTING_RULES,
   settingsFromProperties,
   settingsToProperties,
   validateSetting,
   validateSettings,
 } from '../../src/core/settings';
 import type { Settings } from '../../src/core/model';
+import { SETTING_LABELS, SETTING_RULES } from '../../src/core/settingsText';
 
 function ok(key: string, value: unknown): unknown {
   const r = validateSetting(key, value, 'en');
@@ -52,6 +52,7 @@ describe('DEFAULT_SETTINGS', () => {
     });
     expect([...SETTING_KEYS].sort()).toEqual(Object.keys(DEFAULT_SETTINGS).sort());
     expect(Object.keys(SETTING_RULES).sort()).toEqual([...SETTING_KEYS].sort());
+    expect(Object.keys(SETTING_LABELS).sort()).toEqual([...SETTING_KEYS].sort());
   });
 
   it('is frozen all the way down; defaultSettings() is a free copy', () => {
@@ -78,23 +79,57 @@ describe('DEFAULT_SETTINGS', () => {
 });
 
 describe('validateSetting: whole-number settings', () => {
+  // The message names the setting by the label the form shows, never by its key.
   it.each([
-    ['revenueWindowDays', 1, 3650],
-    ['postSaleWindowDays', 1, 3650],
-    ['thankYouWindowDays', 0, 30],
-    ['maxFollowUpsPerDay', 1, 500],
-    ['visitMinutes', 15, 480],
-    ['visitLookaheadDays', 1, 60],
-    ['maxVisitsPerDay', 1, 20],
-    ['nightlyHour', 0, 23],
-    ['runBudgetSeconds', 30, 330],
-  ])('%s: whole numbers from %i to %i, also as text', (key, min, max) => {
+    [
+      'revenueWindowDays',
+      1,
+      3650,
+      'Revenue window must be a whole number of days from 1 to 3650',
+      '销售额统计期',
+      '天数',
+    ],
+    [
+      'postSaleWindowDays',
+      1,
+      3650,
+      'Post-sale window must be a whole number of days from 1 to 3650',
+      '售后跟进期限',
+      '天数',
+    ],
+    [
+      'thankYouWindowDays',
+      0,
+      30,
+      'Thank-you draft window must be a whole number of days from 0 to 30',
+      '感谢信期限',
+      '天数',
+    ],
+    ['maxFollowUpsPerDay', 1, 500, 'Most follow-ups a day must be a whole number from 1 to 500', '每天最多跟进数', ''],
+    ['visitMinutes', 15, 480, 'Visit length must be a whole number of minutes from 15 to 480', '拜访时长', '分钟数'],
+    [
+      'visitLookaheadDays',
+      1,
+      60,
+      'Visit look-ahead must be a whole number of days from 1 to 60',
+      '拜访提前安排天数',
+      '天数',
+    ],
+    ['maxVisitsPerDay', 1, 20, 'Most visits a day must be a whole number from 1 to 20', '每天最多拜访数', ''],
+    [
+      'runBudgetSeconds',
+      30,
+      330,
+      'Run time budget must be a whole number of seconds from 30 to 330',
+      '单次运行时限',
+      '秒数',
+    ],
+  ])('%s: whole numbers from %i to %i, also as text', (key, min, max, message, zhLabel, zhUnit) => {
     expect(ok(key, min)).toBe(min);
     expect(ok(key, max)).toBe(max);
     expect(ok(key, String(max))).toBe(max);
     expect(ok(key, ` ${min} `)).toBe(min);
     expect(ok(key, `${max}.0`)).toBe(max);
-    const message = `${key} must be a whole number from ${min} to ${max}`;
     for (const v of [
       min - 1,
       max + 1,
@@ -112,7 +147,15 @@ describe('validateSetting: whole-number settings', () => {
     ]) {
       expect(bad(key, v)).toBe(message);
     }
-    expect(bad(key, max + 1, 'zh')).toBe(`${key} 必须是${min} 到 ${max} 之间的整数`);
+    expect(bad(key, max + 1, 'zh')).toBe(`“${zhLabel}”必须是${min} 到 ${max} 之间的整数${zhUnit}`);
+  });
+
+  it('nightlyHour: a whole hour from 0 to 23', () => {
+    expect(ok('nightlyHour', 0)).toBe(0);
+    expect(ok('nightlyHour', '23')).toBe(23);
+    for (const v of [-1, 24, 6.5, '', '6am', null])
+      expect(bad('nightlyHour', v)).toBe('Nightly run time must be a whole hour from 0 to 23');
+    expect(bad('nightlyHour', 24, 'zh')).toBe('“每晚运行时间”必须是0 到 23 之间的整点');
   });
 
   it('reads full-width digits from a Chinese input method', () => {
@@ -124,8 +167,10 @@ describe('validateSetting: the others', () => {
   it('tierMethod', () => {
     expect(ok('tierMethod', 'count')).toBe('count');
     expect(ok('tierMethod', ' Revenue ')).toBe('revenue');
-    expect(bad('tierMethod', 'rank')).toBe('tierMethod must be "revenue" or "count"');
-    expect(bad('tierMethod', 1)).toBe('tierMethod must be "revenue" or "count"');
+    expect(bad('tierMethod', 'rank')).toBe(
+      'Tier method must be by revenue ("revenue") or by number of customers ("count")',
+    );
+    expect(bad('tierMethod', 1, 'zh')).toBe('“分级方法”必须是按销售额或按客户人数');
   });
 
   it('tierCutoffs', () => {
@@ -135,7 +180,7 @@ describe('validateSetting: the others', () => {
     expect(ok('tierCutoffs', '[0.7, 0.9]')).toEqual([0.7, 0.9]);
     expect(ok('tierCutoffs', ['80%', '95%'])).toEqual([0.8, 0.95]);
     expect(ok('tierCutoffs', { a: 0.5, b: 1 })).toEqual([0.5, 1]);
-    const message = 'tierCutoffs must be two fractions a and b with 0 < a < b <= 1, e.g. 0.8, 0.95';
+    const message = 'Tier cut-offs must be two fractions a and b with 0 < a < b ≤ 1, e.g. 0.8, 0.95';
     for (const v of [
       [0.9, 0.8],
       [0.5, 0.5],
@@ -159,7 +204,7 @@ describe('validateSetting: the others', () => {
     expect(ok('minFollowUpAmount', '1,200')).toBe(1200);
     expect(ok('minFollowUpAmount', '¥500')).toBe(500);
     for (const v of [-1, '(5)', '', 'lots', NaN, null])
-      expect(bad('minFollowUpAmount', v)).toBe('minFollowUpAmount must be a number of at least 0');
+      expect(bad('minFollowUpAmount', v)).toBe('Minimum purchase for follow-up must be a number of at least 0');
   });
 
   it('postSaleSteps', () => {
@@ -170,7 +215,7 @@ describe('validateSetting: the others', () => {
     expect(ok('postSaleSteps', 1)).toEqual([1]);
     expect(ok('postSaleSteps', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toHaveLength(10);
     const message =
-      'postSaleSteps must be 1 to 10 whole days from 1 to 3650, each later than the one before, e.g. 1, 3, 7';
+      'Post-sale call days must be 1 to 10 whole days from 1 to 3650, each later than the one before, e.g. 1, 3, 7';
     for (const v of [
       [],
       '',
@@ -191,7 +236,7 @@ describe('validateSetting: the others', () => {
     expect(ok('contactEveryDays', { A: 7, B: 14, C: 90 })).toEqual({ A: 7, B: 14, C: 90 });
     expect(ok('contactEveryDays', { a: '7', b: '14', c: '90' })).toEqual({ A: 7, B: 14, C: 90 });
     expect(ok('contactEveryDays', '{"A":7,"B":14,"C":90}')).toEqual({ A: 7, B: 14, C: 90 });
-    const message = 'contactEveryDays must be a whole number of days from 1 to 3650 for each of A, B and C';
+    const message = 'Keep-in-touch interval must be a whole number of days from 1 to 3650 for each of A, B and C';
     for (const v of [
       { A: 7, B: 14 },
       { A: 0, B: 14, C: 90 },
@@ -209,7 +254,7 @@ describe('validateSetting: the others', () => {
     expect(ok('visitEveryDays', { A: 30, B: 90, C: null })).toEqual({ A: 30, B: 90, C: null });
     expect(ok('visitEveryDays', { A: '30', B: '', C: 'none' })).toEqual({ A: 30, B: null, C: null });
     expect(ok('visitEveryDays', { A: 30, B: 90, C: '无' })).toEqual({ A: 30, B: 90, C: null });
-    const message = 'visitEveryDays must be a whole number of days from 1 to 3650, or none, for each of A, B and C';
+    const message = 'Visit interval must be a whole number of days from 1 to 3650, or none, for each of A, B and C';
     for (const v of [{ A: 30, B: 90 }, { A: 0, B: 90, C: null }, { A: 30, B: 'often', C: null }, null]) {
       expect(bad('visitEveryDays', v)).toBe(message);
     }
@@ -222,7 +267,7 @@ describe('validateSetting: the others', () => {
     expect(ok('workingDays', ['Mon', 'tue', 'Saturday'])).toEqual([1, 2, 6]);
     expect(ok('workingDays', '周一,周二')).toEqual([1, 2]);
     expect(ok('workingDays', 0)).toEqual([0]);
-    const message = 'workingDays must be one or more weekdays from 0 (Sunday) to 6 (Saturday), e.g. 1, 2, 3, 4, 5';
+    const message = 'Working days must be one or more days of the week';
     for (const v of [[], '', [7], [-1], [1.5], ['Funday'], null, {}]) expect(bad('workingDays', v)).toBe(message);
   });
 
@@ -238,7 +283,7 @@ describe('validateSetting: the others', () => {
       B: { start: '14:00', end: '17:30' },
       C: { start: '14:00', end: '17:30' },
     });
-    const message = 'visitWindows must be a time window HH:MM-HH:MM for each of A, B and C, the start before the end';
+    const message = 'Visit times must be a start and an end time for each of A, B and C, the start before the end';
     for (const v of [
       { A: '12:00-09:00', B: '14:00-17:30', C: '14:00-17:30' },
       { A: '09:00-09:00', B: '14:00-17:30', C: '14:00-17:30' },
@@ -258,7 +303,7 @@ describe('validateSetting: the others', () => {
     expect(ok('calendarId', 'primary')).toBe('primary');
     expect(ok('calendarId', ' abc123@group.calendar.google.com ')).toBe('abc123@group.calendar.google.com');
     expect(ok('calendarId', 'x'.repeat(200))).toHaveLength(200);
-    const message = 'calendarId must be a calendar ID of 1 to 200 characters without spaces, e.g. primary';
+    const message = 'Calendar ID must be a calendar ID of 1 to 200 characters without spaces, e.g. primary';
     for (const v of ['', '  ', 'my calendar', 'x'.repeat(201), 'a\tb', null, 42])
       expect(bad('calendarId', v)).toBe(message);
   });
@@ -267,7 +312,7 @@ describe('validateSetting: the others', () => {
     for (const v of [true, 'true', 'TRUE', 'on', 'yes', 1, '1']) expect(ok('teamMode', v)).toBe(true);
     for (const v of [false, 'false', 'off', 'no', 0, '0', '']) expect(ok('teamMode', v)).toBe(false);
     for (const v of ['maybe', 2, null, {}])
-      expect(bad('teamMode', v)).toBe('teamMode must be on or off (true or false)');
+      expect(bad('teamMode', v)).toBe('Team mode (only my customers) must be on or off');
   });
 
   it('senderName', () => {
@@ -276,7 +321,7 @@ describe('validateSetting: the others', () => {
     expect(ok('senderName', '')).toBe('');
     expect(ok('senderName', null)).toBe('');
     expect(ok('senderName', 'x'.repeat(100))).toHaveLength(100);
-    const message = 'senderName must be at most 100 characters on one line';
+    const message = 'Sender name (signature) must be at most 100 characters on one line';
     for (const v of ['x'.repeat(101), 'Ann\nLee', 'Ann\r\nBcc: x@y.com', 'a\u0000b', 42])
       expect(bad('senderName', v)).toBe(message);
   });
@@ -291,28 +336,122 @@ describe('validateSetting: the others', () => {
     const steps = validateSetting('postSaleSteps', [1, 3, 30], 'en', ctx);
     expect(steps).toEqual({
       ok: false,
-      message: 'postSaleSteps must all be at most postSaleWindowDays (14), e.g. 1, 3, 7',
+      message: 'Post-sale call days must all be at most the Post-sale window (14 days), e.g. 1, 3, 7',
     });
     expect(validateSetting('postSaleWindowDays', 5, 'en', ctx)).toEqual({
       ok: false,
-      message: 'postSaleWindowDays must be at least the last of postSaleSteps (7)',
+      message: 'Post-sale window must be at least the last of the Post-sale call days (7)',
     });
     expect(validateSetting('visitMinutes', 200, 'en', ctx)).toEqual({
       ok: false,
-      message: 'visitMinutes must fit in every visit window: at most 180 minutes (the A window)',
+      message: 'Visit length must fit in every visit time: at most 180 minutes (the tier A time)',
     });
     expect(validateSetting('visitMinutes', 180, 'en', ctx).ok).toBe(true);
     // Without context only the setting itself is checked.
     expect(validateSetting('postSaleSteps', [1, 3, 30], 'en').ok).toBe(true);
   });
 
-  it('gives every message in Chinese too, naming the setting', () => {
+  it('gives every message in both languages, naming the setting by its label, never its key', () => {
     for (const key of SETTING_KEYS) {
       const zh = bad(key, { nonsense: true }, 'zh');
-      expect(zh.startsWith(key)).toBe(true);
+      expect(zh.startsWith(`“${SETTING_LABELS[key].zh}”必须是`)).toBe(true);
       expect(zh).toMatch(/[\u4e00-\u9fff]/);
-      expect(bad(key, { nonsense: true }, 'en').startsWith(`${key} must be `)).toBe(true);
+      const en = bad(key, { nonsense: true }, 'en');
+      expect(en.startsWith(`${SETTING_LABELS[key].en} must be `)).toBe(true);
+      for (const m of [en, zh]) expect(m).not.toContain(key);
     }
+  });
+});
+
+describe('what people type, as the hints show it', () => {
+  it('accepts every example a hint gives, exactly as written, in both languages', () => {
+    let examples = 0;
+    for (const key of SETTING_KEYS) {
+      for (const [lang, marker] of [
+        ['en', 'e.g. '],
+        ['zh', '例如 '],
+      ] as const) {
+        const rule = SETTING_RULES[key][lang];
+        const at = rule.indexOf(marker);
+        if (at < 0) continue;
+        const example = rule.slice(at + marker.length);
+        const r = validateSetting(key, example, lang);
+        if (!r.ok) throw new Error(`${key} (${lang}): the hint's example "${example}" is refused: ${r.message}`);
+        examples += 1;
+      }
+    }
+    expect(examples).toBeGreaterThanOrEqual(6); // tierCutoffs, postSaleSteps, calendarId, each in en and zh
+    expect(ok('tierCutoffs', '0.8, 0.95')).toEqual([0.8, 0.95]);
+    expect(ok('postSaleSteps', '1, 3, 7')).toEqual([1, 3, 7]);
+  });
+
+  it('accepts what each control of the Settings form sends', () => {
+    // Number inputs send their text; a list input sends what was typed; per-tier fields an object of texts.
+    const sent = {
+      tierMethod: 'count',
+      tierCutoffs: '0.7，0.9',
+      revenueWindowDays: '180',
+      minFollowUpAmount: '99.5',
+      postSaleSteps: '2 5 10',
+      postSaleWindowDays: '21',
+      contactEveryDays: { A: '7', B: '21', C: '45' },
+      visitEveryDays: { A: '30', B: 'none', C: 'none' },
+      thankYouWindowDays: '0',
+      maxFollowUpsPerDay: '40',
+      workingDays: [1, 2, 3, 4, 5, 6],
+      visitWindows: {
+        A: { start: '08:30', end: '11:30' },
+        B: { start: '13:00', end: '17:00' },
+        C: { start: '13:00', end: '17:00' },
+      },
+      visitMinutes: '45',
+      visitLookaheadDays: '14',
+      maxVisitsPerDay: '4',
+      calendarId: 'team@group.calendar.google.com',
+      nightlyHour: '22',
+      runBudgetSeconds: '240',
+      teamMode: true,
+      senderName: '王小明',
+    };
+    const r = validateSettings(sent, 'zh');
+    expect(r.errors).toEqual({});
+    expect(r.settings).toEqual({
+      tierMethod: 'count',
+      tierCutoffs: [0.7, 0.9],
+      revenueWindowDays: 180,
+      minFollowUpAmount: 99.5,
+      postSaleSteps: [2, 5, 10],
+      postSaleWindowDays: 21,
+      contactEveryDays: { A: 7, B: 21, C: 45 },
+      visitEveryDays: { A: 30, B: null, C: null },
+      thankYouWindowDays: 0,
+      maxFollowUpsPerDay: 40,
+      workingDays: [1, 2, 3, 4, 5, 6],
+      visitWindows: {
+        A: { start: '08:30', end: '11:30' },
+        B: { start: '13:00', end: '17:00' },
+        C: { start: '13:00', end: '17:00' },
+      },
+      visitMinutes: 45,
+      visitLookaheadDays: 14,
+      maxVisitsPerDay: 4,
+      calendarId: 'team@group.calendar.google.com',
+      nightlyHour: 22,
+      runBudgetSeconds: 240,
+      teamMode: true,
+      senderName: '王小明',
+    });
+  });
+
+  it('names the setting by its Chinese label when a control sends something wrong', () => {
+    expect(
+      validateSettings({ contactEveryDays: { A: '7', B: '', C: '45' }, workingDays: [], visitWindows: {} }, 'zh')
+        .errors,
+    ).toEqual({
+      contactEveryDays: '“保持联系间隔”必须是A、B、C 各一个 1 到 3650 之间的整数天数',
+      workingDays: '“工作日”必须是一周中的一天或几天',
+      visitWindows: '“拜访时段”必须是A、B、C 各一个开始和结束时间，开始早于结束',
+    });
   });
 });
 
@@ -337,21 +476,21 @@ describe('validateSettings', () => {
     const r = validateSettings({ maxFollowUpsPerDay: 0, nightlyHour: '25', calendarId: 'primary', foo: 1 }, 'en');
     expect(r.settings).toBeUndefined();
     expect(r.errors).toEqual({
-      maxFollowUpsPerDay: 'maxFollowUpsPerDay must be a whole number from 1 to 500',
-      nightlyHour: 'nightlyHour must be a whole number from 0 to 23',
+      maxFollowUpsPerDay: 'Most follow-ups a day must be a whole number from 1 to 500',
+      nightlyHour: 'Nightly run time must be a whole hour from 0 to 23',
       foo: 'Unknown setting "foo"',
     });
     expect(validateSettings({ nightlyHour: 24 }, 'zh').errors).toEqual({
-      nightlyHour: 'nightlyHour 必须是0 到 23 之间的整数',
+      nightlyHour: '“每晚运行时间”必须是0 到 23 之间的整点',
     });
   });
 
   it('reports a rule between two settings on the one that was changed', () => {
     expect(validateSettings({ postSaleWindowDays: 5 }).errors).toEqual({
-      postSaleWindowDays: 'postSaleWindowDays must be at least the last of postSaleSteps (7)',
+      postSaleWindowDays: 'Post-sale window must be at least the last of the Post-sale call days (7)',
     });
     expect(validateSettings({ postSaleSteps: [1, 3, 20] }).errors).toEqual({
-      postSaleSteps: 'postSaleSteps must all be at most postSaleWindowDays (14), e.g. 1, 3, 7',
+      postSaleSteps: 'Post-sale call days must all be at most the Post-sale window (14 days), e.g. 1, 3, 7',
     });
     // Both changed together and consistent: fine.
     expect(validateSettings({ postSaleSteps: [1, 3, 20], postSaleWindowDays: 30 }).settings?.postSaleSteps).toEqual([
@@ -359,7 +498,7 @@ describe('validateSettings', () => {
     ]);
     expect(validateSettings({ visitWindows: { A: '09:00-09:30', B: '14:00-17:30', C: '14:00-17:30' } }).errors).toEqual(
       {
-        visitWindows: 'visitWindows must each be at least visitMinutes (60 minutes) long; A is 30 minutes',
+        visitWindows: 'Visit times must each be at least the Visit length (60 minutes) long; tier A is 30 minutes',
       },
     );
     expect(validateSettings({ visitMinutes: 240 }).errors.visitMinutes).toContain('at most 180 minutes');
@@ -368,7 +507,7 @@ describe('validateSettings', () => {
   it('does not pile a rule error onto a setting that is invalid by itself', () => {
     expect(validateSettings({ postSaleSteps: 'x', postSaleWindowDays: 3 }).errors).toEqual({
       postSaleSteps:
-        'postSaleSteps must be 1 to 10 whole days from 1 to 3650, each later than the one before, e.g. 1, 3, 7',
+        'Post-sale call days must be 1 to 10 whole days from 1 to 3650, each later than the one before, e.g. 1, 3, 7',
     });
   });
 
@@ -444,14 +583,14 @@ describe('properties', () => {
     expect(r.settings).toEqual(DEFAULT_SETTINGS);
     expect(r.errors).toEqual({
       maxFollowUpsPerDay:
-        'maxFollowUpsPerDay must be a whole number from 1 to 500 (the stored value is ignored, the default is used)',
+        'Most follow-ups a day must be a whole number from 1 to 500 (the stored value is ignored, the default is used)',
       tierCutoffs:
-        'tierCutoffs must be two fractions a and b with 0 < a < b <= 1, e.g. 0.8, 0.95 (the stored value is ignored, the default is used)',
+        'Tier cut-offs must be two fractions a and b with 0 < a < b ≤ 1, e.g. 0.8, 0.95 (the stored value is ignored, the default is used)',
       workingDays:
-        'workingDays must be one or more weekdays from 0 (Sunday) to 6 (Saturday), e.g. 1, 2, 3, 4, 5 (the stored value is ignored, the default is used)',
+        'Working days must be one or more days of the week (the stored value is ignored, the default is used)',
     });
     expect(settingsFromProperties({ nightlyHour: '99' }, 'zh').errors.nightlyHour).toBe(
-      'nightlyHour 必须是0 到 23 之间的整数（已忽略保存的值，改用默认值）',
+      '“每晚运行时间”必须是0 到 23 之间的整点（已忽略保存的值，改用默认值）',
     );
   });
 
@@ -461,7 +600,7 @@ describe('properties', () => {
     expect(Object.keys(r.errors)).toEqual(['postSaleSteps']);
     const w = settingsFromProperties({ visitMinutes: '400' });
     expect(w.settings.visitMinutes).toBe(60);
-    expect(w.errors.visitWindows).toContain('visitMinutes (400 minutes)');
+    expect(w.errors.visitWindows).toContain('Visit length (400 minutes)');
   });
 
   it('returns settings that can be changed without touching the defaults', () => {

@@ -3,7 +3,7 @@
  */
 import type { CustomerSummary } from '../../src/shared/api';
 import { daysText, formatDate, formatNumber, joinNames, label, setLang, t } from '../../sidebar/i18n';
-import { CustomerIndex, MAX_SHOWN } from '../../sidebar/views/picker';
+import { CustomerIndex, MAX_SHOWN } from '../../sidebar/views/customerIndex';
 
 afterEach(() => setLang('en'));
 

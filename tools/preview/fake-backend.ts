@@ -116,36 +116,48 @@ export function createFakeBackend(
     {
       key: 'tierMethod',
       label: 'Tier method',
-      help: 'revenue or count',
+      help: '',
       value: settings.tierMethod,
       kind: 'select',
       options: ['revenue', 'count'],
+      optionLabels: ['Revenue share', 'Number of customers'],
     },
     {
       key: 'tierCutoffs',
       label: 'Tier cut-offs',
-      help: 'Two shares between 0 and 1, rising.',
+      help: 'two fractions a and b with 0 < a < b ≤ 1, e.g. 0.8, 0.95',
       value: settings.tierCutoffs,
-      kind: 'json',
+      kind: 'list',
     },
     {
       key: 'contactEveryDays',
-      label: 'Contact every (days)',
-      help: 'Per tier.',
+      label: 'Keep-in-touch interval',
+      help: 'a whole number of days from 1 to 3650 for each of A, B and C',
       value: settings.contactEveryDays,
-      kind: 'json',
+      kind: 'perTier',
+      tiers: ['A', 'B', 'C'],
+      min: 1,
+      max: 3650,
+      step: 1,
+      unit: 'days',
+      invalid: 'Keep-in-touch interval must be a whole number of days from 1 to 3650 for each of A, B and C',
     },
     {
       key: 'nightlyHour',
-      label: 'Nightly hour',
-      help: 'An hour from 0 to 23.',
+      label: 'Nightly run time',
+      help: 'a whole hour from 0 to 23',
       value: settings.nightlyHour,
-      kind: 'number',
+      kind: 'hour',
+      min: 0,
+      max: 23,
+      step: 1,
+      unit: ':00',
+      invalid: 'Nightly run time must be a whole hour from 0 to 23',
     },
     {
       key: 'teamMode',
-      label: 'Team mode',
-      help: 'Each rep handles only their own rows.',
+      label: 'Team mode (only my customers)',
+      help: '',
       value: settings.teamMode,
       kind: 'boolean',
     },
@@ -241,11 +253,11 @@ export function createFakeBackend(
     },
     saveSettings(req) {
       const errors: Record<string, string> = {};
-      const h = req.values.nightlyHour;
-      if (typeof h !== 'number' || !Number.isInteger(h) || h < 0 || h > 23)
-        errors.nightlyHour = 'nightlyHour must be a whole hour from 0 to 23.';
+      const h = Number(req.values.nightlyHour);
+      if (!Number.isInteger(h) || h < 0 || h > 23)
+        errors.nightlyHour = 'Nightly run time must be a whole hour from 0 to 23';
       if (Object.keys(errors).length) return { ok: false, errors };
-      Object.assign(settings, req.values);
+      Object.assign(settings, req.values, { nightlyHour: h });
       return { ok: true, settings: { fields: settingFields(), trigger } };
     },
     scheduleNightly() {

@@ -6,6 +6,7 @@
  * managed columns written from a fresh plan, so the sheet shows the new next
  * follow-up at once.
  */
+import { byOf } from '../../core/contactBy';
 import { cellText } from '../../core/cells';
 import { matchHeaders } from '../../core/headers';
 import { tr, type Msg } from '../../core/i18n';
@@ -76,7 +77,7 @@ function appendContacts(ctx: Context, v: ContactRequest, byId: Map<string, Custo
   const header = headerRow_(sheet);
   const width = Math.max(header.length, 1);
   const cols = matchHeaders(header, spec).columns;
-  const by = safeUserEmail_();
+  const by = byOf(v.by, safeUserEmail_());
   const loggedAt = ctx.wb.clock.toLocalDateTime(new Date());
   const rows = v.customerIds.map((id) => {
     const row = new Array(width).fill('');
