@@ -261,22 +261,6 @@ export function riskFallback(t: RhythmTable, tierOf: ArrayLike<Tier | null>, min
   };
 }
 
-/**
- * Customer c's risk on day `today` (a day number), or null: no purchase up to
- * today, or no rhythm to judge by (no own rhythm and no fallback).
- */
-export function riskAt(
-  t: RhythmTable,
-  c: number,
-  tier: Tier | null,
-  fallback: RiskFallback,
-  today: number,
-  options: RiskOptions,
-): Risk | null {
-  const o = checkOptions(options);
-  return judge(t, c, tier, fallback, today, o, decimalOf(o.factor));
-}
-
 function judge(
   t: RhythmTable,
   c: number,
@@ -321,6 +305,25 @@ function judge(
     spendPerPurchaseDay: spend === spend ? spend : null,
     revenueAtStake: atStake,
   };
+}
+
+/**
+ * The risk of every customer of a rhythm table on day number `today` (null:
+ * no purchase up to today, or nothing to judge by); `tierOf[c]` is customer
+ * c's fallback group. The fallback table is computed from the same rhythms.
+ */
+export function tableRisks(
+  t: RhythmTable,
+  tierOf: ArrayLike<Tier | null>,
+  today: number,
+  options: RiskOptions,
+): Array<Risk | null> {
+  const o = checkOptions(options);
+  const fallback = riskFallback(t, tierOf, o.minPurchases);
+  const factor = decimalOf(o.factor);
+  const out: Array<Risk | null> = new Array(t.count.length);
+  for (let c = 0; c < t.count.length; c++) out[c] = judge(t, c, tierOf[c] ?? null, fallback, today, o, factor);
+  return out;
 }
 
 // ---------------------------------------------------------------- the whole book
@@ -370,13 +373,11 @@ export function bookRisk(
       tierOfGroup[g] = customers[i].tier;
     }
   }
-  const fallback = riskFallback(t, tierOfGroup, o.minPurchases);
-  const factor = decimalOf(o.factor);
-  const day = dayNum(today);
+  const risks = tableRisks(t, tierOfGroup, dayNum(today), o);
   const out: Array<Risk | null> = new Array(customers.length);
   for (let i = 0; i < customers.length; i++) {
     const g = groupAt[i];
-    out[i] = g < 0 ? null : judge(t, g, customers[i].tier, fallback, day, o, factor);
+    out[i] = g < 0 ? null : risks[g];
   }
   return out;
 }
