@@ -1,6 +1,6 @@
 /**
  * How often the "slipping away" flag was right, on the user's own Purchases
- * history (docs/rules.md, Win-back). The history is cut `horizonDays` (90)
+ * history (docs/rules.md, Win-back). The history is cut `windowDays` (90)
  * before its last purchase; every customer who had bought by the cut is
  * judged as the rule would have judged them on the cut, and the next 90 days
  * tell whether they came back.
@@ -43,7 +43,7 @@ export interface Backtest {
   /** The last purchase in the history (not after today). */
   end: CalDate;
   cut: CalDate;
-  horizonDays: number;
+  windowDays: number;
   /** Customers with a purchase on or before the cut: the ones judged. */
   customers: number;
   boughtAgain: number;
@@ -54,8 +54,8 @@ export interface Backtest {
 }
 
 export interface BacktestOptions extends RiskOptions {
-  /** Days after the cut that tell (default 90); also the naive rule's days. */
-  horizonDays?: number;
+  /** Days after the cut that tell (default 90); also the naive rule's days. (RiskOptions.horizonDays is the revenue at stake's.) */
+  windowDays?: number;
   /** Purchases after today are ignored (a date typed wrong). */
   today: CalDate;
 }
@@ -112,7 +112,7 @@ function tiersAt(ids: string[], purchases: ReadonlyArray<PurchaseLike & { date: 
  * is too short: no purchase on or before the cut.
  */
 export function backtest(purchases: readonly PurchaseLike[], options: BacktestOptions): Backtest | null {
-  const horizon = options.horizonDays ?? 90;
+  const horizon = options.windowDays ?? 90;
   const rows = purchases.filter(usable).filter((p) => p.date <= options.today);
   if (rows.length === 0) return null;
   let end = rows[0].date;
@@ -144,7 +144,7 @@ export function backtest(purchases: readonly PurchaseLike[], options: BacktestOp
   return {
     end,
     cut,
-    horizonDays: horizon,
+    windowDays: horizon,
     customers: ids.length,
     boughtAgain: returned,
     baseRate,

@@ -286,7 +286,7 @@ function backtestTable(lang: Lang, b: Backtest | null): DashTable {
     rows:
       b === null
         ? []
-        : [row(tr(lang, L.ruleRhythm), b.rhythm), row(tr(lang, L.ruleNaive, { days: b.horizonDays }), b.naive)],
+        : [row(tr(lang, L.ruleRhythm), b.rhythm), row(tr(lang, L.ruleNaive, { days: b.windowDays }), b.naive)],
     capacity: 2,
     chart: 'table',
   };

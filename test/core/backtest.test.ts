@@ -38,7 +38,7 @@ describe('backtest', () => {
   const b = backtest(history, OPTS)!;
 
   it('cuts 90 days before the last purchase, judges who had bought by then', () => {
-    expect(b).toMatchObject({ end: END, cut: at(-90), horizonDays: 90, customers: 5, boughtAgain: 2 });
+    expect(b).toMatchObject({ end: END, cut: at(-90), windowDays: 90, customers: 5, boughtAgain: 2 });
     expect(b.baseRate).toBe(3 / 5);
   });
 

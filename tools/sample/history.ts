@@ -6,7 +6,7 @@
  *
  *   npx tsx tools/sample/history.ts [--customers 2000] [--years 3] [--seed N] [--out DIR]
  *
- * writes DIR/Customers.csv and DIR/Purchases.csv (default history-out/), which
+ * writes DIR/Customers.csv and DIR/Purchases.csv (default demo-out/history/), which
  * `npm run demo -- --backtest --customers DIR/Customers.csv --purchases DIR/Purchases.csv`
  * reads like anyone's own files.
  *
@@ -114,7 +114,7 @@ function arg(argv: string[], flag: string): string | undefined {
 
 if (require.main === module) {
   const argv = process.argv.slice(2);
-  const out = path.resolve(arg(argv, '--out') ?? 'history-out');
+  const out = path.resolve(arg(argv, '--out') ?? path.join(__dirname, '../../demo-out/history'));
   const h = generateHistory({
     customers: arg(argv, '--customers') ? Number(arg(argv, '--customers')) : undefined,
     years: arg(argv, '--years') ? Number(arg(argv, '--years')) : undefined,
