@@ -6,7 +6,10 @@
  * arrow functions give the generated stubs their parameter names. No service
  * is called at top level.
  */
+import { retainRfm } from './core/rfmFunction';
+import { retainRisk } from './core/riskFunction';
 import { retainTier } from './core/tiers';
+import { cellContext_ } from './gas/cellContext';
 import { buildMenu_ } from './server/menu';
 import {
   runFollowUpTrigger_,
@@ -54,6 +57,14 @@ declare global {
   var runNightly: (e?: { triggerUid?: string }) => unknown;
   var runFollowUp: (e?: { triggerUid?: string }) => unknown;
   var RETAIN_TIER: (revenue: unknown, a_cutoff?: unknown, b_cutoff?: unknown, method?: unknown) => string[][];
+  var RETAIN_RISK: (
+    customer_ids: unknown,
+    purchase_customer_ids: unknown,
+    purchase_dates: unknown,
+    factor?: unknown,
+    today?: unknown,
+  ) => unknown[][];
+  var RETAIN_RFM: (recency_days: unknown, frequency: unknown, monetary: unknown) => unknown[][];
   var getSidebarData: SidebarApi['getSidebarData'];
   var searchCustomers: SidebarApi['searchCustomers'];
   var getCustomerCard: SidebarApi['getCustomerCard'];
@@ -140,6 +151,36 @@ global.runFollowUp = (e) => runFollowUpTrigger_(e);
  * @customfunction
  */
 global.RETAIN_TIER = (revenue, a_cutoff, b_cutoff, method) => retainTier(revenue, a_cutoff, b_cutoff, method);
+
+/**
+ * Customers slipping away against their own buying rhythm, e.g.
+ * =RETAIN_RISK(A2:A, Purchases!A2:A, Purchases!B2:B). Blank when a customer is
+ * fine, else how far past the rhythm: "15 d overdue: 75 d since, usually 30 d".
+ * Refreshes when the columns change, not by itself each day: pass today to pin the date.
+ *
+ * @param {string[][]} customer_ids The Customer ID column, e.g. A2:A.
+ * @param {string[][]} purchase_customer_ids The Customer ID column of the purchases, e.g. Purchases!A2:A.
+ * @param {Date[][]} purchase_dates The Date column of the purchases, same rows, e.g. Purchases!B2:B.
+ * @param {number} factor Optional. Slipping when the days since the last purchase exceed factor × the usual gap (default 2).
+ * @param {Date} today Optional. The date to judge on (default: today in the spreadsheet's time zone).
+ * @return {string[][]} One cell per customer: blank, or days overdue and the rhythm.
+ * @customfunction
+ */
+global.RETAIN_RISK = (customer_ids, purchase_customer_ids, purchase_dates, factor, today) =>
+  retainRisk(customer_ids, purchase_customer_ids, purchase_dates, factor, today, cellContext_());
+
+/**
+ * RFM scores (1-5, quintiles) and segment for each customer, e.g.
+ * =RETAIN_RFM(H2:H, I2:I, J2:J): four columns R, F, M and the segment
+ * (Champions, Loyal, ... Lost) in the spreadsheet's language.
+ *
+ * @param {number[][]} recency_days Days since the last purchase (or the last purchase date), one per customer.
+ * @param {number[][]} frequency Number of purchases, same rows.
+ * @param {number[][]} monetary Money spent, same rows.
+ * @return {Array[][]} R, F, M and segment for each row; blank for blank rows.
+ * @customfunction
+ */
+global.RETAIN_RFM = (recency_days, frequency, monetary) => retainRfm(recency_days, frequency, monetary, cellContext_());
 
 /** Sidebar: first data when the sidebar opens. */
 global.getSidebarData = (req) => api.getSidebarData(req);

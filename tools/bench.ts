@@ -18,6 +18,7 @@ import * as path from 'path';
 import * as vm from 'vm';
 import { fork } from 'child_process';
 import { generateWorkbook, makeRng } from './sample/generate';
+import { benchFunctions } from './benchFunctions';
 import { benchPlan } from './benchPlan';
 import { budgetScenario, latencyByService } from './benchBudget';
 import {
@@ -444,6 +445,20 @@ export async function runBench(print: (s: string) => void = (s) => console.log(s
     } catch (e) {
       print(`  failed: ${errorText(e)}`);
       out.tier = { error: errorText(e) };
+    }
+  }
+  print('');
+
+  print('1b. RETAIN_RISK and RETAIN_RFM, one call over a whole column (median of 5 runs)');
+  if (!fns.has('RETAIN_RISK') || !fns.has('RETAIN_RFM')) {
+    print('  skipped: the bundle has no RETAIN_RISK or RETAIN_RFM');
+    out.functions = { skipped: 'no RETAIN_RISK or RETAIN_RFM in the bundle' };
+  } else {
+    try {
+      out.functions = benchFunctions(src, print);
+    } catch (e) {
+      print(`  failed: ${errorText(e)}`);
+      out.functions = { error: errorText(e) };
     }
   }
   print('');

@@ -23,6 +23,7 @@ import { SHEETS, type SheetSpec } from '../src/core/schema';
 import { SAMPLES_DIR } from './sample/generate';
 import { formatCellDate, readCustomersFile, readWorkbookDir, zonedIso } from './sample/load';
 import { Emulator, type CalendarEvent } from './emulator';
+import { writeDashboard, type WrittenDashboard } from './dashboard';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const BUNDLE = path.join(ROOT, 'dist', 'Code.js');
@@ -246,6 +247,8 @@ export interface DemoOptions {
   senderName?: string;
   /** Where the report goes, a line at a time. Default console.log. */
   print?: (line: string) => void;
+  /** Print the win-back backtest (it is in dashboard.html either way). */
+  backtest?: boolean;
 }
 
 export interface TierCount {
@@ -270,6 +273,8 @@ export interface DemoResult {
   visits: number;
   /** Service calls of the nightly run, 'Service.method' -> count. */
   nightlyCalls: Record<string, number>;
+  /** demo-out/dashboard.html, its figures and the backtest. */
+  dashboard: WrittenDashboard;
 }
 
 export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
@@ -522,6 +527,10 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   print(`  ${files.csvFiles.length} sheets as CSV: ${files.csvFiles.map((f) => path.basename(f)).join(', ')}`);
   print(`  ${files.emlFiles.length} drafts as .eml in ${path.join(rel, 'drafts')}${path.sep}`);
   print(`  ${events.length} visits in ${files.icsFile ? shortPath(files.icsFile) : '(none)'}`);
+  const dash = await step('write dashboard.html', () =>
+    writeDashboard(emu, outDir, { today, timeZone, backtest: opts.backtest, print }),
+  );
+  print(`  the dashboard in ${shortPath(dash.file)} (open it in a browser; it works offline)`);
 
   return {
     today,
@@ -535,6 +544,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
     drafts: drafts.length,
     visits: events.length,
     nightlyCalls,
+    dashboard: dash,
   };
 }
 
@@ -706,6 +716,10 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
+    if (a === '--backtest') {
+      opts.backtest = true;
+      continue;
+    }
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const key = flags[flag];
     if (!key) throw new DemoError(`Unknown option ${a}\n${USAGE}`);
@@ -716,10 +730,11 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
   return opts;
 }
 
-const USAGE = `Usage: npm run demo -- [--today YYYY-MM-DD] [--customers FILE.csv|FILE.xlsx] [--purchases FILE.csv] [--contacts FILE.csv] [--out DIR]
+const USAGE = `Usage: npm run demo -- [--today YYYY-MM-DD] [--customers FILE.csv|FILE.xlsx] [--purchases FILE.csv] [--contacts FILE.csv] [--out DIR] [--backtest]
   --today      the date of the run (default ${DEMO_TODAY}); the clock is 06:30 that day in ${DEMO_TIME_ZONE}
   --customers  your own customer list instead of the sample (headers in row 1, English or Chinese)
-  --out        where to write the sheets, drafts and visits (default demo-out/)`;
+  --out        where to write the sheets, drafts and visits (default demo-out/)
+  --backtest   also print the win-back backtest on the workbook's Purchases history`;
 
 if (require.main === module) {
   const argv = process.argv.slice(2);

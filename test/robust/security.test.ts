@@ -40,6 +40,11 @@ const ENTRY_POINTS: Record<string, { kind: Kind; input: string }> = {
     kind: 'custom function',
     input: '(revenue: a 2-D range, a_cutoff?: number, b_cutoff?: number, method?: "revenue" | "count")',
   },
+  RETAIN_RISK: {
+    kind: 'custom function',
+    input: '(customer_ids, purchase_customer_ids, purchase_dates: 2-D ranges, factor?: number, today?: date)',
+  },
+  RETAIN_RFM: { kind: 'custom function', input: '(recency_days, frequency, monetary: 2-D ranges)' },
   getSidebarData: { kind: 'sidebar', input: '{tab?: "log" | "due" | "settings"}' },
   searchCustomers: { kind: 'sidebar', input: '{query: string, limit?: number}' },
   getCustomerCard: { kind: 'sidebar', input: '{customerId: string}' },

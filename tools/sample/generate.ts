@@ -22,8 +22,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Papa from 'papaparse';
-import { addDays, daysBetween, ymd, type CalDate } from '../../src/core/dates';
+import { addDays, daysBetween, toDayNumber, ymd, type CalDate } from '../../src/core/dates';
 import { SHEETS, type SheetSpec } from '../../src/core/schema';
+import { purchaseDays } from './rhythm';
 
 export const SAMPLE_TODAY: CalDate = '2026-11-16';
 export const SAMPLE_SEED = 20261116;
@@ -39,7 +40,7 @@ export interface GenerateOptions {
   customers?: number;
   seed?: number;
   today?: CalDate;
-  /** About this many purchases per customer over two years (prospects buy nothing, so the result is a little lower); sample 3.5, bench 2. */
+  /** About this many purchases per customer over two years (prospects buy nothing and some customers stop, so the result is a little lower); sample 4.5, bench 2. */
   purchasesPerCustomer?: number;
   /**
    * Scales the contact log: calls, e-mails, messages ... per customer, before the regular
@@ -480,7 +481,7 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
   if (!Number.isInteger(n) || n < 60)
     throw new Error(`customers must be an integer >= 60 (the featured and bad rows need room), got ${n}`);
   const today = options.today ?? SAMPLE_TODAY;
-  const ppc = options.purchasesPerCustomer ?? 3.5;
+  const ppc = options.purchasesPerCustomer ?? 4.5;
   const cpc = options.contactsPerCustomer ?? 1.1;
   const dice = new Dice(makeRng(options.seed ?? SAMPLE_SEED));
 
@@ -554,14 +555,16 @@ export function generateWorkbook(options: GenerateOptions = {}): Workbook {
     const p = plans[i];
     const status = p.row.status;
     if (status !== 'Prospect') {
-      // Bigger customers buy more often: 0.5x to 1.5x the average count.
+      // Bigger customers buy more often: 0.5x to 1.5x the average count, at a rhythm of
+      // their own (two years / that count between purchases, varying around it).
       const count = Math.max(1, Math.round(ppc * (0.5 + (rankOf.get(p) ?? 0)) * (0.6 + 0.8 * dice.next())));
-      // Lost customers stopped buying more than a year ago.
-      const newest = status === 'Lost' ? -400 : -1;
-      for (let j = 0; j < count; j++) {
-        const date = d(dice.int(-729, newest));
-        const amount = roundAmount(((p.value * 2) / count) * (0.5 + dice.next()));
-        purchases.push({ customerId: p.row.id, date, amount, product: productFor(dice, amount, p.lang) });
+      // Lost customers stopped buying more than a year ago; some others stopped at
+      // some moment of the two years without saying so (what the win-back rule is for).
+      const newest = status === 'Lost' ? -dice.int(400, 600) : dice.chance(0.3) ? -dice.int(1, 700) : 0;
+      const days = historyDays(dice, today, count, newest);
+      for (const at of days) {
+        const amount = roundAmount(((p.value * 2) / Math.max(count, days.length)) * (0.5 + dice.next()));
+        purchases.push({ customerId: p.row.id, date: d(at), amount, product: productFor(dice, amount, p.lang) });
       }
     }
     // Contacts: A customers get regular visits, everyone gets calls and e-mails.
@@ -739,6 +742,20 @@ function birthdayOf(dice: Dice): string {
 }
 
 /** Whole yuan above 1,000 rounded to tens, the way prices are quoted. */
+/**
+ * Purchase days (offsets from today, -729 .. newest - 1) of a customer who
+ * buys about `count` times in two years at a steady rhythm (rhythm.ts); at
+ * least one, so every customer in the history has bought.
+ */
+function historyDays(dice: Dice, today: CalDate, count: number, newest: number): number[] {
+  const gap = 730 / count;
+  const t = toDayNumber(today);
+  const days = purchaseDays(() => dice.next(), { from: t - 729 - Math.ceil(gap), to: t + newest, gap, sigma: 0.3 })
+    .map((x) => x - t)
+    .filter((x) => x >= -729);
+  return days.length > 0 ? days : [dice.int(-729, Math.max(-729, newest - 1))];
+}
+
 function roundAmount(x: number): number {
   const v = Math.max(99, x);
   return v >= 1000 ? Math.round(v / 10) * 10 : Math.round(v);
