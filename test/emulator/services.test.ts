@@ -141,7 +141,7 @@ describe('Ui, HtmlService, CacheService', () => {
        function ask(){ var ui = SpreadsheetApp.getUi(); return ui.alert('Stop?', 'Really stop the nightly run?', ui.ButtonSet.YES_NO) === ui.Button.YES; }
        function toast(){ SpreadsheetApp.getActive().toast('Done', 'Retain', 3); }
        function missing(){ HtmlService.createHtmlOutputFromFile('nope'); }`,
-      { htmlDir: dir },
+      { htmlDir: dir, projectName: 'Retain' },
     );
     expect(emu.open('NONE')).toBe(true);
     expect(emu.ui.menus()[0]).toMatchObject({
@@ -235,7 +235,10 @@ describe('executions', () => {
       [3, 'C'],
     ]);
     expect(emu.open('NONE')).toBe('ok');
-    expect(emu.ui.menuItems()).toEqual([{ caption: 'Set up sheets', functionName: 'setupSheets', path: ['Retain'] }]);
+    // An add-on menu of a bound script is titled with the project's name: 'Untitled project' until renamed.
+    expect(emu.ui.menuItems()).toEqual([
+      { caption: 'Set up sheets', functionName: 'setupSheets', path: ['Untitled project'] },
+    ]);
   });
 
   test('results come back as Node values; globals of the bundle are visible', () => {

@@ -81,8 +81,14 @@ export interface EmulatorOptions {
   htmlDir?: string;
   /** Keep console output of the bundle out of the terminal (default true); it is kept in emu.logs either way. */
   quiet?: boolean;
-  /** The add-on's name (title of createAddonMenu()), default 'Retain'. */
-  addonName?: string;
+  /**
+   * The script project's name. In a bound script Ui.createAddonMenu() is
+   * titled with it (docs/platform.md, "Entry points and the bundle"); a new
+   * project is called 'Untitled project' (the default).
+   */
+  projectName?: string;
+  /** The account's language for Apps Script's own error messages (fault injection), default 'en'; e.g. 'de', 'zh-TW'. */
+  errorLanguage?: string;
   /** Seed for generated ids (draft, event, trigger ids, UUIDs), default 1. */
   seed?: number;
   /** OAuth scopes granted (appsscript.json oauthScopes); default: all. */
@@ -99,6 +105,17 @@ export interface InvokeOptions {
   /** The user's selection, e.g. 'B5', 'Customers!A2:D4', or several: 'A2:A3,A7'. */
   activeRange?: string;
   activeSheet?: string;
+}
+
+export interface ExecutionRecord {
+  id: number;
+  function: string;
+  user: string;
+  trigger: boolean;
+  /** Fake-clock start and end (ms). */
+  start: number;
+  end: number;
+  killed: boolean;
 }
 
 export interface TriggerInfo {
@@ -188,6 +205,9 @@ export class Emulator {
   private script: vm.Script | undefined;
   private realm: Realm;
   private executions = 0;
+  private running = 0;
+  /** Every execution so far: which function, as whom, when, and whether the 6-minute limit killed it. */
+  readonly executionLog: ExecutionRecord[] = [];
 
   constructor(opts: EmulatorOptions = {}) {
     const timeZone = opts.timeZone ?? 'Europe/London';
@@ -203,9 +223,11 @@ export class Emulator {
         latencyMs: { ...opts.latencyMs },
         quiet: opts.quiet !== false,
         htmlDir: opts.htmlDir ?? path.join(process.cwd(), 'dist'),
-        addonName: opts.addonName ?? 'Retain',
+        projectName: opts.projectName ?? 'Untitled project',
         seed: opts.seed ?? 1,
         scopes: opts.scopes,
+        errorLanguage: opts.errorLanguage ?? 'en',
+        documentId: opts.spreadsheetId ?? 'ss-1',
       },
       this.clock,
       this.calls,
@@ -482,22 +504,51 @@ export class Emulator {
       killed: false,
       customFunction: false,
     };
+    const outerRealm = this.env.realm;
+    const nested = this.running > 0;
+    this.running++;
     const realm = this.fresh ? this.newRealm() : this.realm;
     this.realm = realm;
     this.env.realm = realm;
     this.env.exec = exec;
     this.env.depth = 0;
     try {
-      if (this.fresh) realm.run(this.script);
-      const fn = realm.global[fnName];
-      if (typeof fn !== 'function') throw realm.error(`Script function not found: ${fnName}`, 'ScriptError');
-      return toNode((fn as BundleFunction).apply(undefined, realm.toCtx(args)));
+      let result: unknown;
+      let failure: { e: unknown } | undefined;
+      try {
+        if (this.fresh) realm.run(this.script);
+        const fn = realm.global[fnName];
+        if (typeof fn !== 'function') throw realm.error(`Script function not found: ${fnName}`, 'ScriptError');
+        result = (fn as BundleFunction).apply(undefined, realm.toCtx(args));
+      } catch (e) {
+        failure = { e };
+      }
+      // A killed execution ends with the kill, whatever its catch or finally did (docs/platform.md, "Limits and errors").
+      if (exec.killed) throw this.env.timeLimitError();
+      if (failure) throw failure.e;
+      return toNode(result);
     } catch (e) {
       throw toNodeError(e);
     } finally {
       this.env.exec = NO_EXECUTION;
       this.env.depth = 0;
+      // The platform releases an execution's locks when it ends, killed or not.
       this.lockTable.releaseExecution(id);
+      this.running--;
+      this.executionLog.push({
+        id,
+        function: fnName,
+        user: exec.user,
+        trigger: exec.trigger,
+        start: exec.start,
+        end: this.clock.ms(),
+        killed: exec.killed,
+      });
+      // An execution started from a hook inside another one hands the outer one its realm back.
+      if (nested) {
+        this.env.realm = outerRealm;
+        this.realm = outerRealm;
+      }
     }
   }
 
