@@ -12,7 +12,17 @@ import * as path from 'path';
 import * as util from 'util';
 import * as vm from 'vm';
 import { columnLetter, parseA1, splitSheet } from './a1';
-import { addEventDirect, CalendarStore, createCalendar, listAll, storedEvents, type CalendarEvent } from './calendar';
+import { CalendarStore, createCalendar, type CalendarEvent, type CalendarOptions } from './calendar';
+import {
+  addEventDirect,
+  deleteEvent,
+  listAll,
+  markFree,
+  moveEvent,
+  respond,
+  storedEvents,
+  type ResponseStatus,
+} from './calendarActions';
 import { CacheServiceFake, CacheStores } from './cache';
 import { CallLog, Clock, Faults, type ServiceName } from './calls';
 import type { CellValue } from './cells';
@@ -63,6 +73,13 @@ export { zonedToUtc, tzOffset, wallTime } from './tz';
 export interface EmulatorOptions {
   /** Spreadsheet time zone, default 'Europe/London'. */
   timeZone?: string;
+  /**
+   * The time zone of the user's calendars (a calendar has its own, set in
+   * Google Calendar; events.list returns it), default = timeZone.
+   */
+  calendarTimeZone?: string;
+  /** How deleted events behave where the Calendar docs leave room (see CalendarOptions). */
+  calendar?: CalendarOptions;
   /** Script time zone (appsscript.json), default = timeZone. Date's local time inside the bundle uses it. */
   scriptTimeZone?: string;
   /** Session.getActiveUserLocale(), default 'en'. */
@@ -166,10 +183,30 @@ export class Emulator {
     }>;
     sendAttempts(): Array<{ method: string; userEmail: string; at: number }>;
   };
+  /** The user's calendars, changed the way the user would (not counted; 'primary' is the default user's). */
   readonly calendar: {
+    /** Every event (deleted ones too, with status 'cancelled'), as the API returns them. */
     events(calendarId?: string): CalendarEvent[];
+    /** Put an event on a calendar; with an `organizer` other than the calendar's owner it is an invitation. */
     addEvent(calendarId: string, ev: Partial<CalendarEvent>): CalendarEvent;
+    /** Create a calendar, or change its time zone. */
     addCalendar(calendarId: string, timeZone?: string): void;
+    /** The calendar's own time zone (what events.list returns as timeZone). */
+    timeZone(calendarId?: string): string;
+    /** Answer an invitation as the calendar's owner (or as `email`). */
+    respond(calendarId: string, eventId: string, status: ResponseStatus, email?: string): CalendarEvent;
+    /** Decline an invitation (responseStatus 'declined' on the owner's attendee entry). */
+    decline(calendarId: string, eventId: string): CalendarEvent;
+    /** Mark an event free (transparency 'transparent'), or busy again with free = false. */
+    markFree(calendarId: string, eventId: string, free?: boolean): CalendarEvent;
+    /** Move an event to another time. */
+    moveEvent(
+      calendarId: string,
+      eventId: string,
+      to: { start: CalendarEvent['start']; end: CalendarEvent['end'] },
+    ): CalendarEvent;
+    /** Delete an event as the user does in Calendar: it becomes status 'cancelled'. */
+    deleteEvent(calendarId: string, eventId: string): void;
   };
   readonly triggers: {
     list(): TriggerInfo[];
@@ -240,7 +277,9 @@ export class Emulator {
       opts.spreadsheetLocale ?? 'en_US',
     );
     createSheetStore(this.book, 'Sheet1');
-    this.calendarStore = new CalendarStore(timeZone);
+    const calendarTimeZone = opts.calendarTimeZone ?? timeZone;
+    if (!isValidTimeZone(calendarTimeZone)) throw new Error(`Unknown time zone: ${calendarTimeZone}`);
+    this.calendarStore = new CalendarStore(calendarTimeZone, opts.calendar);
     let ss: FakeSpreadsheet | undefined;
     this.sheetsHost = {
       env: this.env,
@@ -307,19 +346,26 @@ export class Emulator {
         })),
       sendAttempts: () => [...this.gmailStore.sendAttempts],
     };
+    const calId = (id?: string) => (id === undefined || id === 'primary' ? this.env.config.defaultUser : id);
+    const userAct = <T>(fn: () => T): T => this.env.outside(fn);
     this.calendar = {
       events: (calendarId) =>
-        listAll(this.calendarStore, calendarId === 'primary' ? this.env.config.defaultUser : calendarId),
-      addEvent: (calendarId, ev) =>
-        this.env.outside(() =>
-          addEventDirect(
-            this.env,
-            this.calendarStore,
-            calendarId === 'primary' ? this.env.config.defaultUser : calendarId,
-            ev,
-          ),
+        listAll(this.calendarStore, calendarId === undefined ? undefined : calId(calendarId), this.clock.ms()),
+      addEvent: (calendarId, ev) => userAct(() => addEventDirect(this.env, this.calendarStore, calId(calendarId), ev)),
+      addCalendar: (calendarId, tz) => void this.calendarStore.ensure(calId(calendarId), tz),
+      timeZone: (calendarId) => this.calendarStore.ensure(calId(calendarId)).timeZone,
+      respond: (calendarId, eventId, status, email) =>
+        userAct(() =>
+          respond(this.env, this.calendarStore, calId(calendarId), eventId, status, email ?? calId(calendarId)),
         ),
-      addCalendar: (calendarId, tz) => void this.calendarStore.ensure(calendarId, tz),
+      decline: (calendarId, eventId) =>
+        userAct(() => respond(this.env, this.calendarStore, calId(calendarId), eventId, 'declined', calId(calendarId))),
+      markFree: (calendarId, eventId, free) =>
+        userAct(() => markFree(this.env, this.calendarStore, calId(calendarId), eventId, free)),
+      moveEvent: (calendarId, eventId, to) =>
+        userAct(() => moveEvent(this.env, this.calendarStore, calId(calendarId), eventId, to)),
+      deleteEvent: (calendarId, eventId) =>
+        userAct(() => deleteEvent(this.env, this.calendarStore, calId(calendarId), eventId)),
     };
     this.triggers = {
       list: () => this.triggerTable.list.map(toTriggerInfo),
