@@ -29,7 +29,7 @@ import type { CellValue } from './cells';
 import { writeEml, writeIcs } from './export';
 import type { BundleFunction, CustomFunctionHost } from './formulas';
 import { createGmail, GmailStore } from './gmail';
-import { HtmlServiceFake } from './html';
+import { FakeHtmlOutput, HtmlServiceFake } from './html';
 import { LockServiceFake, LockTable } from './lock';
 import { PropertiesServiceFake, PropertyStores } from './properties';
 import { createRealm, isDateValue, type Realm } from './realm';
@@ -42,7 +42,18 @@ import {
   type Execution,
   type LogLine,
 } from './runtime';
-import { ScriptAppService, TriggerTable, type TriggerRecord } from './script';
+import { ScriptAppService, TriggerTable, webAppUrl, type TriggerRecord } from './script';
+import { nextFire, type FiredRun } from './triggerClock';
+import {
+  mayOpen,
+  requestEvent,
+  UNSUPPORTED_RETURN,
+  webAppConfig,
+  type WebAppConfig,
+  type WebAppOptions,
+  type WebRequest,
+  type WebResponse,
+} from './webapp';
 import { SessionService } from './session';
 import { SheetStore, WorkbookStore } from './sheetstore';
 import {
@@ -57,11 +68,17 @@ import {
 } from './spreadsheet';
 import { UiLog } from './ui';
 import { UtilitiesService } from './utilities';
-import { isValidTimeZone } from './tz';
+import { isValidTimeZone, wallTime } from './tz';
 
 export type { ServiceName } from './calls';
 export type { CalendarEvent } from './calendar';
-export type { FaultKind, CallFilter, CallInfo, CallRecord } from './calls';
+export type { FaultKind, FaultSpec, CallFilter, CallInfo, CallRecord } from './calls';
+export type { FaultKey } from './faultCatalog';
+export { FAULT_CATALOG, faultText } from './faultCatalog';
+export type { FiredRun } from './triggerClock';
+export type { WebRequest, WebResponse, WebAppOptions } from './webapp';
+export type { CalendarOptions } from './calendar';
+export type { ResponseStatus } from './calendarActions';
 export type { UiEvent, MenuEntry } from './ui';
 export type { AuthMode, LogLine } from './runtime';
 export { Clock, CallLog, Faults } from './calls';
@@ -112,6 +129,20 @@ export interface EmulatorOptions {
   scopes?: string[];
   /** Run each execution in a fresh global scope, as Apps Script does (default true). */
   freshContextPerExecution?: boolean;
+  /**
+   * Run as a published Editor add-on: one time-driven trigger per user per
+   * document, none more often than hourly (workspace/add-ons/concepts/
+   * editor-triggers, "Restrictions"); the add-on menu is titled addOnName.
+   */
+  addOnMode?: boolean;
+  /** The published add-on's name (the add-on menu's title in addOnMode), default 'Retain'. */
+  addOnName?: string;
+  /** How far the minute Apps Script picks may be from nearMinute(m), default 15 ("plus or minus 15 minutes"); 0 for exact. */
+  triggerMinuteJitter?: number;
+  /** The web app deployment (getService().getUrl(), emu.webApp.get()); not deployed by default. */
+  webApp?: WebAppOptions;
+  /** appsscript.json, for its webapp block (access, executeAs). */
+  manifest?: { webapp?: { access?: string; executeAs?: string } };
 }
 
 export interface InvokeOptions {
@@ -140,6 +171,10 @@ export interface TriggerInfo {
   handler: string;
   type: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
   atHour?: number;
+  /** What nearMinute() asked for. */
+  nearMinute?: number;
+  /** The minute Apps Script picked (near nearMinute, else at random), kept every day. */
+  minute?: number;
   everyDays?: number;
   everyHours?: number;
   everyMinutes?: number;
@@ -147,6 +182,8 @@ export interface TriggerInfo {
   timezone?: string;
   user: string;
   spreadsheetId?: string;
+  /** A one-off trigger that has run (it stays listed until deleted). */
+  spent?: boolean;
 }
 
 let serviceAliases: vm.Script | undefined;
@@ -212,6 +249,21 @@ export class Emulator {
     list(): TriggerInfo[];
     /** Fire a trigger (by id or handler name) as Apps Script would: as its user, time triggers without an active spreadsheet. */
     fire(idOrHandler: string, event?: Record<string, unknown>): unknown;
+    /** When a time-driven trigger fires next after `after` (default now), or null (spent, or not a time trigger). */
+    nextRun(idOrHandler: string, after?: Date | string | number): Date | null;
+    /**
+     * Let fake time pass until `until`, firing every time-driven trigger when
+     * it falls due, in order; one falling due during another's execution
+     * starts while that one runs (between two of its service calls).
+     */
+    runUntil(until: Date | string | number): FiredRun[];
+  };
+  /** The script deployed as a web app (EmulatorOptions.webApp). */
+  readonly webApp: {
+    /** Its /exec address, or null until deployed (what ScriptApp.getService().getUrl() returns). */
+    url(): string | null;
+    /** A GET: doGet(e) with the request's event object, as the user the deployment runs as. */
+    get(req?: WebRequest): WebResponse;
   };
   readonly locks: {
     holdDocumentLock(): void;
@@ -229,6 +281,7 @@ export class Emulator {
   };
 
   private readonly env: Env;
+  private readonly webAppConfig: WebAppConfig;
   private readonly book: WorkbookStore;
   private readonly sheetsHost: SheetsHost;
   private readonly propStores = new PropertyStores();
@@ -243,6 +296,8 @@ export class Emulator {
   private realm: Realm;
   private executions = 0;
   private running = 0;
+  /** The execution being started runs beside another one (see runTriggersUntil). */
+  private parallel = false;
   /** Every execution so far: which function, as whom, when, and whether the 6-minute limit killed it. */
   readonly executionLog: ExecutionRecord[] = [];
 
@@ -252,6 +307,7 @@ export class Emulator {
     for (const tz of [timeZone, scriptTimeZone]) if (!isValidTimeZone(tz)) throw new Error(`Unknown time zone: ${tz}`);
     this.clock = new Clock(opts.now);
     this.fresh = opts.freshContextPerExecution !== false;
+    this.webAppConfig = webAppConfig(opts.webApp, opts.manifest, opts.userEmail ?? 'rep@example.com');
     this.env = new Env(
       {
         scriptTimeZone,
@@ -260,7 +316,7 @@ export class Emulator {
         latencyMs: { ...opts.latencyMs },
         quiet: opts.quiet !== false,
         htmlDir: opts.htmlDir ?? path.join(process.cwd(), 'dist'),
-        projectName: opts.projectName ?? 'Untitled project',
+        projectName: opts.addOnMode ? (opts.addOnName ?? 'Retain') : (opts.projectName ?? 'Untitled project'),
         seed: opts.seed ?? 1,
         scopes: opts.scopes,
         errorLanguage: opts.errorLanguage ?? 'en',
@@ -321,6 +377,9 @@ export class Emulator {
         triggers: this.triggerTable,
         documentId: this.book.id,
         scriptId: `script-${this.book.id}`,
+        addOnMode: !!opts.addOnMode,
+        minuteJitter: opts.triggerMinuteJitter ?? 15,
+        webApp: this.webAppConfig,
       }),
       Session: new SessionService(this.env),
       Utilities: new UtilitiesService(this.env),
@@ -370,6 +429,18 @@ export class Emulator {
     this.triggers = {
       list: () => this.triggerTable.list.map(toTriggerInfo),
       fire: (idOrHandler, event) => this.fireTrigger(idOrHandler, event),
+      nextRun: (idOrHandler, after) => {
+        const at = nextFire(
+          this.findTrigger(idOrHandler),
+          after === undefined ? this.clock.ms() : new Clock(after).ms(),
+        );
+        return at === undefined ? null : new Date(at);
+      },
+      runUntil: (until) => this.runTriggersUntil(new Clock(until).ms()),
+    };
+    this.webApp = {
+      url: () => (this.webAppConfig.deployed ? webAppUrl(this.webAppConfig) : null),
+      get: (req) => this.webGet(req ?? {}),
     };
     this.locks = {
       holdDocumentLock: () => this.lockTable.holdPhantom(`document:${this.book.id}`),
@@ -549,6 +620,7 @@ export class Emulator {
       trigger: !!opts.trigger,
       killed: false,
       customFunction: false,
+      parallel: this.parallel,
     };
     const outerRealm = this.env.realm;
     const nested = this.running > 0;
@@ -579,7 +651,8 @@ export class Emulator {
       this.env.exec = NO_EXECUTION;
       this.env.depth = 0;
       // The platform releases an execution's locks when it ends, killed or not.
-      this.lockTable.releaseExecution(id);
+      if (this.parallel) this.lockTable.releaseExecutionAt(id, this.clock.ms());
+      else this.lockTable.releaseExecution(id);
       this.running--;
       this.executionLog.push({
         id,
@@ -732,14 +805,110 @@ export class Emulator {
     };
   }
 
-  private fireTrigger(idOrHandler: string, event?: Record<string, unknown>): unknown {
+  private findTrigger(idOrHandler: string): TriggerRecord {
     const t =
       this.triggerTable.list.find((x) => x.id === idOrHandler) ??
       this.triggerTable.list.find((x) => x.handler === idOrHandler);
     if (!t) throw new Error(`No trigger ${idOrHandler}`);
+    return t;
+  }
+
+  private fireTrigger(idOrHandler: string, event?: Record<string, unknown>): unknown {
+    const t = this.findTrigger(idOrHandler);
     const e = { authMode: 'FULL', triggerUid: t.id, ...(event ?? {}) } as Record<string, unknown>;
-    if (t.type === 'CLOCK') return this.invokeAs({ trigger: true, user: t.user }, t.handler, e);
+    if (t.type === 'CLOCK') {
+      // A one-off trigger runs once; it stays listed (it still counts toward the 20) until deleted.
+      if (t.after !== undefined || t.at !== undefined) t.spent = true;
+      return this.invokeAs({ trigger: true, user: t.user }, t.handler, { ...timeEvent(this.clock.ms(), t), ...e });
+    }
     return this.invokeAs({ user: t.user }, t.handler, { source: this.spreadsheet, user: t.user, ...e });
+  }
+
+  private runTriggersUntil(until: number): FiredRun[] {
+    const begin = this.clock.ms();
+    const done = new Map<string, number>();
+    const running = new Set<string>();
+    const runs: FiredRun[] = [];
+    const due = (): { t: TriggerRecord; at: number } | undefined => {
+      let best: { t: TriggerRecord; at: number } | undefined;
+      for (const t of this.triggerTable.list) {
+        if (running.has(t.id)) continue;
+        const at = nextFire(t, Math.max(begin, done.get(t.id) ?? -Infinity));
+        if (at !== undefined && at <= until && (!best || at < best.at)) best = { t, at };
+      }
+      return best;
+    };
+    const run = (d: { t: TriggerRecord; at: number }, overlapped: boolean) => {
+      done.set(d.t.id, d.at);
+      running.add(d.t.id);
+      const r: FiredRun = {
+        triggerId: d.t.id,
+        handler: d.t.handler,
+        user: d.t.user,
+        due: d.at,
+        start: this.clock.ms(),
+        end: 0,
+        overlapped,
+      };
+      runs.push(r);
+      const wasParallel = this.parallel;
+      this.parallel = overlapped;
+      try {
+        r.result = this.fireTrigger(d.t.id);
+      } catch (e) {
+        r.error = e instanceof Error ? e.message : String(e);
+      } finally {
+        this.parallel = wasParallel;
+        running.delete(d.t.id);
+        r.end = this.clock.ms();
+        // It ran beside the current execution: that one carries on at its own time (the locks stay held until r.end).
+        if (overlapped) this.clock.set(r.start);
+      }
+    };
+    const savedTick = this.env.tick;
+    // Another trigger falling due while an execution runs starts right then, beside it.
+    this.env.tick = () => {
+      const d = due();
+      if (d && d.at <= this.clock.ms()) run(d, true);
+    };
+    try {
+      for (let d = due(); d; d = due()) {
+        if (this.clock.ms() < d.at) this.clock.set(d.at);
+        run(d, false);
+      }
+    } finally {
+      this.env.tick = savedTick;
+    }
+    if (this.clock.ms() < until) this.clock.set(until);
+    return runs;
+  }
+
+  private webGet(req: WebRequest): WebResponse {
+    const w = this.webAppConfig;
+    if (!w.deployed)
+      throw new Error('emu.webApp.get: the script is not deployed as a web app (EmulatorOptions.webApp)');
+    const visitor = req.user === undefined ? w.owner : req.user;
+    const base = { title: '', content: '', xFrameOptionsMode: 'DEFAULT', metaTags: [] };
+    // Someone the deployment does not admit never reaches the script (the page text is Google's, unconfirmed here).
+    if (!mayOpen(w, visitor)) return { ...base, status: 403, content: 'You need access' };
+    const as = w.executeAs === 'USER_ACCESSING' && visitor ? visitor : w.owner;
+    let out: unknown;
+    try {
+      out = this.invokeAs({ user: as, trigger: true }, 'doGet', requestEvent(req));
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      return { ...base, status: 500, content: error, ranAs: as, error };
+    }
+    if (!(out instanceof FakeHtmlOutput))
+      return { ...base, status: 500, content: UNSUPPORTED_RETURN, ranAs: as, error: UNSUPPORTED_RETURN };
+    return {
+      status: 200,
+      title: out.getTitle(),
+      content: out.getContent(),
+      xFrameOptionsMode: out._xFrameOptionsMode,
+      metaTags: [...out._metaTags],
+      ranAs: as,
+    };
   }
 }
 
@@ -784,9 +953,28 @@ function toNodeError(e: unknown): unknown {
   return out;
 }
 
+/** The event object of a time-driven trigger (guides/triggers/events, "Time-driven events"). */
+function timeEvent(now: number, t: TriggerRecord): Record<string, unknown> {
+  const tz = t.timezone ?? 'UTC';
+  const w = wallTime(tz, now);
+  return {
+    'day-of-month': w.day,
+    'day-of-week': w.weekday === 0 ? 7 : w.weekday,
+    hour: w.hour,
+    minute: w.minute,
+    month: w.month,
+    second: w.second,
+    timezone: tz,
+    year: w.year,
+  };
+}
+
 function toTriggerInfo(t: TriggerRecord): TriggerInfo {
   const out: TriggerInfo = { id: t.id, handler: t.handler, type: t.type, user: t.user };
   if (t.atHour !== undefined) out.atHour = t.atHour;
+  if (t.nearMinute !== undefined) out.nearMinute = t.nearMinute;
+  if (t.minute !== undefined) out.minute = t.minute;
+  if (t.spent) out.spent = true;
   if (t.everyDays !== undefined) out.everyDays = t.everyDays;
   if (t.everyHours !== undefined) out.everyHours = t.everyHours;
   if (t.everyMinutes !== undefined) out.everyMinutes = t.everyMinutes;

@@ -35,6 +35,7 @@ export type Cap =
   | 'gmail'
   | 'calendar'
   | 'user'
+  | 'script'
   | 'html';
 
 const ALLOWED: Record<Cap, AuthMode[]> = {
@@ -53,6 +54,7 @@ const ALLOWED: Record<Cap, AuthMode[]> = {
   gmail: ['FULL'],
   calendar: ['FULL'],
   user: ['LIMITED', 'CUSTOM_FUNCTION', 'FULL'],
+  script: ['LIMITED', 'FULL'],
 };
 
 const SCOPE: Partial<Record<Cap, string>> = {
@@ -135,6 +137,8 @@ export interface Execution {
   trigger: boolean;
   killed: boolean;
   customFunction: boolean;
+  /** Runs beside another execution (its clock is put back afterwards; its locks stay held until its end time). */
+  parallel?: boolean;
 }
 
 export const NO_EXECUTION: Execution = Object.freeze({
@@ -285,8 +289,13 @@ export class Env {
     }
   }
 
+  /** Called after every counted call, outside the execution (the trigger clock starts overlapping executions from here). */
+  tick: ((info: CallInfo) => void) | undefined;
+
   private runHooks(info: CallInfo): void {
     for (const h of this.faults.hooksAfter(info)) this.outside(() => h(info));
+    const tick = this.tick;
+    if (tick) this.outside(() => tick(info));
   }
 
   /** Run emulator-side code (test helpers, hooks) outside the current execution: nothing counted or checked. */
