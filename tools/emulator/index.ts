@@ -26,6 +26,7 @@ import {
 import { CacheServiceFake, CacheStores } from './cache';
 import { CallLog, Clock, Faults, type ServiceName } from './calls';
 import type { CellValue } from './cells';
+import { createCharts, describeChart } from './charts';
 import { writeEml, writeIcs } from './export';
 import type { BundleFunction, CustomFunctionHost } from './formulas';
 import { createGmail, GmailStore } from './gmail';
@@ -199,6 +200,7 @@ const SERVICE_GLOBALS = [
   'CacheService',
   'Gmail',
   'Calendar',
+  'Charts',
   'Logger',
   'console',
 ];
@@ -387,6 +389,7 @@ export class Emulator {
       CacheService: new CacheServiceFake(this.env, this.cacheStores, documentId),
       Gmail: createGmail({ env: this.env, store: this.gmailStore }),
       Calendar: createCalendar({ env: this.env, store: this.calendarStore }),
+      Charts: createCharts(),
       Logger: logger,
       console: consoleFake,
     };
@@ -545,6 +548,12 @@ export class Emulator {
       if (s.lastRow() === 0) return [];
       return new FakeRange(this.sheetsHost, s, 1, 1, s.lastRow(), s.lastCol())._grid((m) => m?.formula ?? '');
     });
+  }
+
+  /** The embedded charts on a sheet (or on every sheet): type, ranges (A1 with sheet), options, position. */
+  charts(sheet?: string): ReturnType<typeof describeChart>[] {
+    const stores = sheet === undefined ? this.book.sheets : [this.store(sheet)];
+    return stores.flatMap((s) => s.charts.map(describeChart));
   }
 
   sheetNames(): string[] {

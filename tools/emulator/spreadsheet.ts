@@ -32,6 +32,15 @@ import {
   DataValidationCriteria,
 } from './rules';
 import { SheetStore, WorkbookStore, DEFAULT_COLS, DEFAULT_ROWS, type CellMeta } from './sheetstore';
+import {
+  FakeEmbeddedChart,
+  FakeEmbeddedChartBuilder,
+  insertChart,
+  newChartData,
+  removeChart,
+  updateChart,
+  type ChartHost,
+} from './charts';
 import { FakeUi, recordToast, type UiLog } from './ui';
 import { shiftFormulaRefs } from './refshift';
 import { tzOffset } from './tz';
@@ -1079,6 +1088,24 @@ export class FakeSheet extends FakeObject {
     this._s.conditionalRules = [];
   }
 
+  // ---- embedded charts (charts.ts) ----
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(chartHost(this._h), newChartData());
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    insertChart(chartHost(this._h), this._s, chart);
+  }
+  updateChart(chart: FakeEmbeddedChart): void {
+    updateChart(chartHost(this._h), this._s, chart);
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    removeChart(chartHost(this._h), this._s, chart);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    const h = chartHost(this._h);
+    return this.env.realm.array(this._s.charts.map((d) => new FakeEmbeddedChart(h, { ...d, ranges: [...d.ranges] })));
+  }
+
   activate(): FakeSheet {
     this._h.book.selection = { sheetId: this._s.id, ranges: [{ row: 1, col: 1, numRows: 1, numCols: 1 }] };
     return this;
@@ -1129,8 +1156,18 @@ instrument(FakeSheet, 'SpreadsheetApp', 'Sheet', {
   getColumnWidth: 'read',
   isSheetHidden: 'read',
   getConditionalFormatRules: 'read',
+  getCharts: 'read',
+  newChart: 'read',
   activate: 'read',
 });
+
+function chartHost(h: SheetsHost): ChartHost {
+  return {
+    env: h.env,
+    range: (r) => new FakeRange(h, r.sheet, r.row, r.col, r.numRows, r.numCols),
+    newChartId: () => h.book.newChartId(),
+  };
+}
 
 // ---------------------------------------------------------------------------
 
