@@ -39,7 +39,11 @@ describe('PropertiesService', () => {
   test('9 KB per value and 500 KB per store', () => {
     const emu = emulator(CODE);
     expect(() => emu.invoke('big', 9 * 1024 - 3)).not.toThrow();
-    expect(() => emu.invoke('big', 9 * 1024)).toThrow('Argument too large: value');
+    expect(() => emu.invoke('big', 9 * 1024)).toThrow(
+      'You have exceeded the property storage quota. Please remove some properties and try again.',
+    );
+    const other = emulator(CODE, { propertyValueTooLarge: 'argument' });
+    expect(() => other.invoke('big', 9 * 1024)).toThrow('Argument too large: value');
     expect(() => emu.invoke('fill')).toThrow(
       'You have exceeded the property storage quota. Please remove some properties and try again.',
     );

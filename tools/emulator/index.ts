@@ -104,6 +104,11 @@ export interface EmulatorOptions {
   locale?: string;
   /** Spreadsheet locale (how typed numbers and dates parse), default 'en_US'. */
   spreadsheetLocale?: string;
+  /**
+   * What `03-14` typed into a cell becomes: 'text' (default) or a date of
+   * this year. Unconfirmed on a real en_US or zh_CN sheet; test both.
+   */
+  dashMonthDay?: 'text' | 'date';
   /** The default user, default 'rep@example.com'. */
   userEmail?: string;
   /** Initial fake clock; default the real now. */
@@ -124,6 +129,8 @@ export interface EmulatorOptions {
   projectName?: string;
   /** The account's language for Apps Script's own error messages (fault injection), default 'en'; e.g. 'de', 'zh-TW'. */
   errorLanguage?: string;
+  /** The error for one property value over 9 KB: 'quota' (the storage-quota message, default) or 'argument' ("Argument too large: value"). */
+  propertyValueTooLarge?: 'quota' | 'argument';
   /** Seed for generated ids (draft, event, trigger ids, UUIDs), default 1. */
   seed?: number;
   /** OAuth scopes granted (appsscript.json oauthScopes); default: all. */
@@ -323,6 +330,7 @@ export class Emulator {
         scopes: opts.scopes,
         errorLanguage: opts.errorLanguage ?? 'en',
         documentId: opts.spreadsheetId ?? 'ss-1',
+        propertyValueTooLarge: opts.propertyValueTooLarge ?? 'quota',
       },
       this.clock,
       this.calls,
@@ -334,6 +342,7 @@ export class Emulator {
       timeZone,
       opts.spreadsheetLocale ?? 'en_US',
     );
+    this.book.dashMonthDay = opts.dashMonthDay ?? 'text';
     createSheetStore(this.book, 'Sheet1');
     const calendarTimeZone = opts.calendarTimeZone ?? timeZone;
     if (!isValidTimeZone(calendarTimeZone)) throw new Error(`Unknown time zone: ${calendarTimeZone}`);

@@ -179,6 +179,8 @@ export interface EnvConfig {
   errorLanguage: string;
   /** The bound spreadsheet's id (for "accessing document with id" messages). */
   documentId: string;
+  /** The message for one property value over 9 KB (properties.ts). */
+  propertyValueTooLarge: 'quota' | 'argument';
   /**
    * OAuth scopes the script has (appsscript.json oauthScopes). When set, a
    * call needing a scope that is not granted throws like Apps Script does;

@@ -240,6 +240,8 @@ export class WorkbookStore {
   dirty = false;
   private nextSheetId = 0;
   private nextChart = 0;
+  /** What `03-14` typed into a cell becomes (cells.ts LocaleInfo.dashMonthDay). */
+  dashMonthDay: 'text' | 'date' = 'text';
   /** The user's selection: which sheet, which ranges (1-based rectangles). */
   selection:
     { sheetId: number; ranges: Array<{ row: number; col: number; numRows: number; numCols: number }> } | undefined;

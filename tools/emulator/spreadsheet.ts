@@ -56,7 +56,7 @@ export interface SheetsHost {
 }
 
 function localeInfo(h: SheetsHost): LocaleInfo {
-  return { locale: h.book.locale, timeZone: h.book.timeZone, now: h.env.clock.ms() };
+  return { locale: h.book.locale, timeZone: h.book.timeZone, now: h.env.clock.ms(), dashMonthDay: h.book.dashMonthDay };
 }
 
 /**
@@ -542,11 +542,11 @@ export class FakeRange extends FakeObject {
     return d ? new FakeDataValidation(this.env, d as FakeDataValidation['_data']) : null;
   }
   getDataValidations(): (FakeDataValidation | null)[][] {
-    return this.env.realm.rows(
-      this._grid((m) =>
-        m?.validation ? new FakeDataValidation(this.env, m.validation as FakeDataValidation['_data']) : null,
-      ),
-    ) as (FakeDataValidation | null)[][];
+    // realm.rows() copies cell values (it takes objects for Dates): rule objects go in context arrays as they are.
+    const grid = this._grid((m) =>
+      m?.validation ? new FakeDataValidation(this.env, m.validation as FakeDataValidation['_data']) : null,
+    );
+    return this.env.realm.array(grid.map((row) => this.env.realm.array(row)));
   }
   clearDataValidations(): FakeRange {
     return this._each((m) => void delete m.validation);
