@@ -1,6 +1,6 @@
 /**
  * Fault injection and the execution time limit: the failures Apps Script
- * documents (guides/services/quotas, "Errors to expect" in PLATFORM.md).
+ * documents (guides/services/quotas; docs/platform.md, "Limits and errors").
  */
 import { Emulator } from '../../tools/emulator';
 

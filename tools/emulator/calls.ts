@@ -1,7 +1,7 @@
 /**
  * The fake clock, the call counter and fault injection.
  *
- * Apps Script cost is service calls, not JavaScript (PLATFORM.md "Speed"), so
+ * Apps Script cost is service calls, not JavaScript (docs/platform.md, "Speed"), so
  * the benchmark reads these counts; the reliability tests use the faults to
  * make a chosen call fail the ways Google documents: rate limits, daily
  * quotas, the 6-minute kill, and a response lost after the work was done.

@@ -1,7 +1,7 @@
 /**
  * The local Apps Script emulator: runs the real built bundle (dist/Code.js)
  * in a Node vm context whose globals are in-memory fakes of the services
- * Retain uses. See DESIGN.md "The local emulator".
+ * Retain uses. See docs/architecture.md, "The emulator"; the platform facts it models are in docs/platform.md.
  *
  * Executions: every invoke() is one Apps Script execution. As in Apps Script,
  * each execution starts from a fresh global scope in which the bundle's

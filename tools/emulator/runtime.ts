@@ -154,7 +154,7 @@ export const NO_EXECUTION: Execution = Object.freeze({
   customFunction: false,
 }) as Execution;
 
-/** Apps Script's limit for one execution (PLATFORM.md: plan for 6 minutes). */
+/** Apps Script's limit for one execution (docs/platform.md, "Limits and errors": 6 minutes). */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 /** And for one custom-function call. */
 export const CUSTOM_FUNCTION_LIMIT_MS = 30 * 1000;

@@ -74,6 +74,16 @@ function defaultFormatFor(t: number, h: SheetsHost): string {
   return midnight ? 'M/d/yyyy' : 'M/d/yyyy H:mm:ss';
 }
 
+/** A cell holds at most 50,000 characters; a longer string fails the whole write (docs/platform.md, "Limits and errors"). */
+export const CELL_CHAR_LIMIT = 50000;
+const TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+function checkLengths(env: Env, values: unknown[][]): void {
+  for (const row of values) {
+    for (const v of row) if (typeof v === 'string' && v.length > CELL_CHAR_LIMIT) throw env.exception(TOO_LONG);
+  }
+}
+
 /** Store one written value like Sheets does for user-entered input. */
 function writeCell(h: SheetsHost, sheet: SheetStore, r: number, c: number, v: unknown, info: LocaleInfo): void {
   const meta: CellMeta | undefined = sheet.metaAt(r, c);
@@ -272,6 +282,7 @@ export class FakeRange extends FakeObject {
   setValues(values: unknown[][]): FakeRange {
     this._checkAlive();
     this._checkShape(values, 'setValues');
+    checkLengths(this.env, values);
     const info = localeInfo(this._h);
     const s = this._sheet;
     const r0 = this._row - 1;
@@ -324,6 +335,7 @@ export class FakeRange extends FakeObject {
       throw this.env.exception(
         `The parameters (${signatureOf([value]).slice(1, -1)}) don't match the method signature for SpreadsheetApp.Range.setValue.`,
       );
+    checkLengths(this.env, [[value]]);
     const info = localeInfo(this._h);
     for (let i = 0; i < this._numRows; i++)
       for (let j = 0; j < this._numCols; j++)
@@ -910,6 +922,7 @@ export class FakeSheet extends FakeObject {
       throw this.env.exception(
         `The parameters ${signatureOf([rowContents])} don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
       );
+    checkLengths(this.env, [rowContents]);
     ensureFresh(this._h, this._s);
     const row = this._s.lastRow() + 1;
     if (row > this._s.maxRows) this._s.maxRows = row;
@@ -1345,7 +1358,7 @@ export class SpreadsheetAppService extends FakeObject {
   constructor(readonly _h: SheetsHost) {
     super(_h.env);
   }
-  /** A time-driven trigger has no active spreadsheet: open it by ID (PLATFORM.md). */
+  /** A time-driven trigger has no active spreadsheet: open it by ID (docs/platform.md, "Triggers"). */
   getActive(): FakeSpreadsheet | null {
     return this.env.exec.trigger ? null : this._h.spreadsheet();
   }
