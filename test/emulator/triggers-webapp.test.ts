@@ -37,6 +37,7 @@ const CODE = `
     t.items = e.parameters.id || [];
     t.path = e.pathInfo || '';
     t.q = e.queryString;
+    t.lock = LockService.getDocumentLock();
     return t.evaluate().setTitle('Retain today').addMetaTag('viewport', 'width=device-width, initial-scale=1')
       .setXFrameOptionsMode(HtmlService.XFrameOptionsMode.DEFAULT);
   }
@@ -47,7 +48,7 @@ function emulator(opts: EmulatorOptions = {}): Emulator {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'emu-web-'));
   fs.writeFileSync(
     path.join(dir, 'page.html'),
-    '<h1>Hi <?= who ?></h1><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?><p><?!= path ?>|<?= q ?></p>',
+    '<h1>Hi <?= who ?></h1><? for (var i = 0; i < items.length; i++) { ?><li><?= items[i] ?></li><? } ?><p><?!= path ?>|<?= q ?>|<?= lock ?></p>',
   );
   const emu = new Emulator({
     now: '2026-11-16T01:00:00+08:00',
@@ -180,10 +181,11 @@ describe('the web app', () => {
       metaTags: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
     });
     expect(r.content).toBe(
-      '<h1>Hi rep@example.com</h1><li>C1</li><li>&lt;b&gt;C2&lt;/b&gt;</li><p>today|id=C1&amp;id=&lt;b&gt;C2&lt;/b&gt;</p>',
+      '<h1>Hi rep@example.com</h1><li>C1</li><li>&lt;b&gt;C2&lt;/b&gt;</li><p>today|id=C1&amp;id=&lt;b&gt;C2&lt;/b&gt;|null</p>',
     );
     // Without a query string: queryString is null, parameters empty.
-    expect(emu.webApp.get().content).toBe('<h1>Hi rep@example.com</h1><p>|null</p>');
+    // A web app runs outside the document: getDocumentLock() is null there.
+    expect(emu.webApp.get().content).toBe('<h1>Hi rep@example.com</h1><p>|null|null</p>');
   });
 
   test('access MYSELF: another user never reaches the script; doGet failures and wrong return types show', () => {

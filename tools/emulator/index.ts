@@ -158,6 +158,8 @@ export interface InvokeOptions {
   user?: string;
   /** A time-driven trigger execution: no active spreadsheet, no UI. */
   trigger?: boolean;
+  /** A web app request: no active spreadsheet, no UI, no document lock. */
+  webApp?: boolean;
   /** The user's selection, e.g. 'B5', 'Customers!A2:D4', or several: 'A2:A3,A7'. */
   activeRange?: string;
   activeSheet?: string;
@@ -382,7 +384,9 @@ export class Emulator {
     this.globals = {
       SpreadsheetApp: new SpreadsheetAppService(this.sheetsHost),
       PropertiesService: new PropertiesServiceFake(this.env, this.propStores, documentId),
-      LockService: new LockServiceFake(this.env, this.lockTable, documentId),
+      // "If this method is called outside of the context of a containing document (such as from a
+      // standalone script or web app), null is returned." (reference/lock/lock-service#getDocumentLock)
+      LockService: new LockServiceFake(this.env, this.lockTable, () => (this.env.exec.webApp ? null : this.book.id)),
       ScriptApp: new ScriptAppService({
         env: this.env,
         triggers: this.triggerTable,
@@ -635,7 +639,8 @@ export class Emulator {
       limitMs: EXECUTION_LIMIT_MS,
       authMode: opts.authMode ?? 'FULL',
       user: opts.user ?? this.env.config.defaultUser,
-      trigger: !!opts.trigger,
+      trigger: !!opts.trigger || !!opts.webApp,
+      webApp: !!opts.webApp,
       killed: false,
       customFunction: false,
       parallel: this.parallel,
@@ -912,7 +917,7 @@ export class Emulator {
     const as = w.executeAs === 'USER_ACCESSING' && visitor ? visitor : w.owner;
     let out: unknown;
     try {
-      out = this.invokeAs({ user: as, trigger: true }, 'doGet', requestEvent(req));
+      out = this.invokeAs({ user: as, webApp: true }, 'doGet', requestEvent(req));
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       return { ...base, status: 500, content: error, ranAs: as, error };

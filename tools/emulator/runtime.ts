@@ -139,6 +139,8 @@ export interface Execution {
   customFunction: boolean;
   /** Runs beside another execution (its clock is put back afterwards; its locks stay held until its end time). */
   parallel?: boolean;
+  /** A web app request (doGet): outside the context of the document (getDocumentLock() is null). */
+  webApp?: boolean;
 }
 
 export const NO_EXECUTION: Execution = Object.freeze({
