@@ -224,11 +224,6 @@ export const FAULT_CATALOG: Record<FaultKey, FaultEntry> = {
   },
 };
 
-/** The languages a catalog entry has a translation in (for tests that sweep them). */
-export function faultLanguages(key: FaultKey): string[] {
-  return Object.keys(FAULT_CATALOG[key].text ?? { en: 0 });
-}
-
 /**
  * The message of an entry in a language (falling back to English when the
  * catalog has no translation for it: the emulator never invents one).

@@ -73,9 +73,9 @@ import { isValidTimeZone, wallTime } from './tz';
 
 export type { ServiceName } from './calls';
 export type { CalendarEvent } from './calendar';
-export type { FaultKind, FaultSpec, CallFilter, CallInfo, CallRecord } from './calls';
+export type { FaultKind, CallFilter, CallInfo, CallRecord } from './calls';
 export type { FaultKey } from './faultCatalog';
-export { FAULT_CATALOG, faultText } from './faultCatalog';
+export { FAULT_CATALOG } from './faultCatalog';
 export type { FiredRun } from './triggerClock';
 export type { WebRequest, WebResponse, WebAppOptions } from './webapp';
 export type { CalendarOptions } from './calendar';
