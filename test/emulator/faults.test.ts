@@ -1,6 +1,6 @@
 /**
  * Fault injection and the execution time limit: the failures Apps Script
- * documents (guides/services/quotas, "Errors to expect" in PLATFORM.md).
+ * documents (guides/services/quotas; docs/platform.md, "Limits and errors").
  */
 import { Emulator } from '../../tools/emulator';
 
@@ -42,7 +42,7 @@ describe('faults.failCall', () => {
   test('quota: Spreadsheet and Gmail messages', () => {
     const emu = emulator();
     emu.faults.failCall(3, 'quota');
-    expect(emu.invoke('reads', 1)).toEqual(['Service using too much computer time for one day']);
+    expect(emu.invoke('reads', 1)).toEqual(['Service using too much computer time for one day.']);
     emu.faults.failCall(1, 'quota', { method: 'Users.Drafts.create' });
     expect(emu.invoke('tryDraft')).toEqual([
       'Exception',
@@ -83,11 +83,12 @@ describe('faults.failCall', () => {
     expect(emu.calendar.events()).toHaveLength(1);
   });
 
-  test('timeout: the call dies at the 6-minute limit and so does every later call', () => {
+  test('timeout: the call dies at the 6-minute limit; the bundle cannot catch it; the next execution starts fresh', () => {
     const emu = emulator();
     emu.faults.failCall(3, 'timeout'); // getActive, getName, [getActive]
-    expect(emu.invoke('swallow')).toEqual(['ok', 'Exceeded maximum execution time', 'Exceeded maximum execution time']);
-    // the next execution starts fresh
+    // swallow() catches every error and returns normally, but a killed execution ends with the kill.
+    expect(() => emu.invoke('swallow')).toThrow('Exceeded maximum execution time');
+    expect(emu.executionLog[0]).toMatchObject({ function: 'swallow', killed: true });
     expect(emu.invoke('swallow')).toEqual(['ok', 'ok', 'ok']);
   });
 
@@ -120,26 +121,17 @@ describe('faults.afterCall', () => {
 });
 
 describe('the 6-minute limit', () => {
-  test('a call made after 360 s throws and the execution cannot recover', () => {
+  test('a call made after 360 s kills the execution: it cannot recover, nor return normally', () => {
     const emu = emulator();
-    expect(emu.invoke('slow')).toEqual([
-      0,
-      1,
-      2,
-      3,
-      4,
-      5,
-      'Exceeded maximum execution time',
-      'Exceeded maximum execution time',
-      'Exceeded maximum execution time',
-      'Exceeded maximum execution time',
-    ]);
+    expect(() => emu.invoke('slow')).toThrow('Exceeded maximum execution time');
+    // Six minutes of sleeps and six getName calls went through before the kill.
+    expect(emu.calls.byMethod()['SpreadsheetApp.Spreadsheet.getName']).toBe(6);
   });
 
-  test('latency counts toward the limit', () => {
+  test('latency counts toward the limit: the call during which 360 s pass has no effect', () => {
     const emu = new Emulator({ now: '2026-11-02T10:00:00Z', latencyMs: { SpreadsheetApp: 100000 } });
     emu.load(CODE);
-    const out = emu.invoke('reads', 3) as string[];
-    expect(out[out.length - 1]).toBe('Exceeded maximum execution time');
+    expect(() => emu.invoke('reads', 3)).toThrow('Exceeded maximum execution time');
+    expect(emu.executionLog.at(-1)).toMatchObject({ killed: true });
   });
 });

@@ -39,7 +39,11 @@ describe('PropertiesService', () => {
   test('9 KB per value and 500 KB per store', () => {
     const emu = emulator(CODE);
     expect(() => emu.invoke('big', 9 * 1024 - 3)).not.toThrow();
-    expect(() => emu.invoke('big', 9 * 1024)).toThrow('Argument too large: value');
+    expect(() => emu.invoke('big', 9 * 1024)).toThrow(
+      'You have exceeded the property storage quota. Please remove some properties and try again.',
+    );
+    const other = emulator(CODE, { propertyValueTooLarge: 'argument' });
+    expect(() => other.invoke('big', 9 * 1024)).toThrow('Argument too large: value');
     expect(() => emu.invoke('fill')).toThrow(
       'You have exceeded the property storage quota. Please remove some properties and try again.',
     );
@@ -102,6 +106,8 @@ describe('ScriptApp triggers', () => {
       type: 'CLOCK',
       everyDays: 1,
       atHour: 6,
+      // Without nearMinute, Apps Script picks the minute.
+      minute: expect.any(Number),
       timezone: 'Asia/Shanghai',
       user: 'rep@example.com',
       spreadsheetId: 'ss-1',
@@ -141,7 +147,7 @@ describe('Ui, HtmlService, CacheService', () => {
        function ask(){ var ui = SpreadsheetApp.getUi(); return ui.alert('Stop?', 'Really stop the nightly run?', ui.ButtonSet.YES_NO) === ui.Button.YES; }
        function toast(){ SpreadsheetApp.getActive().toast('Done', 'Retain', 3); }
        function missing(){ HtmlService.createHtmlOutputFromFile('nope'); }`,
-      { htmlDir: dir },
+      { htmlDir: dir, projectName: 'Retain' },
     );
     expect(emu.open('NONE')).toBe(true);
     expect(emu.ui.menus()[0]).toMatchObject({
@@ -235,7 +241,10 @@ describe('executions', () => {
       [3, 'C'],
     ]);
     expect(emu.open('NONE')).toBe('ok');
-    expect(emu.ui.menuItems()).toEqual([{ caption: 'Set up sheets', functionName: 'setupSheets', path: ['Retain'] }]);
+    // An add-on menu of a bound script is titled with the project's name: 'Untitled project' until renamed.
+    expect(emu.ui.menuItems()).toEqual([
+      { caption: 'Set up sheets', functionName: 'setupSheets', path: ['Untitled project'] },
+    ]);
   });
 
   test('results come back as Node values; globals of the bundle are visible', () => {

@@ -82,9 +82,3 @@ export function toA1(row: number, col: number, numRows = 1, numCols = 1): string
   return `${first}:${columnLetter(col + numCols - 1)}${row + numRows - 1}`;
 }
 
-/** Quote a sheet name for A1 text when needed. */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name)
-    ? name
-    : `'${name.replace(/'/g, "''")}'`;
-}

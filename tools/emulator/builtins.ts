@@ -192,6 +192,63 @@ interface Ctx {
   sheet: SheetStore;
   book: WorkbookStore;
   now: number;
+  /** Inside ARRAYFORMULA: the element of each range argument to use (row i, column j). */
+  at?: { i: number; j: number };
+}
+
+/** Functions that take a whole range even inside ARRAYFORMULA (they reduce it to one value). */
+const AGGREGATES = new Set(['SUM', 'AVERAGE', 'MIN', 'MAX', 'COUNT', 'COUNTA', 'CONCATENATE', 'CONCAT', 'AND', 'OR']);
+
+/** The size of the range references an ARRAYFORMULA maps over (outside aggregates). */
+function arrayExtent(n: Node, cx: Ctx): { rows: number; cols: number } | undefined {
+  switch (n.k) {
+    case 'ref': {
+      if (!n.v.includes(':')) return undefined;
+      const v = readRef(n.v, cx);
+      return v instanceof FErr || typeof v !== 'object' || v instanceof Date
+        ? undefined
+        : { rows: v.grid.length, cols: v.grid[0]?.length ?? 0 };
+    }
+    case 'un':
+    case 'pct':
+      return arrayExtent(n.a, cx);
+    case 'bin':
+      return widest(arrayExtent(n.a, cx), arrayExtent(n.b, cx));
+    case 'call':
+      if (AGGREGATES.has(n.name)) return undefined;
+      return n.args.reduce<{ rows: number; cols: number } | undefined>(
+        (acc, a) => widest(acc, arrayExtent(a, cx)),
+        undefined,
+      );
+    default:
+      return undefined;
+  }
+}
+
+function widest(
+  a: { rows: number; cols: number } | undefined,
+  b: { rows: number; cols: number } | undefined,
+): { rows: number; cols: number } | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return { rows: Math.max(a.rows, b.rows), cols: Math.max(a.cols, b.cols) };
+}
+
+/** ARRAYFORMULA(expr): expr evaluated for every element of its ranges, as a grid that spills. */
+function arrayFormula(expr: Node | undefined, cx: Ctx): V {
+  if (!expr) return new FErr('#N/A', 'Wrong number of arguments to ARRAYFORMULA.');
+  const ext = arrayExtent(expr, { ...cx, at: undefined });
+  if (!ext) return evaluate(expr, cx);
+  const grid: CellValue[][] = [];
+  for (let i = 0; i < ext.rows; i++) {
+    const row: CellValue[] = [];
+    for (let j = 0; j < ext.cols; j++) {
+      const v = scalar(evaluate(expr, { ...cx, at: { i, j } }));
+      row.push(v instanceof FErr ? v.code : v);
+    }
+    grid.push(row);
+  }
+  return { grid };
 }
 
 function readRef(text: string, cx: Ctx): V {
@@ -207,6 +264,11 @@ function readRef(text: string, cx: Ctx): V {
     return m?.format ? valueForFormat(v, m.format, cx.book.timeZone) : v;
   };
   if (!text.includes(':')) return cell(ref.row - 1, ref.col - 1);
+  if (cx.at) {
+    const r = ref.row - 1 + cx.at.i;
+    const c = ref.col - 1 + cx.at.j;
+    return r < endRow && c < endCol ? cell(r, c) : '';
+  }
   const grid: CellValue[][] = [];
   for (let r = ref.row - 1; r < endRow; r++) {
     const row: CellValue[] = [];
@@ -365,11 +427,15 @@ function evaluate(n: Node, cx: Ctx): V {
   }
 }
 
-function call(name: string, args: Node[], cx: Ctx): V {
+function call(name: string, args: Node[], outer: Ctx): V {
+  // An aggregate reads its ranges whole, also inside ARRAYFORMULA.
+  const cx = AGGREGATES.has(name) && outer.at ? { ...outer, at: undefined } : outer;
   const tz = cx.book.timeZone;
   const ev = (i: number): V => (args[i] ? evaluate(args[i], cx) : '');
   const all = () => args.map((a) => evaluate(a, cx));
   switch (name) {
+    case 'ARRAYFORMULA':
+      return arrayFormula(args[0], cx);
     case 'IF': {
       const c = bool(ev(0), tz);
       if (c instanceof FErr) return c;
@@ -474,6 +540,7 @@ function call(name: string, args: Node[], cx: Ctx): V {
 }
 
 const NAMES = new Set([
+  'ARRAYFORMULA',
   'IF',
   'IFERROR',
   'AND',
@@ -510,7 +577,7 @@ export const evaluateBuiltin = Object.assign(
     sheet: SheetStore,
     book: WorkbookStore,
     now = Date.now(),
-  ): CellValue | { error: string; message: string } | undefined {
+  ): CellValue | CellValue[][] | { error: string; message: string } | undefined {
     const toks = tokenize(formula.replace(/^=/, ''));
     if (!toks) return { error: '#ERROR!', message: 'Formula parse error.' };
     if (toks.some((t) => t.t === 'fn' && !NAMES.has(t.v))) return undefined;
@@ -521,6 +588,9 @@ export const evaluateBuiltin = Object.assign(
       if (e instanceof FErr) return { error: e.code, message: e.message };
       throw e;
     }
+    // An array result (ARRAYFORMULA) spills from the formula's cell (formulas.ts).
+    if (typeof v === 'object' && !(v instanceof Date) && !(v instanceof FErr) && toks[0]?.v === 'ARRAYFORMULA')
+      return v.grid;
     const s = scalar(v);
     if (s instanceof FErr) return { error: s.code, message: s.message };
     if (typeof s === 'number' && !Number.isFinite(s))

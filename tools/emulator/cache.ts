@@ -1,6 +1,8 @@
 /**
- * CacheService: string values with a TTL on the fake clock (default 600 s,
- * at most 6 hours), keys up to 250 characters, values up to 100 KB.
+ * CacheService (reference/cache/cache): string values with a TTL on the fake
+ * clock (default 600 s, at most 21600 s = 6 hours), keys up to 250
+ * characters, values up to 100 KB; at most 1,000 items: past that "the cache
+ * stores the 900 items farthest from expiration".
  */
 import { FakeObject, instrument, type Env } from './runtime';
 
@@ -19,6 +21,8 @@ export class CacheStores {
 }
 
 const MAX_TTL = 21600;
+const CAP = 1000;
+const KEEP = 900;
 
 export class FakeCache extends FakeObject {
   protected get _kind() {
@@ -60,6 +64,12 @@ export class FakeCache extends FakeObject {
     if (Buffer.byteLength(v, 'utf8') > 100 * 1024) throw this.env.exception('Argument too large: value');
     const ttl = Math.min(Math.max(1, Number(expirationInSeconds)), MAX_TTL);
     this.m.set(k, { value: v, expires: this.env.clock.ms() + ttl * 1000 });
+    if (this.m.size > CAP) {
+      const now = this.env.clock.ms();
+      const live = [...this.m].filter(([, e]) => e.expires > now).sort((a, b) => b[1].expires - a[1].expires);
+      this.m.clear();
+      for (const [key, e] of live.slice(0, KEEP)) this.m.set(key, e);
+    }
   }
   putAll(values: Record<string, unknown>, expirationInSeconds = 600): void {
     for (const k of Object.keys(values)) this.put(k, values[k], expirationInSeconds);

@@ -1,11 +1,12 @@
 /**
  * The fake clock, the call counter and fault injection.
  *
- * Apps Script cost is service calls, not JavaScript (PLATFORM.md "Speed"), so
+ * Apps Script cost is service calls, not JavaScript (docs/platform.md, "Speed"), so
  * the benchmark reads these counts; the reliability tests use the faults to
  * make a chosen call fail the ways Google documents: rate limits, daily
  * quotas, the 6-minute kill, and a response lost after the work was done.
  */
+import type { FaultKey } from './faultCatalog';
 
 export type ServiceName =
   | 'SpreadsheetApp'
@@ -19,18 +20,6 @@ export type ServiceName =
   | 'Calendar'
   | 'CacheService';
 
-export const ALL_SERVICES: ServiceName[] = [
-  'SpreadsheetApp',
-  'PropertiesService',
-  'LockService',
-  'ScriptApp',
-  'Session',
-  'Utilities',
-  'HtmlService',
-  'Gmail',
-  'Calendar',
-  'CacheService',
-];
 
 /** The fake clock. Every execution, Date inside the bundle and every TTL follow it. */
 export class Clock {
@@ -111,6 +100,8 @@ export class CallLog {
 }
 
 /**
+ * The fault kinds of failCall (kept for the fault sweep; each maps to a
+ * catalog entry in faultCatalog.ts, see Env.faultError):
  * transient: rate limit ("Service invoked too many times in a short time", HTTP 429)
  * backend: HTTP 503 "Backend Error" (Gmail/Calendar) or a server error (others)
  * quota: the daily quota is spent ("Service invoked too many times for one day")
@@ -124,6 +115,10 @@ export interface CallInfo {
   method: string;
   seq: number;
   args: unknown[];
+  /** The execution making the call. */
+  execution: number;
+  /** Fake-clock time of the call. */
+  at: number;
 }
 
 /** Which calls a fault or hook counts: by service and/or method ('Users.Drafts.create' or 'Gmail.Users.Drafts.create' or a RegExp). */
@@ -132,12 +127,44 @@ export interface CallFilter {
   method?: string | RegExp;
 }
 
+/**
+ * A fault to inject (emu.faults.inject): which error, on which calls, and
+ * whether the call's effect happens first.
+ */
+export interface FaultSpec {
+  /** A catalog key ('quota.service', 'http.429', 'sheets.timedOut', ...), a failCall kind, or an Error to throw as is. */
+  error: FaultKey | FaultKind | Error;
+  /** Which calls count (default: the services in Faults.scope). */
+  filter?: CallFilter;
+  /** The k-th matching call from now fails first (1-based, default 1). */
+  at?: number;
+  /** How many matching calls in a row fail from there (a burst; default 1, Infinity for all). */
+  count?: number;
+  /** 'before' (default): the call has no effect; 'after': its effect happens, then it throws (a lost response). */
+  when?: 'before' | 'after';
+  /**
+   * A spent daily quota: once it fires, every later matching call fails too,
+   * for the rest of this execution ('execution') or for 24 hours of fake time
+   * from the first failure ('day': quotas "reset 24 hours after the first
+   * request", guides/services/quotas).
+   */
+  persist?: 'execution' | 'day';
+  /** The account's language for Apps Script's own messages (default: EmulatorOptions.errorLanguage). */
+  language?: string;
+}
+
 type Matcher = (c: CallInfo) => boolean;
 
-interface CountedFault {
-  remaining: number;
-  kind: FaultKind;
+interface ActiveFault {
+  spec: FaultSpec;
   match: Matcher;
+  /** Matching calls still to let through before the first failure. */
+  skip: number;
+  /** Failures left in the burst. */
+  left: number;
+  /** Set once a persistent fault has fired. */
+  stickyExecution?: number;
+  stickyUntil?: number;
 }
 interface CountedHook {
   remaining: number;
@@ -148,16 +175,18 @@ interface CountedHook {
 export type FaultPredicate = (c: CallInfo) => Error | FaultKind | undefined | null | false | void;
 
 export interface FaultDecision {
-  kind: FaultKind | 'custom';
+  kind: FaultKind | FaultKey | 'custom';
   error?: Error;
+  when: 'before' | 'after';
+  language?: string;
 }
 
 export class Faults {
   /** Services that failCall/afterCall count when no filter names a service. */
   scope: ServiceName[] = ['SpreadsheetApp', 'Gmail', 'Calendar'];
   /** Every fault that fired, in order. */
-  fired: Array<{ seq: number; service: ServiceName; method: string; kind: FaultKind | 'custom' }> = [];
-  private counted: CountedFault[] = [];
+  fired: Array<{ seq: number; service: ServiceName; method: string; kind: FaultKind | FaultKey | 'custom' }> = [];
+  private active: ActiveFault[] = [];
   private preds: FaultPredicate[] = [];
   private hooks: CountedHook[] = [];
 
@@ -167,7 +196,20 @@ export class Faults {
    */
   failCall(k: number, kind: FaultKind = 'transient', filter?: CallFilter): void {
     if (!(k >= 1)) throw new Error('failCall: k must be >= 1');
-    this.counted.push({ remaining: k, kind, match: this.matcher(filter) });
+    this.inject({ error: kind, at: k, filter, when: kind === 'lostResponse' ? 'after' : 'before' });
+  }
+  /**
+   * Inject a fault from the catalog (faultCatalog.ts): e.g.
+   * inject({ error: 'quota.service', filter: { method: 'Events.insert' }, persist: 'day' }),
+   * inject({ error: 'http.429', at: 3, count: 4 }) (a burst),
+   * inject({ error: 'server', language: 'de' }).
+   */
+  inject(spec: FaultSpec): void {
+    const at = spec.at ?? 1;
+    const count = spec.count ?? 1;
+    if (!(at >= 1)) throw new Error('faults.inject: at must be >= 1');
+    if (!(count >= 1)) throw new Error('faults.inject: count must be >= 1');
+    this.active.push({ spec, match: this.matcher(spec.filter), skip: at - 1, left: count });
   }
   /** Called for every counted call; return an Error (thrown as is, in the bundle's realm) or a FaultKind to fail it. */
   failWhen(pred: FaultPredicate): void {
@@ -179,7 +221,7 @@ export class Faults {
     this.hooks.push({ remaining: k, fn, match: this.matcher(filter) });
   }
   clear(): void {
-    this.counted = [];
+    this.active = [];
     this.preds = [];
     this.hooks = [];
   }
@@ -199,21 +241,37 @@ export class Faults {
     };
   }
 
-  /** @internal Decide whether this call fails. Counts down every matching counted fault. */
+  /** @internal Decide whether this call fails. Counts down every matching fault. */
   decide(c: CallInfo): FaultDecision | undefined {
     let decision: FaultDecision | undefined;
-    for (const f of this.counted) {
-      if (f.remaining > 0 && f.match(c)) {
-        f.remaining--;
-        if (f.remaining === 0 && !decision) decision = { kind: f.kind };
+    for (const f of this.active) {
+      if (!f.match(c)) continue;
+      let fires = false;
+      if (f.stickyExecution !== undefined || f.stickyUntil !== undefined) {
+        fires = f.spec.persist === 'execution' ? f.stickyExecution === c.execution : c.at < (f.stickyUntil as number);
+      } else if (f.skip > 0) f.skip--;
+      else if (f.left > 0) {
+        f.left--;
+        fires = true;
+        if (f.spec.persist === 'execution') f.stickyExecution = c.execution;
+        if (f.spec.persist === 'day') f.stickyUntil = c.at + 24 * 3600 * 1000;
       }
+      if (fires && !decision) decision = toDecision(f.spec);
     }
-    this.counted = this.counted.filter((f) => f.remaining > 0);
+    this.active = this.active.filter(
+      (f) =>
+        f.left > 0 ||
+        (f.spec.persist === 'day' && f.stickyUntil !== undefined && c.at < f.stickyUntil) ||
+        f.spec.persist === 'execution',
+    );
     if (!decision) {
       for (const p of this.preds) {
         const r = p(c);
         if (!r) continue;
-        decision = typeof r === 'string' ? { kind: r } : { kind: 'custom', error: r };
+        decision =
+          typeof r === 'string'
+            ? { kind: r, when: r === 'lostResponse' ? 'after' : 'before' }
+            : { kind: 'custom', error: r, when: 'before' };
         break;
       }
     }
@@ -233,4 +291,10 @@ export class Faults {
     this.hooks = this.hooks.filter((h) => h.remaining > 0);
     return due;
   }
+}
+
+function toDecision(spec: FaultSpec): FaultDecision {
+  const when = spec.when ?? 'before';
+  if (spec.error instanceof Error) return { kind: 'custom', error: spec.error, when };
+  return { kind: spec.error, when, language: spec.language };
 }

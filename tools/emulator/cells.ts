@@ -4,7 +4,7 @@
  * getValue returns (a date cell is a serial number underneath), and what
  * getDisplayValue shows.
  */
-import { tzOffset, wallTime, zonedToUtc, utcFields } from './tz';
+import { tzOffset, wallTime, zonedToUtc } from './tz';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -19,6 +19,12 @@ export interface LocaleInfo {
   timeZone: string;
   /** Current time (for month/day entries without a year). */
   now: number;
+  /**
+   * What `03-14` typed into a cell becomes: 'text' (kept as typed) or 'date'
+   * (14 March of this year). Unconfirmed for en_US and zh_CN sheets
+   * (docs/platform.md, "Locks, properties and time zones"), so both can be modelled.
+   */
+  dashMonthDay?: 'text' | 'date';
 }
 
 type DateOrder = 'MDY' | 'DMY' | 'YMD';
@@ -56,6 +62,7 @@ const ISO_DATE =
   /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?\s*([ap]m)?)?$/i;
 const LOCAL_DATE = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{2}|\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?)?$/i;
 const MONTH_DAY = /^(\d{1,2})\/(\d{1,2})$/;
+const MONTH_DAY_DASH = /^(\d{1,2})-(\d{1,2})$/;
 const TIME = /^(\d{1,2}):(\d{2})(?::(\d{2}))?\s*([ap]m)?$/i;
 const NUM_DOT = /^([+-])?(\$|€|£|¥)?(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?(?:[eE]([+-]?\d+))?(%)?$/;
 const NUM_COMMA = /^([+-])?(\$|€|£|¥)?(\d{1,3}(?:\.\d{3})+|\d+)?(?:,(\d+))?(?:[eE]([+-]?\d+))?(%)?$/;
@@ -187,7 +194,7 @@ function parseDateText(s: string, info: LocaleInfo): Entry | undefined {
     const fmt = base + (m[5] !== undefined ? (m[7] !== undefined ? ' h:mm:ss' : ' h:mm') + (m[8] ? ' am/pm' : '') : '');
     return dateEntry(y, mo, d, h, Number(m[6] ?? 0), Number(m[7] ?? 0), 0, info, fmt);
   }
-  m = MONTH_DAY.exec(s);
+  m = MONTH_DAY.exec(s) ?? (info.dashMonthDay === 'date' ? MONTH_DAY_DASH.exec(s) : null);
   if (m) {
     const order = dateOrder(info.locale);
     const a = Number(m[1]);
@@ -560,9 +567,3 @@ export function formatSheetsDate(d: Date, fmt: string, tz: string): string {
   return out;
 }
 
-/** Utility for tests and the exporters: a date at a wall-clock time in tz. */
-export function zonedDate(tz: string, y: number, mo: number, d: number, h = 0, mi = 0, s = 0): Date {
-  return new Date(zonedToUtc(tz, y, mo - 1, d, h, mi, s));
-}
-
-export { utcFields };

@@ -231,7 +231,8 @@ function evaluateCell(
   if (!call || !fn) {
     const builtin = evaluateBuiltin(p.formula, p.sheet, book, env.clock.ms());
     if (builtin !== undefined) {
-      if (typeof builtin === 'object' && !(builtin instanceof Date)) setError(p, builtin.error, builtin.message);
+      if (Array.isArray(builtin)) spill(p, builtin);
+      else if (typeof builtin === 'object' && !(builtin instanceof Date)) setError(p, builtin.error, builtin.message);
       else p.sheet.setValue(p.r, p.c, builtin);
       return;
     }
@@ -291,6 +292,16 @@ function evaluateCell(
     p.sheet.setValue(p.r, p.c, toCell(result));
     return;
   }
+  spill(p, grid);
+}
+
+/**
+ * An array result: the anchor holds the formula and the first value, the
+ * other values spill below and to the right (getFormulas() gives '' there).
+ * If any cell of the spill area holds a value or a formula, nothing is
+ * spilled and the anchor shows #REF! (docs/platform.md, "Custom functions").
+ */
+function spill(p: Pending, grid: CellValue[][]): void {
   if (grid.length === 0 || grid[0].length === 0) {
     setError(p, '#N/A', 'The result was empty.');
     return;

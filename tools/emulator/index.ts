@@ -1,7 +1,7 @@
 /**
  * The local Apps Script emulator: runs the real built bundle (dist/Code.js)
  * in a Node vm context whose globals are in-memory fakes of the services
- * Retain uses. See DESIGN.md "The local emulator".
+ * Retain uses. See docs/architecture.md, "The emulator"; the platform facts it models are in docs/platform.md.
  *
  * Executions: every invoke() is one Apps Script execution. As in Apps Script,
  * each execution starts from a fresh global scope in which the bundle's
@@ -12,14 +12,25 @@ import * as path from 'path';
 import * as util from 'util';
 import * as vm from 'vm';
 import { columnLetter, parseA1, splitSheet } from './a1';
-import { addEventDirect, CalendarStore, createCalendar, listAll, storedEvents, type CalendarEvent } from './calendar';
+import { CalendarStore, createCalendar, type CalendarEvent, type CalendarOptions } from './calendar';
+import {
+  addEventDirect,
+  deleteEvent,
+  listAll,
+  markFree,
+  moveEvent,
+  respond,
+  storedEvents,
+  type ResponseStatus,
+} from './calendarActions';
 import { CacheServiceFake, CacheStores } from './cache';
 import { CallLog, Clock, Faults, type ServiceName } from './calls';
 import type { CellValue } from './cells';
+import { createCharts, describeChart } from './charts';
 import { writeEml, writeIcs } from './export';
 import type { BundleFunction, CustomFunctionHost } from './formulas';
 import { createGmail, GmailStore } from './gmail';
-import { HtmlServiceFake } from './html';
+import { FakeHtmlOutput, HtmlServiceFake } from './html';
 import { LockServiceFake, LockTable } from './lock';
 import { PropertiesServiceFake, PropertyStores } from './properties';
 import { createRealm, isDateValue, type Realm } from './realm';
@@ -32,7 +43,18 @@ import {
   type Execution,
   type LogLine,
 } from './runtime';
-import { ScriptAppService, TriggerTable, type TriggerRecord } from './script';
+import { ScriptAppService, TriggerTable, webAppUrl, type TriggerRecord } from './script';
+import { nextFire, type FiredRun } from './triggerClock';
+import {
+  mayOpen,
+  requestEvent,
+  UNSUPPORTED_RETURN,
+  webAppConfig,
+  type WebAppConfig,
+  type WebAppOptions,
+  type WebRequest,
+  type WebResponse,
+} from './webapp';
 import { SessionService } from './session';
 import { SheetStore, WorkbookStore } from './sheetstore';
 import {
@@ -47,11 +69,17 @@ import {
 } from './spreadsheet';
 import { UiLog } from './ui';
 import { UtilitiesService } from './utilities';
-import { isValidTimeZone } from './tz';
+import { isValidTimeZone, wallTime } from './tz';
 
 export type { ServiceName } from './calls';
 export type { CalendarEvent } from './calendar';
 export type { FaultKind } from './calls';
+export type { FaultKey } from './faultCatalog';
+export { FAULT_CATALOG } from './faultCatalog';
+export type { FiredRun } from './triggerClock';
+export type { WebRequest, WebResponse, WebAppOptions } from './webapp';
+export type { CalendarOptions } from './calendar';
+export type { ResponseStatus } from './calendarActions';
 export type { AuthMode, LogLine } from './runtime';
 export { Clock } from './calls';
 export { FakeSpreadsheet, FakeSheet } from './spreadsheet';
@@ -60,12 +88,24 @@ export { wallTime } from './tz';
 export interface EmulatorOptions {
   /** Spreadsheet time zone, default 'Europe/London'. */
   timeZone?: string;
+  /**
+   * The time zone of the user's calendars (a calendar has its own, set in
+   * Google Calendar; events.list returns it), default = timeZone.
+   */
+  calendarTimeZone?: string;
+  /** How deleted events behave where the Calendar docs leave room (see CalendarOptions). */
+  calendar?: CalendarOptions;
   /** Script time zone (appsscript.json), default = timeZone. Date's local time inside the bundle uses it. */
   scriptTimeZone?: string;
   /** Session.getActiveUserLocale(), default 'en'. */
   locale?: string;
   /** Spreadsheet locale (how typed numbers and dates parse), default 'en_US'. */
   spreadsheetLocale?: string;
+  /**
+   * What `03-14` typed into a cell becomes: 'text' (default) or a date of
+   * this year. Unconfirmed on a real en_US or zh_CN sheet; test both.
+   */
+  dashMonthDay?: 'text' | 'date';
   /** The default user, default 'rep@example.com'. */
   userEmail?: string;
   /** Initial fake clock; default the real now. */
@@ -78,14 +118,36 @@ export interface EmulatorOptions {
   htmlDir?: string;
   /** Keep console output of the bundle out of the terminal (default true); it is kept in emu.logs either way. */
   quiet?: boolean;
-  /** The add-on's name (title of createAddonMenu()), default 'Retain'. */
-  addonName?: string;
+  /**
+   * The script project's name. In a bound script Ui.createAddonMenu() is
+   * titled with it (docs/platform.md, "Entry points and the bundle"); a new
+   * project is called 'Untitled project' (the default).
+   */
+  projectName?: string;
+  /** The account's language for Apps Script's own error messages (fault injection), default 'en'; e.g. 'de', 'zh-TW'. */
+  errorLanguage?: string;
+  /** The error for one property value over 9 KB: 'quota' (the storage-quota message, default) or 'argument' ("Argument too large: value"). */
+  propertyValueTooLarge?: 'quota' | 'argument';
   /** Seed for generated ids (draft, event, trigger ids, UUIDs), default 1. */
   seed?: number;
   /** OAuth scopes granted (appsscript.json oauthScopes); default: all. */
   scopes?: string[];
   /** Run each execution in a fresh global scope, as Apps Script does (default true). */
   freshContextPerExecution?: boolean;
+  /**
+   * Run as a published Editor add-on: one time-driven trigger per user per
+   * document, none more often than hourly (workspace/add-ons/concepts/
+   * editor-triggers, "Restrictions"); the add-on menu is titled addOnName.
+   */
+  addOnMode?: boolean;
+  /** The published add-on's name (the add-on menu's title in addOnMode), default 'Retain'. */
+  addOnName?: string;
+  /** How far the minute Apps Script picks may be from nearMinute(m), default 15 ("plus or minus 15 minutes"); 0 for exact. */
+  triggerMinuteJitter?: number;
+  /** The web app deployment (getService().getUrl(), emu.webApp.get()); not deployed by default. */
+  webApp?: WebAppOptions;
+  /** appsscript.json, for its webapp block (access, executeAs). */
+  manifest?: { webapp?: { access?: string; executeAs?: string } };
 }
 
 export interface InvokeOptions {
@@ -93,9 +155,22 @@ export interface InvokeOptions {
   user?: string;
   /** A time-driven trigger execution: no active spreadsheet, no UI. */
   trigger?: boolean;
+  /** A web app request: no active spreadsheet, no UI, no document lock. */
+  webApp?: boolean;
   /** The user's selection, e.g. 'B5', 'Customers!A2:D4', or several: 'A2:A3,A7'. */
   activeRange?: string;
   activeSheet?: string;
+}
+
+export interface ExecutionRecord {
+  id: number;
+  function: string;
+  user: string;
+  trigger: boolean;
+  /** Fake-clock start and end (ms). */
+  start: number;
+  end: number;
+  killed: boolean;
 }
 
 export interface TriggerInfo {
@@ -103,6 +178,10 @@ export interface TriggerInfo {
   handler: string;
   type: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
   atHour?: number;
+  /** What nearMinute() asked for. */
+  nearMinute?: number;
+  /** The minute Apps Script picked (near nearMinute, else at random), kept every day. */
+  minute?: number;
   everyDays?: number;
   everyHours?: number;
   everyMinutes?: number;
@@ -110,6 +189,8 @@ export interface TriggerInfo {
   timezone?: string;
   user: string;
   spreadsheetId?: string;
+  /** A one-off trigger that has run (it stays listed until deleted). */
+  spent?: boolean;
 }
 
 let serviceAliases: vm.Script | undefined;
@@ -125,6 +206,7 @@ const SERVICE_GLOBALS = [
   'CacheService',
   'Gmail',
   'Calendar',
+  'Charts',
   'Logger',
   'console',
 ];
@@ -146,15 +228,50 @@ export class Emulator {
     }>;
     sendAttempts(): Array<{ method: string; userEmail: string; at: number }>;
   };
+  /** The user's calendars, changed the way the user would (not counted; 'primary' is the default user's). */
   readonly calendar: {
+    /** Every event (deleted ones too, with status 'cancelled'), as the API returns them. */
     events(calendarId?: string): CalendarEvent[];
+    /** Put an event on a calendar; with an `organizer` other than the calendar's owner it is an invitation. */
     addEvent(calendarId: string, ev: Partial<CalendarEvent>): CalendarEvent;
+    /** Create a calendar, or change its time zone. */
     addCalendar(calendarId: string, timeZone?: string): void;
+    /** The calendar's own time zone (what events.list returns as timeZone). */
+    timeZone(calendarId?: string): string;
+    /** Answer an invitation as the calendar's owner (or as `email`). */
+    respond(calendarId: string, eventId: string, status: ResponseStatus, email?: string): CalendarEvent;
+    /** Decline an invitation (responseStatus 'declined' on the owner's attendee entry). */
+    decline(calendarId: string, eventId: string): CalendarEvent;
+    /** Mark an event free (transparency 'transparent'), or busy again with free = false. */
+    markFree(calendarId: string, eventId: string, free?: boolean): CalendarEvent;
+    /** Move an event to another time. */
+    moveEvent(
+      calendarId: string,
+      eventId: string,
+      to: { start: CalendarEvent['start']; end: CalendarEvent['end'] },
+    ): CalendarEvent;
+    /** Delete an event as the user does in Calendar: it becomes status 'cancelled'. */
+    deleteEvent(calendarId: string, eventId: string): void;
   };
   readonly triggers: {
     list(): TriggerInfo[];
     /** Fire a trigger (by id or handler name) as Apps Script would: as its user, time triggers without an active spreadsheet. */
     fire(idOrHandler: string, event?: Record<string, unknown>): unknown;
+    /** When a time-driven trigger fires next after `after` (default now), or null (spent, or not a time trigger). */
+    nextRun(idOrHandler: string, after?: Date | string | number): Date | null;
+    /**
+     * Let fake time pass until `until`, firing every time-driven trigger when
+     * it falls due, in order; one falling due during another's execution
+     * starts while that one runs (between two of its service calls).
+     */
+    runUntil(until: Date | string | number): FiredRun[];
+  };
+  /** The script deployed as a web app (EmulatorOptions.webApp). */
+  readonly webApp: {
+    /** Its /exec address, or null until deployed (what ScriptApp.getService().getUrl() returns). */
+    url(): string | null;
+    /** A GET: doGet(e) with the request's event object, as the user the deployment runs as. */
+    get(req?: WebRequest): WebResponse;
   };
   readonly locks: {
     holdDocumentLock(): void;
@@ -172,6 +289,7 @@ export class Emulator {
   };
 
   private readonly env: Env;
+  private readonly webAppConfig: WebAppConfig;
   private readonly book: WorkbookStore;
   private readonly sheetsHost: SheetsHost;
   private readonly propStores = new PropertyStores();
@@ -185,6 +303,11 @@ export class Emulator {
   private script: vm.Script | undefined;
   private realm: Realm;
   private executions = 0;
+  private running = 0;
+  /** The execution being started runs beside another one (see runTriggersUntil). */
+  private parallel = false;
+  /** Every execution so far: which function, as whom, when, and whether the 6-minute limit killed it. */
+  readonly executionLog: ExecutionRecord[] = [];
 
   constructor(opts: EmulatorOptions = {}) {
     const timeZone = opts.timeZone ?? 'Europe/London';
@@ -192,6 +315,7 @@ export class Emulator {
     for (const tz of [timeZone, scriptTimeZone]) if (!isValidTimeZone(tz)) throw new Error(`Unknown time zone: ${tz}`);
     this.clock = new Clock(opts.now);
     this.fresh = opts.freshContextPerExecution !== false;
+    this.webAppConfig = webAppConfig(opts.webApp, opts.manifest, opts.userEmail ?? 'rep@example.com');
     this.env = new Env(
       {
         scriptTimeZone,
@@ -200,9 +324,12 @@ export class Emulator {
         latencyMs: { ...opts.latencyMs },
         quiet: opts.quiet !== false,
         htmlDir: opts.htmlDir ?? path.join(process.cwd(), 'dist'),
-        addonName: opts.addonName ?? 'Retain',
+        projectName: opts.addOnMode ? (opts.addOnName ?? 'Retain') : (opts.projectName ?? 'Untitled project'),
         seed: opts.seed ?? 1,
         scopes: opts.scopes,
+        errorLanguage: opts.errorLanguage ?? 'en',
+        documentId: opts.spreadsheetId ?? 'ss-1',
+        propertyValueTooLarge: opts.propertyValueTooLarge ?? 'quota',
       },
       this.clock,
       this.calls,
@@ -214,8 +341,11 @@ export class Emulator {
       timeZone,
       opts.spreadsheetLocale ?? 'en_US',
     );
+    this.book.dashMonthDay = opts.dashMonthDay ?? 'text';
     createSheetStore(this.book, 'Sheet1');
-    this.calendarStore = new CalendarStore(timeZone);
+    const calendarTimeZone = opts.calendarTimeZone ?? timeZone;
+    if (!isValidTimeZone(calendarTimeZone)) throw new Error(`Unknown time zone: ${calendarTimeZone}`);
+    this.calendarStore = new CalendarStore(calendarTimeZone, opts.calendar);
     let ss: FakeSpreadsheet | undefined;
     this.sheetsHost = {
       env: this.env,
@@ -251,12 +381,17 @@ export class Emulator {
     this.globals = {
       SpreadsheetApp: new SpreadsheetAppService(this.sheetsHost),
       PropertiesService: new PropertiesServiceFake(this.env, this.propStores, documentId),
-      LockService: new LockServiceFake(this.env, this.lockTable, documentId),
+      // "If this method is called outside of the context of a containing document (such as from a
+      // standalone script or web app), null is returned." (reference/lock/lock-service#getDocumentLock)
+      LockService: new LockServiceFake(this.env, this.lockTable, () => (this.env.exec.webApp ? null : this.book.id)),
       ScriptApp: new ScriptAppService({
         env: this.env,
         triggers: this.triggerTable,
         documentId: this.book.id,
         scriptId: `script-${this.book.id}`,
+        addOnMode: !!opts.addOnMode,
+        minuteJitter: opts.triggerMinuteJitter ?? 15,
+        webApp: this.webAppConfig,
       }),
       Session: new SessionService(this.env),
       Utilities: new UtilitiesService(this.env),
@@ -264,6 +399,7 @@ export class Emulator {
       CacheService: new CacheServiceFake(this.env, this.cacheStores, documentId),
       Gmail: createGmail({ env: this.env, store: this.gmailStore }),
       Calendar: createCalendar({ env: this.env, store: this.calendarStore }),
+      Charts: createCharts(),
       Logger: logger,
       console: consoleFake,
     };
@@ -282,23 +418,42 @@ export class Emulator {
         })),
       sendAttempts: () => [...this.gmailStore.sendAttempts],
     };
+    const calId = (id?: string) => (id === undefined || id === 'primary' ? this.env.config.defaultUser : id);
+    const userAct = <T>(fn: () => T): T => this.env.outside(fn);
     this.calendar = {
       events: (calendarId) =>
-        listAll(this.calendarStore, calendarId === 'primary' ? this.env.config.defaultUser : calendarId),
-      addEvent: (calendarId, ev) =>
-        this.env.outside(() =>
-          addEventDirect(
-            this.env,
-            this.calendarStore,
-            calendarId === 'primary' ? this.env.config.defaultUser : calendarId,
-            ev,
-          ),
+        listAll(this.calendarStore, calendarId === undefined ? undefined : calId(calendarId), this.clock.ms()),
+      addEvent: (calendarId, ev) => userAct(() => addEventDirect(this.env, this.calendarStore, calId(calendarId), ev)),
+      addCalendar: (calendarId, tz) => void this.calendarStore.ensure(calId(calendarId), tz),
+      timeZone: (calendarId) => this.calendarStore.ensure(calId(calendarId)).timeZone,
+      respond: (calendarId, eventId, status, email) =>
+        userAct(() =>
+          respond(this.env, this.calendarStore, calId(calendarId), eventId, status, email ?? calId(calendarId)),
         ),
-      addCalendar: (calendarId, tz) => void this.calendarStore.ensure(calendarId, tz),
+      decline: (calendarId, eventId) =>
+        userAct(() => respond(this.env, this.calendarStore, calId(calendarId), eventId, 'declined', calId(calendarId))),
+      markFree: (calendarId, eventId, free) =>
+        userAct(() => markFree(this.env, this.calendarStore, calId(calendarId), eventId, free)),
+      moveEvent: (calendarId, eventId, to) =>
+        userAct(() => moveEvent(this.env, this.calendarStore, calId(calendarId), eventId, to)),
+      deleteEvent: (calendarId, eventId) =>
+        userAct(() => deleteEvent(this.env, this.calendarStore, calId(calendarId), eventId)),
     };
     this.triggers = {
       list: () => this.triggerTable.list.map(toTriggerInfo),
       fire: (idOrHandler, event) => this.fireTrigger(idOrHandler, event),
+      nextRun: (idOrHandler, after) => {
+        const at = nextFire(
+          this.findTrigger(idOrHandler),
+          after === undefined ? this.clock.ms() : new Clock(after).ms(),
+        );
+        return at === undefined ? null : new Date(at);
+      },
+      runUntil: (until) => this.runTriggersUntil(new Clock(until).ms()),
+    };
+    this.webApp = {
+      url: () => (this.webAppConfig.deployed ? webAppUrl(this.webAppConfig) : null),
+      get: (req) => this.webGet(req ?? {}),
     };
     this.locks = {
       holdDocumentLock: () => this.lockTable.holdPhantom(`document:${this.book.id}`),
@@ -405,6 +560,12 @@ export class Emulator {
     });
   }
 
+  /** The embedded charts on a sheet (or on every sheet): type, ranges (A1 with sheet), options, position. */
+  charts(sheet?: string): ReturnType<typeof describeChart>[] {
+    const stores = sheet === undefined ? this.book.sheets : [this.store(sheet)];
+    return stores.flatMap((s) => s.charts.map(describeChart));
+  }
+
   sheetNames(): string[] {
     return this.book.sheets.map((s) => s.name);
   }
@@ -475,26 +636,58 @@ export class Emulator {
       limitMs: EXECUTION_LIMIT_MS,
       authMode: opts.authMode ?? 'FULL',
       user: opts.user ?? this.env.config.defaultUser,
-      trigger: !!opts.trigger,
+      trigger: !!opts.trigger || !!opts.webApp,
+      webApp: !!opts.webApp,
       killed: false,
       customFunction: false,
+      parallel: this.parallel,
     };
+    const outerRealm = this.env.realm;
+    const nested = this.running > 0;
+    this.running++;
     const realm = this.fresh ? this.newRealm() : this.realm;
     this.realm = realm;
     this.env.realm = realm;
     this.env.exec = exec;
     this.env.depth = 0;
     try {
-      if (this.fresh) realm.run(this.script);
-      const fn = realm.global[fnName];
-      if (typeof fn !== 'function') throw realm.error(`Script function not found: ${fnName}`, 'ScriptError');
-      return toNode((fn as BundleFunction).apply(undefined, realm.toCtx(args)));
+      let result: unknown;
+      let failure: { e: unknown } | undefined;
+      try {
+        if (this.fresh) realm.run(this.script);
+        const fn = realm.global[fnName];
+        if (typeof fn !== 'function') throw realm.error(`Script function not found: ${fnName}`, 'ScriptError');
+        result = (fn as BundleFunction).apply(undefined, realm.toCtx(args));
+      } catch (e) {
+        failure = { e };
+      }
+      // A killed execution ends with the kill, whatever its catch or finally did (docs/platform.md, "Limits and errors").
+      if (exec.killed) throw this.env.timeLimitError();
+      if (failure) throw failure.e;
+      return toNode(result);
     } catch (e) {
       throw toNodeError(e);
     } finally {
       this.env.exec = NO_EXECUTION;
       this.env.depth = 0;
-      this.lockTable.releaseExecution(id);
+      // The platform releases an execution's locks when it ends, killed or not.
+      if (this.parallel) this.lockTable.releaseExecutionAt(id, this.clock.ms());
+      else this.lockTable.releaseExecution(id);
+      this.running--;
+      this.executionLog.push({
+        id,
+        function: fnName,
+        user: exec.user,
+        trigger: exec.trigger,
+        start: exec.start,
+        end: this.clock.ms(),
+        killed: exec.killed,
+      });
+      // An execution started from a hook inside another one hands the outer one its realm back.
+      if (nested) {
+        this.env.realm = outerRealm;
+        this.realm = outerRealm;
+      }
     }
   }
 
@@ -632,14 +825,110 @@ export class Emulator {
     };
   }
 
-  private fireTrigger(idOrHandler: string, event?: Record<string, unknown>): unknown {
+  private findTrigger(idOrHandler: string): TriggerRecord {
     const t =
       this.triggerTable.list.find((x) => x.id === idOrHandler) ??
       this.triggerTable.list.find((x) => x.handler === idOrHandler);
     if (!t) throw new Error(`No trigger ${idOrHandler}`);
+    return t;
+  }
+
+  private fireTrigger(idOrHandler: string, event?: Record<string, unknown>): unknown {
+    const t = this.findTrigger(idOrHandler);
     const e = { authMode: 'FULL', triggerUid: t.id, ...(event ?? {}) } as Record<string, unknown>;
-    if (t.type === 'CLOCK') return this.invokeAs({ trigger: true, user: t.user }, t.handler, e);
+    if (t.type === 'CLOCK') {
+      // A one-off trigger runs once; it stays listed (it still counts toward the 20) until deleted.
+      if (t.after !== undefined || t.at !== undefined) t.spent = true;
+      return this.invokeAs({ trigger: true, user: t.user }, t.handler, { ...timeEvent(this.clock.ms(), t), ...e });
+    }
     return this.invokeAs({ user: t.user }, t.handler, { source: this.spreadsheet, user: t.user, ...e });
+  }
+
+  private runTriggersUntil(until: number): FiredRun[] {
+    const begin = this.clock.ms();
+    const done = new Map<string, number>();
+    const running = new Set<string>();
+    const runs: FiredRun[] = [];
+    const due = (): { t: TriggerRecord; at: number } | undefined => {
+      let best: { t: TriggerRecord; at: number } | undefined;
+      for (const t of this.triggerTable.list) {
+        if (running.has(t.id)) continue;
+        const at = nextFire(t, Math.max(begin, done.get(t.id) ?? -Infinity));
+        if (at !== undefined && at <= until && (!best || at < best.at)) best = { t, at };
+      }
+      return best;
+    };
+    const run = (d: { t: TriggerRecord; at: number }, overlapped: boolean) => {
+      done.set(d.t.id, d.at);
+      running.add(d.t.id);
+      const r: FiredRun = {
+        triggerId: d.t.id,
+        handler: d.t.handler,
+        user: d.t.user,
+        due: d.at,
+        start: this.clock.ms(),
+        end: 0,
+        overlapped,
+      };
+      runs.push(r);
+      const wasParallel = this.parallel;
+      this.parallel = overlapped;
+      try {
+        r.result = this.fireTrigger(d.t.id);
+      } catch (e) {
+        r.error = e instanceof Error ? e.message : String(e);
+      } finally {
+        this.parallel = wasParallel;
+        running.delete(d.t.id);
+        r.end = this.clock.ms();
+        // It ran beside the current execution: that one carries on at its own time (the locks stay held until r.end).
+        if (overlapped) this.clock.set(r.start);
+      }
+    };
+    const savedTick = this.env.tick;
+    // Another trigger falling due while an execution runs starts right then, beside it.
+    this.env.tick = () => {
+      const d = due();
+      if (d && d.at <= this.clock.ms()) run(d, true);
+    };
+    try {
+      for (let d = due(); d; d = due()) {
+        if (this.clock.ms() < d.at) this.clock.set(d.at);
+        run(d, false);
+      }
+    } finally {
+      this.env.tick = savedTick;
+    }
+    if (this.clock.ms() < until) this.clock.set(until);
+    return runs;
+  }
+
+  private webGet(req: WebRequest): WebResponse {
+    const w = this.webAppConfig;
+    if (!w.deployed)
+      throw new Error('emu.webApp.get: the script is not deployed as a web app (EmulatorOptions.webApp)');
+    const visitor = req.user === undefined ? w.owner : req.user;
+    const base = { title: '', content: '', xFrameOptionsMode: 'DEFAULT', metaTags: [] };
+    // Someone the deployment does not admit never reaches the script (the page text is Google's, unconfirmed here).
+    if (!mayOpen(w, visitor)) return { ...base, status: 403, content: 'You need access' };
+    const as = w.executeAs === 'USER_ACCESSING' && visitor ? visitor : w.owner;
+    let out: unknown;
+    try {
+      out = this.invokeAs({ user: as, webApp: true }, 'doGet', requestEvent(req));
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      return { ...base, status: 500, content: error, ranAs: as, error };
+    }
+    if (!(out instanceof FakeHtmlOutput))
+      return { ...base, status: 500, content: UNSUPPORTED_RETURN, ranAs: as, error: UNSUPPORTED_RETURN };
+    return {
+      status: 200,
+      title: out.getTitle(),
+      content: out.getContent(),
+      xFrameOptionsMode: out._xFrameOptionsMode,
+      metaTags: [...out._metaTags],
+      ranAs: as,
+    };
   }
 }
 
@@ -684,9 +973,28 @@ function toNodeError(e: unknown): unknown {
   return out;
 }
 
+/** The event object of a time-driven trigger (guides/triggers/events, "Time-driven events"). */
+function timeEvent(now: number, t: TriggerRecord): Record<string, unknown> {
+  const tz = t.timezone ?? 'UTC';
+  const w = wallTime(tz, now);
+  return {
+    'day-of-month': w.day,
+    'day-of-week': w.weekday === 0 ? 7 : w.weekday,
+    hour: w.hour,
+    minute: w.minute,
+    month: w.month,
+    second: w.second,
+    timezone: tz,
+    year: w.year,
+  };
+}
+
 function toTriggerInfo(t: TriggerRecord): TriggerInfo {
   const out: TriggerInfo = { id: t.id, handler: t.handler, type: t.type, user: t.user };
   if (t.atHour !== undefined) out.atHour = t.atHour;
+  if (t.nearMinute !== undefined) out.nearMinute = t.nearMinute;
+  if (t.minute !== undefined) out.minute = t.minute;
+  if (t.spent) out.spent = true;
   if (t.everyDays !== undefined) out.everyDays = t.everyDays;
   if (t.everyHours !== undefined) out.everyHours = t.everyHours;
   if (t.everyMinutes !== undefined) out.everyMinutes = t.everyMinutes;

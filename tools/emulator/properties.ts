@@ -2,6 +2,10 @@
  * PropertiesService: document (per spreadsheet, shared by all its users),
  * user (per user) and script stores. Values are strings (setProperty('n', 5)
  * stores '5'). Limits from the quotas page: 9 KB per value, 500 KB per store.
+ * A store over 500 KB fails with "You have exceeded the property storage
+ * quota. Please remove some properties and try again."; public reports show
+ * the same message for one value over 9 KB, others "Argument too large: value"
+ * (EmulatorOptions.propertyValueTooLarge picks, default the quota message).
  */
 import { FakeObject, instrument, type Env } from './runtime';
 
@@ -11,6 +15,7 @@ export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+const STORE_FULL = 'You have exceeded the property storage quota. Please remove some properties and try again.';
 
 export class PropertyStores {
   document = new Map<string, Map<string, string>>();
@@ -49,12 +54,13 @@ export class FakeProperties extends FakeObject {
     return String(v);
   }
   private _check(next: Map<string, string>, key: string, value: string): void {
-    if (bytes(key) + bytes(value) > PROPERTY_VALUE_LIMIT) throw this.env.exception('Argument too large: value');
-    if (storeSize(next) > PROPERTY_STORE_LIMIT) {
-      throw this.env.exception(
-        'You have exceeded the property storage quota. Please remove some properties and try again.',
-      );
-    }
+    if (bytes(key) + bytes(value) > PROPERTY_VALUE_LIMIT) throw this._tooLarge();
+    if (storeSize(next) > PROPERTY_STORE_LIMIT) throw this.env.exception(STORE_FULL);
+  }
+  private _tooLarge(): Error {
+    return this.env.exception(
+      this.env.config.propertyValueTooLarge === 'argument' ? 'Argument too large: value' : STORE_FULL,
+    );
   }
   getProperty(key: string): string | null {
     return this.m.get(String(key)) ?? null;
@@ -77,14 +83,10 @@ export class FakeProperties extends FakeObject {
     const next = deleteAllOthers ? new Map<string, string>() : new Map(this.m);
     for (const k of Object.keys(properties)) {
       const v = this._str(properties[k]);
-      if (bytes(k) + bytes(v) > PROPERTY_VALUE_LIMIT) throw this.env.exception('Argument too large: value');
+      if (bytes(k) + bytes(v) > PROPERTY_VALUE_LIMIT) throw this._tooLarge();
       next.set(k, v);
     }
-    if (storeSize(next) > PROPERTY_STORE_LIMIT) {
-      throw this.env.exception(
-        'You have exceeded the property storage quota. Please remove some properties and try again.',
-      );
-    }
+    if (storeSize(next) > PROPERTY_STORE_LIMIT) throw this.env.exception(STORE_FULL);
     this.m.clear();
     for (const [k, v] of next) this.m.set(k, v);
     return this;

@@ -7,7 +7,8 @@
  * authorization by auth mode, the 6-minute execution limit, latency on the
  * fake clock, counting, and injected faults.
  */
-import type { CallInfo, Clock, CallLog, Faults, FaultKind, ServiceName } from './calls';
+import type { CallInfo, Clock, CallLog, FaultDecision, Faults, FaultKind, ServiceName } from './calls';
+import { FAULT_CATALOG, faultText, type FaultContext, type FaultKey } from './faultCatalog';
 import type { Realm } from './realm';
 
 export type AuthMode = 'NONE' | 'LIMITED' | 'CUSTOM_FUNCTION' | 'FULL';
@@ -34,6 +35,7 @@ export type Cap =
   | 'gmail'
   | 'calendar'
   | 'user'
+  | 'script'
   | 'html';
 
 const ALLOWED: Record<Cap, AuthMode[]> = {
@@ -52,6 +54,7 @@ const ALLOWED: Record<Cap, AuthMode[]> = {
   gmail: ['FULL'],
   calendar: ['FULL'],
   user: ['LIMITED', 'CUSTOM_FUNCTION', 'FULL'],
+  script: ['LIMITED', 'FULL'],
 };
 
 const SCOPE: Partial<Record<Cap, string>> = {
@@ -87,6 +90,26 @@ const ACCEPTED: Partial<Record<Cap, string[]>> = {
   user: [`${G}userinfo.email`],
 };
 
+/** The capitalised service names of the quotas page's messages ("Service invoked too many times: Calendar."). */
+const TITLE: Record<ServiceName, string> = {
+  SpreadsheetApp: 'Spreadsheets',
+  PropertiesService: 'Properties',
+  LockService: 'Lock',
+  ScriptApp: 'Script',
+  Session: 'Session',
+  Utilities: 'Utilities',
+  HtmlService: 'Html',
+  Gmail: 'Gmail',
+  Calendar: 'Calendar',
+  CacheService: 'Cache',
+};
+
+/** 'Events.remove' of Calendar -> 'calendar.events.delete': the API method name Apps Script's errors show. */
+export function apiName(service: ServiceName, method: string): string {
+  const m = method.replace(/\.remove$/, '.delete').toLowerCase();
+  return `${SHORT[service]}.${m}`;
+}
+
 const SHORT: Record<ServiceName, string> = {
   SpreadsheetApp: 'spreadsheets',
   PropertiesService: 'properties',
@@ -114,6 +137,10 @@ export interface Execution {
   trigger: boolean;
   killed: boolean;
   customFunction: boolean;
+  /** Runs beside another execution (its clock is put back afterwards; its locks stay held until its end time). */
+  parallel?: boolean;
+  /** A web app request (doGet): outside the context of the document (getDocumentLock() is null). */
+  webApp?: boolean;
 }
 
 export const NO_EXECUTION: Execution = Object.freeze({
@@ -129,7 +156,7 @@ export const NO_EXECUTION: Execution = Object.freeze({
   customFunction: false,
 }) as Execution;
 
-/** Apps Script's limit for one execution (PLATFORM.md: plan for 6 minutes). */
+/** Apps Script's limit for one execution (docs/platform.md, "Limits and errors": 6 minutes). */
 export const EXECUTION_LIMIT_MS = 6 * 60 * 1000;
 /** And for one custom-function call. */
 export const CUSTOM_FUNCTION_LIMIT_MS = 30 * 1000;
@@ -148,8 +175,14 @@ export interface EnvConfig {
   latencyMs: Partial<Record<ServiceName, number>>;
   quiet: boolean;
   htmlDir: string;
-  addonName: string;
+  projectName: string;
   seed: number;
+  /** The account's language for Apps Script's own error messages (faultCatalog.ts), default 'en'. */
+  errorLanguage: string;
+  /** The bound spreadsheet's id (for "accessing document with id" messages). */
+  documentId: string;
+  /** The message for one property value over 9 KB (properties.ts). */
+  propertyValueTooLarge: 'quota' | 'argument';
   /**
    * OAuth scopes the script has (appsscript.json oauthScopes). When set, a
    * call needing a scope that is not granted throws like Apps Script does;
@@ -187,10 +220,7 @@ export class Env {
     const ex = this.exec;
     if (this.depth > 0 || !ex.active) return this.nested(fn);
     if (ex.killed) throw this.timeLimitError();
-    if (this.clock.ms() - ex.start > ex.limitMs) {
-      ex.killed = true;
-      throw this.timeLimitError();
-    }
+    if (this.clock.ms() - ex.start > ex.limitMs) throw this.kill(ex);
     if (!ALLOWED[cap].includes(ex.authMode)) throw this.permissionError(service, method, cap);
     const scopes = this.config.scopes;
     if (scopes) {
@@ -203,24 +233,23 @@ export class Env {
     const seq = this.calls.record(service, method, ex.id);
     const lat = this.config.latencyMs[service];
     if (lat) this.clock.advance(lat);
-    const info: CallInfo = { service, method, seq, args: Array.prototype.slice.call(args) };
+    const info: CallInfo = {
+      service,
+      method,
+      seq,
+      args: Array.prototype.slice.call(args),
+      execution: ex.id,
+      at: this.clock.ms(),
+    };
+    // The 6-minute limit passed while this call was on its way: the platform kills the execution mid-call.
+    if (this.clock.ms() - ex.start > ex.limitMs) {
+      this.runHooks(info);
+      throw this.kill(ex);
+    }
     const decision = this.faults.decide(info);
-    let lost = false;
-    if (decision) {
-      if (decision.kind === 'timeout') {
-        this.clock.set(Math.max(this.clock.ms(), ex.start + ex.limitMs + 1));
-        ex.killed = true;
-        this.runHooks(info);
-        throw this.timeLimitError();
-      }
-      if (decision.kind === 'lostResponse') {
-        lost = true;
-      } else {
-        this.runHooks(info);
-        throw decision.error
-          ? this.foreignError(decision.error)
-          : this.faultError(service, method, decision.kind as FaultKind);
-      }
+    if (decision && decision.when === 'before') {
+      this.runHooks(info);
+      throw this.decisionError(ex, service, method, decision);
     }
     let ok = false;
     try {
@@ -229,10 +258,30 @@ export class Env {
       return r;
     } finally {
       this.runHooks(info);
-      // Thrown from finally only after a successful effect: the response was lost.
-      // eslint-disable-next-line no-unsafe-finally
-      if (ok && lost) throw this.faultError(service, method, 'lostResponse');
+      // Thrown from finally only after a successful effect: the response was lost, or the limit passed during it.
+      /* eslint-disable no-unsafe-finally */
+      if (ok && decision) throw this.decisionError(ex, service, method, decision);
+      if (ok && this.clock.ms() - ex.start > ex.limitMs) throw this.kill(ex);
+      /* eslint-enable no-unsafe-finally */
     }
+  }
+
+  /**
+   * The 6-minute kill: the execution is dead from here on. Apps Script halts
+   * the script, so nothing the bundle does afterwards has an effect (every
+   * later call throws, its console output is dropped) and invoke() ends with
+   * this error whatever the bundle's catch or finally returned.
+   */
+  kill(ex: Execution): Error {
+    ex.killed = true;
+    this.clock.set(Math.max(this.clock.ms(), ex.start + ex.limitMs + 1));
+    return this.timeLimitError();
+  }
+
+  private decisionError(ex: Execution, service: ServiceName, method: string, d: FaultDecision): Error {
+    if (d.error) return this.foreignError(d.error);
+    if (d.kind === 'timeout' || d.kind === 'kill') return this.kill(ex);
+    return this.faultError(service, method, d.kind as FaultKind | FaultKey, d.language);
   }
 
   private nested<T>(fn: () => T): T {
@@ -244,8 +293,13 @@ export class Env {
     }
   }
 
+  /** Called after every counted call, outside the execution (the trigger clock starts overlapping executions from here). */
+  tick: ((info: CallInfo) => void) | undefined;
+
   private runHooks(info: CallInfo): void {
     for (const h of this.faults.hooksAfter(info)) this.outside(() => h(info));
+    const tick = this.tick;
+    if (tick) this.outside(() => tick(info));
   }
 
   /** Run emulator-side code (test helpers, hooks) outside the current execution: nothing counted or checked. */
@@ -313,28 +367,53 @@ export class Env {
     );
   }
 
-  /** The error a fault of this kind produces for this service. */
-  faultError(service: ServiceName, method: string, kind: FaultKind): Error {
+  /** What a catalog entry's message says for this call (faultCatalog.ts). */
+  faultContext(service: ServiceName, method: string): FaultContext {
+    const advanced = service === 'Gmail' || service === 'Calendar' ? service : undefined;
+    return {
+      word: SHORT[service],
+      title: TITLE[service],
+      api: apiName(service, method),
+      documentId: this.config.documentId,
+      advanced,
+      now: this.clock.ms(),
+    };
+  }
+
+  /** The error a fault of this kind (a failCall kind or a catalog key) produces for this service. */
+  faultError(service: ServiceName, method: string, kind: FaultKind | FaultKey, language?: string): Error {
     const advanced = service === 'Gmail' || service === 'Calendar';
-    const api = `${SHORT[service]}.${method.toLowerCase()}`;
-    switch (kind) {
-      case 'transient':
-        return advanced
-          ? this.apiError(api, 429, 'Rate Limit Exceeded', 'rateLimitExceeded')
-          : this.exception(
-              `Service invoked too many times in a short time: ${SHORT[service]}. Try Utilities.sleep(1000) between calls.`,
-            );
-      case 'quota':
-        return service === 'SpreadsheetApp'
-          ? this.exception('Service using too much computer time for one day')
-          : this.exception(`Service invoked too many times for one day: ${SHORT[service]}.`);
-      case 'backend':
-      case 'lostResponse':
-      default:
-        return advanced
-          ? this.apiError(api, 503, 'Backend Error', 'backendError')
-          : this.exception("We're sorry, a server error occurred. Please wait a bit and try again.");
+    const key: FaultKey =
+      kind === 'transient'
+        ? advanced
+          ? 'http.429'
+          : 'rate'
+        : kind === 'quota'
+          ? service === 'SpreadsheetApp'
+            ? 'quota.computerTime'
+            : 'quota.daily'
+          : kind === 'backend' || kind === 'lostResponse'
+            ? advanced
+              ? 'http.503'
+              : 'server'
+            : kind === 'timeout'
+              ? 'kill'
+              : kind;
+    const entry = FAULT_CATALOG[key];
+    const c = this.faultContext(service, method);
+    const message = faultText(key, c, language ?? this.config.errorLanguage);
+    if (entry.http) {
+      const h = entry.http;
+      const details = {
+        code: h.code,
+        message: h.message(c),
+        errors: [{ domain: h.domain, reason: h.reason, message: h.message(c) }],
+      };
+      return this.realm
+        ? this.realm.error(message, 'GoogleJsonResponseException', { details })
+        : Object.assign(new Error(message), { name: 'GoogleJsonResponseException', details });
     }
+    return key === 'kill' ? this.error(message) : this.exception(message);
   }
 
   private foreignError(e: Error): Error {
@@ -360,6 +439,8 @@ export class Env {
   }
 
   log(level: LogLine['level'], text: string): void {
+    // A killed execution runs nothing more, so it logs nothing more.
+    if (this.exec.killed) return;
     this.logs.push({ level, text, execution: this.exec.id, at: this.clock.ms() });
     if (!this.config.quiet) {
       const out = level === 'error' ? console.error : level === 'warn' ? console.warn : console.log;

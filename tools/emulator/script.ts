@@ -5,6 +5,7 @@
  * authorization (the script.scriptapp scope).
  */
 import { FakeObject, instrument, type Env } from './runtime';
+import type { WebAppConfig } from './webapp';
 import { isValidTimeZone } from './tz';
 import { isDateValue } from './realm';
 
@@ -43,6 +44,10 @@ export interface TriggerRecord {
   type: 'CLOCK' | 'ON_OPEN' | 'ON_EDIT' | 'ON_CHANGE' | 'ON_FORM_SUBMIT';
   atHour?: number;
   nearMinute?: number;
+  /** The minute Apps Script picked for this trigger, once, kept every day (docs/platform.md, "Triggers"). */
+  minute?: number;
+  /** A one-off trigger (after/at) that has run: it stays listed but never fires again. */
+  spent?: boolean;
   everyDays?: number;
   everyHours?: number;
   everyMinutes?: number;
@@ -66,6 +71,12 @@ export class TriggerTable {
 export interface ScriptHost {
   env: Env;
   triggers: TriggerTable;
+  /** Editor add-on limits: one time trigger per user per document, none more often than hourly. */
+  addOnMode: boolean;
+  /** How far (minutes) the picked minute may be from nearMinute(m): "plus or minus 15 minutes". */
+  minuteJitter: number;
+  /** The web app's deployment, for getService(). */
+  webApp: WebAppConfig;
   /** The id of the bound spreadsheet. */
   documentId: string;
   /** Script id, for ScriptApp.getScriptId(). */
@@ -100,6 +111,12 @@ export class FakeTrigger extends FakeObject {
 }
 instrument(FakeTrigger, 'ScriptApp', 'Trigger', 'trigger');
 
+/** The error Apps Script gives an add-on that makes a second time-driven trigger in a document (observed wording). */
+export const ADDON_TOO_MANY_TRIGGERS =
+  'This add-on has created too many time-based triggers in this document for this Google user account.';
+/** The emulator's wording for an add-on trigger more frequent than hourly (unconfirmed: the docs state the rule only). */
+export const ADDON_TOO_FREQUENT = 'Add-ons can only create time-based triggers that run at most once per hour.';
+
 function create(h: ScriptHost, rec: Omit<TriggerRecord, 'id' | 'user' | 'created'>): FakeTrigger {
   const env = h.env;
   const user = env.user;
@@ -108,14 +125,36 @@ function create(h: ScriptHost, rec: Omit<TriggerRecord, 'id' | 'user' | 'created
       'This script has too many triggers. Triggers must be deleted from the script before more can be added.',
     );
   }
+  if (h.addOnMode && rec.type === 'CLOCK') {
+    // workspace/add-ons/concepts/editor-triggers, "Restrictions".
+    if (rec.everyMinutes !== undefined) throw env.exception(ADDON_TOO_FREQUENT);
+    const mine = h.triggers.list.filter(
+      (t) => t.user === user && t.type === 'CLOCK' && t.spreadsheetId === rec.spreadsheetId,
+    );
+    if (mine.length > 0) throw env.exception(ADDON_TOO_MANY_TRIGGERS);
+  }
   const t: TriggerRecord = {
     ...rec,
     id: String(1000000000 + Math.floor(env.random() * 8999999999)),
     user,
     created: env.clock.ms(),
   };
+  if (rec.type === 'CLOCK' && (rec.atHour !== undefined || rec.everyHours !== undefined)) t.minute = pickMinute(h, rec);
   h.triggers.list.push(t);
   return new FakeTrigger(env, t);
+}
+
+/**
+ * Apps Script picks a trigger's minute once, when it is made, and keeps it
+ * every day: near nearMinute(m) (within plus or minus 15 minutes), else at
+ * random in the hour. Two triggers without nearMinute can land on the same
+ * minute.
+ */
+function pickMinute(h: ScriptHost, rec: Omit<TriggerRecord, 'id' | 'user' | 'created'>): number {
+  if (rec.nearMinute === undefined) return Math.floor(h.env.random() * 60);
+  const j = h.minuteJitter;
+  const off = j > 0 ? Math.floor(h.env.random() * (2 * j + 1)) - j : 0;
+  return Math.min(59, Math.max(0, rec.nearMinute + off));
 }
 
 export class FakeClockTriggerBuilder extends FakeObject {
@@ -303,6 +342,30 @@ export class FakeAuthorizationInfo extends FakeObject {
 }
 instrument(FakeAuthorizationInfo, 'ScriptApp', 'AuthorizationInfo', 'free');
 
+export class FakeService extends FakeObject {
+  protected get _kind() {
+    return 'Service';
+  }
+  constructor(
+    env: Env,
+    private readonly w: WebAppConfig,
+  ) {
+    super(env);
+  }
+  /** "Returns the URL of the web app, if it has been deployed; otherwise returns null." (reference/script/service) */
+  getUrl(): string | null {
+    return this.w.deployed ? webAppUrl(this.w) : null;
+  }
+  isEnabled(): boolean {
+    return this.w.deployed;
+  }
+}
+instrument(FakeService, 'ScriptApp', 'Service', 'script');
+
+export function webAppUrl(w: WebAppConfig): string {
+  return `https://script.google.com/macros/s/${w.deploymentId}/exec`;
+}
+
 export class ScriptAppService extends FakeObject {
   protected get _kind() {
     return 'ScriptApp';
@@ -351,6 +414,10 @@ export class ScriptAppService extends FakeObject {
   getScriptId(): string {
     return this.h.scriptId;
   }
+  /** The web app's deployment: getUrl() is null until the script is deployed as a web app. */
+  getService(): FakeService {
+    return new FakeService(this.env, this.h.webApp);
+  }
   getAuthorizationInfo(_authMode: string): FakeAuthorizationInfo {
     return new FakeAuthorizationInfo(this.env);
   }
@@ -360,6 +427,7 @@ export class ScriptAppService extends FakeObject {
 }
 instrument(ScriptAppService, 'ScriptApp', '', {
   default: 'trigger',
+  getService: 'script',
   getScriptId: 'free',
   getAuthorizationInfo: 'free',
 });

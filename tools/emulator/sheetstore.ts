@@ -4,6 +4,7 @@
  * number format, formatting) kept in a parallel sparse structure.
  */
 import type { CellValue } from './cells';
+import type { ChartData } from './charts';
 
 export interface CellMeta {
   /** Formula text, '=...'. The computed value lives in the value grid. */
@@ -63,6 +64,8 @@ export class SheetStore {
   deleted = false;
   columnWidths = new Map<number, number>();
   conditionalRules: unknown[] = [];
+  /** Embedded charts on this sheet (charts.ts). */
+  charts: ChartData[] = [];
   private extent: { lastRow: number; lastCol: number } | undefined;
 
   constructor(
@@ -236,6 +239,9 @@ export class WorkbookStore {
   /** Custom formulas need recomputing (something was written since). */
   dirty = false;
   private nextSheetId = 0;
+  private nextChart = 0;
+  /** What `03-14` typed into a cell becomes (cells.ts LocaleInfo.dashMonthDay). */
+  dashMonthDay: 'text' | 'date' = 'text';
   /** The user's selection: which sheet, which ranges (1-based rectangles). */
   selection:
     { sheetId: number; ranges: Array<{ row: number; col: number; numRows: number; numCols: number }> } | undefined;
@@ -252,6 +258,11 @@ export class WorkbookStore {
     const id = this.nextSheetId === 0 ? 0 : 100000000 + this.nextSheetId * 7919;
     this.nextSheetId++;
     return id;
+  }
+
+  /** Chart ids are unique in the spreadsheet. */
+  newChartId(): number {
+    return 1000000 + ++this.nextChart * 7;
   }
 
   byName(name: string): SheetStore | undefined {

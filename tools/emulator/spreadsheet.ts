@@ -10,13 +10,12 @@
  *    a new sheet); appendRow and insertRows grow the grid;
  *  - a trigger execution has no active spreadsheet and no UI.
  */
-import { parseA1, toA1, columnLetter } from './a1';
+import { parseA1, toA1 } from './a1';
 import {
   displayValue,
   formatKind,
   parseEntry,
   valueForFormat,
-  formatSheetsDate,
   type CellValue,
   type LocaleInfo,
 } from './cells';
@@ -32,6 +31,15 @@ import {
   DataValidationCriteria,
 } from './rules';
 import { SheetStore, WorkbookStore, DEFAULT_COLS, DEFAULT_ROWS, type CellMeta } from './sheetstore';
+import {
+  FakeEmbeddedChart,
+  FakeEmbeddedChartBuilder,
+  insertChart,
+  newChartData,
+  removeChart,
+  updateChart,
+  type ChartHost,
+} from './charts';
 import { FakeUi, recordToast, type UiLog } from './ui';
 import { shiftFormulaRefs } from './refshift';
 import { tzOffset } from './tz';
@@ -47,7 +55,7 @@ export interface SheetsHost {
 }
 
 function localeInfo(h: SheetsHost): LocaleInfo {
-  return { locale: h.book.locale, timeZone: h.book.timeZone, now: h.env.clock.ms() };
+  return { locale: h.book.locale, timeZone: h.book.timeZone, now: h.env.clock.ms(), dashMonthDay: h.book.dashMonthDay };
 }
 
 /**
@@ -63,6 +71,16 @@ function defaultFormatFor(t: number, h: SheetsHost): string {
   const local = t + tzOffset(h.book.timeZone, t);
   const midnight = ((local % 86400000) + 86400000) % 86400000 === 0;
   return midnight ? 'M/d/yyyy' : 'M/d/yyyy H:mm:ss';
+}
+
+/** A cell holds at most 50,000 characters; a longer string fails the whole write (docs/platform.md, "Limits and errors"). */
+export const CELL_CHAR_LIMIT = 50000;
+const TOO_LONG = 'Your input contains more than the maximum of 50000 characters in a single cell.';
+
+function checkLengths(env: Env, values: unknown[][]): void {
+  for (const row of values) {
+    for (const v of row) if (typeof v === 'string' && v.length > CELL_CHAR_LIMIT) throw env.exception(TOO_LONG);
+  }
 }
 
 /** Store one written value like Sheets does for user-entered input. */
@@ -263,6 +281,7 @@ export class FakeRange extends FakeObject {
   setValues(values: unknown[][]): FakeRange {
     this._checkAlive();
     this._checkShape(values, 'setValues');
+    checkLengths(this.env, values);
     const info = localeInfo(this._h);
     const s = this._sheet;
     const r0 = this._row - 1;
@@ -315,6 +334,7 @@ export class FakeRange extends FakeObject {
       throw this.env.exception(
         `The parameters (${signatureOf([value]).slice(1, -1)}) don't match the method signature for SpreadsheetApp.Range.setValue.`,
       );
+    checkLengths(this.env, [[value]]);
     const info = localeInfo(this._h);
     for (let i = 0; i < this._numRows; i++)
       for (let j = 0; j < this._numCols; j++)
@@ -533,11 +553,11 @@ export class FakeRange extends FakeObject {
     return d ? new FakeDataValidation(this.env, d as FakeDataValidation['_data']) : null;
   }
   getDataValidations(): (FakeDataValidation | null)[][] {
-    return this.env.realm.rows(
-      this._grid((m) =>
-        m?.validation ? new FakeDataValidation(this.env, m.validation as FakeDataValidation['_data']) : null,
-      ),
-    ) as (FakeDataValidation | null)[][];
+    // realm.rows() copies cell values (it takes objects for Dates): rule objects go in context arrays as they are.
+    const grid = this._grid((m) =>
+      m?.validation ? new FakeDataValidation(this.env, m.validation as FakeDataValidation['_data']) : null,
+    );
+    return this.env.realm.array(grid.map((row) => this.env.realm.array(row)));
   }
   clearDataValidations(): FakeRange {
     return this._each((m) => void delete m.validation);
@@ -901,6 +921,7 @@ export class FakeSheet extends FakeObject {
       throw this.env.exception(
         `The parameters ${signatureOf([rowContents])} don't match the method signature for SpreadsheetApp.Sheet.appendRow.`,
       );
+    checkLengths(this.env, [rowContents]);
     ensureFresh(this._h, this._s);
     const row = this._s.lastRow() + 1;
     if (row > this._s.maxRows) this._s.maxRows = row;
@@ -1079,6 +1100,24 @@ export class FakeSheet extends FakeObject {
     this._s.conditionalRules = [];
   }
 
+  // ---- embedded charts (charts.ts) ----
+  newChart(): FakeEmbeddedChartBuilder {
+    return new FakeEmbeddedChartBuilder(chartHost(this._h), newChartData());
+  }
+  insertChart(chart: FakeEmbeddedChart): void {
+    insertChart(chartHost(this._h), this._s, chart);
+  }
+  updateChart(chart: FakeEmbeddedChart): void {
+    updateChart(chartHost(this._h), this._s, chart);
+  }
+  removeChart(chart: FakeEmbeddedChart): void {
+    removeChart(chartHost(this._h), this._s, chart);
+  }
+  getCharts(): FakeEmbeddedChart[] {
+    const h = chartHost(this._h);
+    return this.env.realm.array(this._s.charts.map((d) => new FakeEmbeddedChart(h, { ...d, ranges: [...d.ranges] })));
+  }
+
   activate(): FakeSheet {
     this._h.book.selection = { sheetId: this._s.id, ranges: [{ row: 1, col: 1, numRows: 1, numCols: 1 }] };
     return this;
@@ -1129,8 +1168,18 @@ instrument(FakeSheet, 'SpreadsheetApp', 'Sheet', {
   getColumnWidth: 'read',
   isSheetHidden: 'read',
   getConditionalFormatRules: 'read',
+  getCharts: 'read',
+  newChart: 'read',
   activate: 'read',
 });
+
+function chartHost(h: SheetsHost): ChartHost {
+  return {
+    env: h.env,
+    range: (r) => new FakeRange(h, r.sheet, r.row, r.col, r.numRows, r.numCols),
+    newChartId: () => h.book.newChartId(),
+  };
+}
 
 // ---------------------------------------------------------------------------
 
@@ -1308,7 +1357,7 @@ export class SpreadsheetAppService extends FakeObject {
   constructor(readonly _h: SheetsHost) {
     super(_h.env);
   }
-  /** A time-driven trigger has no active spreadsheet: open it by ID (PLATFORM.md). */
+  /** A time-driven trigger has no active spreadsheet: open it by ID (docs/platform.md, "Triggers"). */
   getActive(): FakeSpreadsheet | null {
     return this.env.exec.trigger ? null : this._h.spreadsheet();
   }
@@ -1404,4 +1453,4 @@ export function fillSheet(h: SheetsHost, store: SheetStore, rows: unknown[][]): 
   h.book.dirty = h.book.hasFormulas();
 }
 
-export { ensureFresh, columnLetter, formatSheetsDate };
+export { ensureFresh };

@@ -179,9 +179,9 @@ export class FakeUi extends FakeObject {
   createMenu(caption: string): FakeMenu {
     return new FakeMenu(this.env, this._log, String(caption), false);
   }
-  /** Add-on menus appear under Extensions with the add-on's name. */
+  /** In a bound script the add-on menu (under Extensions) is titled with the script project's name. */
   createAddonMenu(): FakeMenu {
-    return new FakeMenu(this.env, this._log, this.env.config.addonName, true);
+    return new FakeMenu(this.env, this._log, this.env.config.projectName, true);
   }
   alert(a: string, b?: string, c?: string): string {
     let title = '';
