@@ -81,4 +81,3 @@ export function toA1(row: number, col: number, numRows = 1, numCols = 1): string
   if (numRows === 1 && numCols === 1) return first;
   return `${first}:${columnLetter(col + numCols - 1)}${row + numRows - 1}`;
 }
-

@@ -20,7 +20,6 @@ export type ServiceName =
   | 'Calendar'
   | 'CacheService';
 
-
 /** The fake clock. Every execution, Date inside the bundle and every TTL follow it. */
 export class Clock {
   private t: number;

@@ -566,4 +566,3 @@ export function formatSheetsDate(d: Date, fmt: string, tz: string): string {
   }
   return out;
 }
-

@@ -11,14 +11,7 @@
  *  - a trigger execution has no active spreadsheet and no UI.
  */
 import { parseA1, toA1 } from './a1';
-import {
-  displayValue,
-  formatKind,
-  parseEntry,
-  valueForFormat,
-  type CellValue,
-  type LocaleInfo,
-} from './cells';
+import { displayValue, formatKind, parseEntry, valueForFormat, type CellValue, type LocaleInfo } from './cells';
 import { recalc, type CustomFunctionHost } from './formulas';
 import { isDateValue } from './realm';
 import { FakeObject, instrument, signatureOf, type Env } from './runtime';
