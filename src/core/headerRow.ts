@@ -16,7 +16,8 @@ export interface HeaderRowFound {
   /**
    * The columns of that row. For Customers, a sheet with name parts (First
    * name, Last name) and no Name column has 'name' taken out of
-   * missingRequired: its name is the parts joined (nameColumns.ts, nameOf).
+   * missingRequired and the parts' columns out of unknown: its name is the
+   * parts joined (nameColumns.ts, nameOf).
    */
   match: HeaderMatch;
   /** Customers only: the First/Middle/Last name columns, when the row has any. */
@@ -32,6 +33,8 @@ function matchRow(
   let known = Object.keys(match.columns).length;
   if (nameParts && match.columns.name === undefined) {
     match.missingRequired = match.missingRequired.filter((k) => k !== 'name');
+    const used = new Set([nameParts.first, nameParts.middle, nameParts.last]);
+    match.unknown = match.unknown.filter((c) => !used.has(c));
     // First and last name stand for the one Name header.
     known++;
   }

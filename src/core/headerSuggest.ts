@@ -8,16 +8,17 @@
  *   '客户全名' holds '客户'): 0.5 plus half the share of the longer it covers;
  * - shared words ('Name of customer' and 'Customer name'): the Dice
  *   coefficient of their word sets;
- * - spelling, for a one-word header: 1 minus the edit distance over the
- *   longer length ('Emial', 'Telefon' for 'Telephone'), so a typo or a
- *   near-translation still counts (over several words it finds likeness in
- *   anything).
+ * - spelling, for a one-word header starting with the same letter: 1 minus
+ *   the edit distance over the longer length ('Emial', 'Telefon' for
+ *   'Telephone'), so a typo or a near-translation still counts (over several
+ *   words, or other first letters, it finds likeness in anything).
  *
  * Scores run from 0 to 1; a header is suggested from SUGGEST_AT up, and only
  * for the missing field it is nearest to.
  */
 import { distance } from 'fastest-levenshtein';
 import { matchHeaders, normalizeHeader, type HeaderMatch } from './headers';
+import { findNameParts } from './nameColumns';
 import type { Lang } from './model';
 import { headerLabel, headerNames, type FieldSpec, type SheetSpec } from './schema';
 
@@ -65,8 +66,9 @@ function sharedWords(a: Set<string>, b: Set<string>): number {
 }
 
 function spelling(a: string, b: string): number {
-  const longer = Math.max(a.length, b.length);
-  return longer === 0 ? 0 : 1 - distance(a, b) / longer;
+  // A typo seldom hits the first letter: without this, 'Tags' would be near 'Stage'.
+  if (a.length === 0 || b.length === 0 || a[0] !== b[0]) return 0;
+  return 1 - distance(a, b) / Math.max(a.length, b.length);
 }
 
 /** How near a header is to a field, 0-1 (see the file comment). */
@@ -110,18 +112,26 @@ export function suggestHeaders(
 ): HeaderSuggestion[] {
   const match = opts.match ?? matchHeaders(headerRow as unknown[], spec);
   const unused = new Set(match.unknown);
-  const missing = spec.fields.filter((f) => !f.managed && match.columns[f.key] === undefined);
+  // First and last name columns are the Name (nameColumns.ts): neither missing nor free to suggest.
+  const parts = spec.key === 'customers' ? findNameParts(headerRow) : null;
+  if (parts) for (const c of [parts.first, parts.middle, parts.last]) if (c !== null) unused.delete(c);
+  const found = (key: string) => match.columns[key] !== undefined || (key === 'name' && parts !== null);
+  const missing = spec.fields.filter((f) => !f.managed && !found(f.key));
   missing.sort((a, b) => Number(!!b.required) - Number(!!a.required));
   const ranked = missing.map((field) => ({
     field,
     candidates: rankHeaders(headerRow, field).filter((c) => unused.has(c.column) && c.score >= SUGGEST_AT),
   }));
-  // Each column's best score over the missing fields: it is suggested for that field only.
-  const best = new Map<number, number>();
-  for (const r of ranked) for (const c of r.candidates) best.set(c.column, Math.max(best.get(c.column) ?? 0, c.score));
+  // Each column goes to the missing field it is nearest to (the first of them on a tie), and only there.
+  const best = new Map<number, { score: number; field: string }>();
+  for (const r of ranked)
+    for (const c of r.candidates) {
+      const known = best.get(c.column);
+      if (!known || c.score > known.score) best.set(c.column, { score: c.score, field: r.field.key });
+    }
   const out: HeaderSuggestion[] = [];
   for (const r of ranked) {
-    const candidates = r.candidates.filter((c) => c.score >= (best.get(c.column) ?? 0)).slice(0, opts.max ?? 3);
+    const candidates = r.candidates.filter((c) => best.get(c.column)?.field === r.field.key).slice(0, opts.max ?? 3);
     if (candidates.length) out.push({ field: r.field.key, candidates });
   }
   return out;

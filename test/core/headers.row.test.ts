@@ -220,6 +220,11 @@ describe('suggestHeaders', () => {
     ]);
   });
 
+  it('takes First/Last name columns as the Name: nothing to suggest for it, and they are not suggested elsewhere', () => {
+    const s = suggestHeaders(['First Name', 'Last Name', 'Email', 'Tags'], C);
+    expect(s).toEqual([]);
+  });
+
   it('has nothing to suggest for headers that are far from every field', () => {
     expect(suggestHeaders(['Foo', 'Bar', '123'], C)).toEqual([]);
   });
