@@ -4,7 +4,7 @@
  * '' when blank. The readers live in cells/, one file per kind of cell; this
  * file gathers them so importers need one line.
  */
-export { MAX_YEAR, MIN_YEAR, isDateValue, type Parsed, type ToCalDate } from './cells/parsed';
+export type { Parsed, ToCalDate } from './cells/parsed';
 export { cellText, numberText } from './cells/text';
 export { NO_LOCALE, cellLocale, type CellLocale } from './cells/locale';
 export { parseNumber } from './cells/numbers';

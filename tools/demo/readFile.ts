@@ -84,7 +84,10 @@ export function decodeText(bytes: Uint8Array): DecodedText {
 
 /** CSV text -> rows of strings, one width; blank lines are kept (they are rows of the sheet), blank ones at the end are not. */
 export function parseCsvText(text: string): { rows: string[][]; delimiter: string } {
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false });
+  // The delimiter is guessed without the blank lines (they look like one-field rows to the guess),
+  // then the text is read with them: a blank line is a row of the sheet.
+  const delimiter = Papa.parse<string[]>(text, { skipEmptyLines: 'greedy', preview: 50 }).meta.delimiter;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter });
   const fatal = parsed.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new Error(`CSV row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
   const rows = parsed.data.map((r) => (r.length === 1 && r[0] === '' ? [] : r));
@@ -92,7 +95,7 @@ export function parseCsvText(text: string): { rows: string[][]; delimiter: strin
   const width = rows.reduce((w, r) => Math.max(w, r.length), 0);
   return {
     rows: rows.map((r) => (r.length === width ? r : [...r, ...Array<string>(width - r.length).fill('')])),
-    delimiter: parsed.meta.delimiter,
+    delimiter,
   };
 }
 
