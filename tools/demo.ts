@@ -6,8 +6,13 @@
  * nightly run as a trigger execution on a fixed date, prints what happened and
  * writes the workbook, the drafts and the visits to demo-out/.
  *
- *   npm run demo -- [--today YYYY-MM-DD] [--customers FILE.csv|xlsx]
- *                   [--purchases FILE.csv] [--contacts FILE.csv] [--out DIR]
+ *   npm run demo -- [--customers FILE.csv|xlsx] [--today YYYY-MM-DD] [--tz ZONE]
+ *                   [--locale ll_CC] [--purchases FILE] [--contacts FILE]
+ *                   [--holidays FILE] [--as-is] [--out DIR]
+ *
+ * On the sample it runs on a fixed date (2026-11-16, Asia/Shanghai); on your
+ * own file, for the real today in this machine's time zone. How the file was
+ * read is printed first (tools/demo/report.ts).
  *
  * The sheets are the source of truth: the bundle's return values are printed
  * when they have the expected shape, but every table below is read back from
@@ -21,9 +26,10 @@ import { columnLetter, findSheet, matchHeaders } from '../src/core/headers';
 import { isCalDate, weekday } from '../src/core/dates';
 import { SHEETS, type SheetSpec } from '../src/core/schema';
 import { SAMPLES_DIR } from './sample/generate';
-import { formatCellDate, readCustomersFile, readWorkbookDir, zonedIso } from './sample/load';
+import { formatCellDate, zonedIso } from './sample/load';
 import { Emulator, type CalendarEvent } from './emulator';
 import { writeDashboard, type WrittenDashboard } from './dashboard';
+import { gatherWorkbook } from './demo/workbook';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const BUNDLE = path.join(ROOT, 'dist', 'Code.js');
@@ -40,9 +46,25 @@ export class DemoError extends Error {
   }
 }
 
-/** The demo's emulator: the sheet's zone, the demo user, the clock at 06:30 on `today` there. */
-export function demoEmulator(today: string, timeZone: string = DEMO_TIME_ZONE, user: string = DEMO_USER): Emulator {
-  return new Emulator({ timeZone, locale: 'en', now: zonedIso(today, '06:30', timeZone), userEmail: user });
+/** The demo's emulator: the sheet's zone and locale, the demo user, the clock at 06:30 on `today` there. */
+export function demoEmulator(
+  today: string,
+  timeZone: string = DEMO_TIME_ZONE,
+  user: string = DEMO_USER,
+  spreadsheetLocale?: string,
+): Emulator {
+  return new Emulator({
+    timeZone,
+    locale: 'en',
+    now: zonedIso(today, '06:30', timeZone),
+    userEmail: user,
+    ...(spreadsheetLocale ? { spreadsheetLocale } : {}),
+  });
+}
+
+/** Today's date in a time zone, 'YYYY-MM-DD'. */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  return formatCellDate(now, timeZone).slice(0, 10);
 }
 
 /** The bundle's source; a clear error when it was not built. */
@@ -230,7 +252,7 @@ export function reasonOf(followUp: string): string {
 // ---------------------------------------------------------------- the demo
 
 export interface DemoOptions {
-  /** 'YYYY-MM-DD'; the clock is set to 06:30 that day in the sheet's zone. Default 2026-11-16. */
+  /** 'YYYY-MM-DD'; the clock is set to 06:30 that day in the sheet's zone. Default 2026-11-16, or today with --customers. */
   today?: string;
   /** Output folder. Default demo-out/ in the project. */
   out?: string;
@@ -238,9 +260,15 @@ export interface DemoOptions {
   customers?: string;
   purchases?: string;
   contacts?: string;
+  holidays?: string;
+  /** The spreadsheet's locale ('en_GB', 'de_DE', 'zh_CN'); with --customers, guessed from the file by default. */
+  locale?: string;
+  /** Load --customers as it is, without the demo's preparation (tools/demo/workbook.ts). */
+  asIs?: boolean;
   /** Folder of the sample workbook. Default samples/. */
   samples?: string;
   bundle?: string;
+  /** The sheet's time zone. Default Asia/Shanghai, or this machine's zone with --customers. */
   timeZone?: string;
   user?: string;
   /** The name the thank-you drafts are signed with. Default 'Lin Wei'. */
@@ -279,9 +307,12 @@ export interface DemoResult {
 
 export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const print = opts.print ?? ((line: string) => console.log(line));
-  const today = opts.today ?? DEMO_TODAY;
+  // Your own file runs for your real today, where you are; the sample for the day its data was made for.
+  const timeZone =
+    opts.timeZone ?? (opts.customers ? Intl.DateTimeFormat().resolvedOptions().timeZone : DEMO_TIME_ZONE);
+  if (!isValidZone(timeZone)) throw new DemoError(`--tz must be a time zone such as Europe/Berlin, got "${timeZone}"`);
+  const today = opts.today ?? (opts.customers ? todayIn(timeZone) : DEMO_TODAY);
   if (!isCalDate(today)) throw new DemoError(`--today must be a date YYYY-MM-DD, got "${today}"`);
-  const timeZone = opts.timeZone ?? DEMO_TIME_ZONE;
   const user = opts.user ?? DEMO_USER;
   const outDir = path.resolve(opts.out ?? path.join(ROOT, 'demo-out'));
   const samplesDir = path.resolve(opts.samples ?? SAMPLES_DIR);
@@ -296,8 +327,8 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   }
 
   // ---- the workbook
-  const workbook = await step('read the workbook', () => gatherWorkbook(opts, samplesDir, timeZone));
-  const emu = await step('start the emulator', () => demoEmulator(today, timeZone, user));
+  const workbook = await step('read the workbook', () => gatherWorkbook(opts, samplesDir, timeZone, shortPath));
+  const emu = await step('start the emulator', () => demoEmulator(today, timeZone, user, workbook.locale ?? undefined));
   // CSV cells are typed text, converted as Sheets converts typing; XLSX cells keep their types.
   for (const [name, rows] of Object.entries(workbook.sheets))
     emu.setSheet(name, rows, { parse: !workbook.typed.has(name) });
@@ -313,6 +344,10 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
         .join(', '),
   );
   print('');
+  if (workbook.reading.length) {
+    for (const l of workbook.reading) print(l);
+    print('');
+  }
 
   // ---- 1. Set up
   const before = readTable(emu, SHEETS.customers);
@@ -327,7 +362,15 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const added = (after.rows[0] ?? []).map(String).filter((h) => h && !oldHeaders.has(h));
   if (added.length) print(`  Columns added to ${after.name}: ${added.join(', ')}`);
   const filled = filledIds(before, after);
-  if (filled.length) print(`  Customer IDs filled in: ${filled.map((f) => `row ${f.row} -> ${f.id}`).join(', ')}`);
+  if (filled.length) {
+    const more = filled.length > 8 ? `, ... (${filled.length} in all)` : '';
+    print(
+      `  Customer IDs filled in: ${filled
+        .slice(0, 8)
+        .map((f) => `row ${f.row} -> ${f.id}`)
+        .join(', ')}${more}`,
+    );
+  }
   print('');
 
   // ---- 2. RETAIN_TIER on the revenue column
@@ -548,6 +591,15 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   };
 }
 
+function isValidZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Relative to the current folder when inside it, else absolute. */
 function shortPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
@@ -567,40 +619,6 @@ async function step<T>(name: string, fn: () => T | Promise<T>): Promise<T> {
     const where = stack.split('\n').find((l) => /Code\.js|src[\\/]/.test(l));
     throw new DemoError(`Step "${name}" failed: ${errorText(e)}${where ? `\n  ${where.trim()}` : ''}`);
   }
-}
-
-interface GatheredWorkbook {
-  sheets: Record<string, unknown[][]>;
-  /** Sheets read from XLSX: their cells already have types and are not parsed again. */
-  typed: Set<string>;
-  source: string;
-}
-
-async function gatherWorkbook(opts: DemoOptions, samplesDir: string, timeZone: string): Promise<GatheredWorkbook> {
-  const sample = readWorkbookDir(samplesDir);
-  const typed = new Set<string>();
-  const readFile = async (sheet: string, file: string) => {
-    if (!/\.csv$|\.txt$/i.test(file)) typed.add(sheet);
-    return readCustomersFile(file, { timeZone });
-  };
-  // Without --customers: the sample, with any sheet you give instead of its own.
-  // With it: only what you give, plus the sample's holidays (a calendar, not customer data).
-  const sheets: Record<string, unknown[][]> = opts.customers
-    ? { Customers: await readFile('Customers', opts.customers) }
-    : { ...sample };
-  if (opts.purchases) sheets.Purchases = await readFile('Purchases', opts.purchases);
-  if (opts.contacts) sheets['Contact log'] = await readFile('Contact log', opts.contacts);
-  if (opts.customers && sample.Holidays) sheets.Holidays = sample.Holidays;
-  const given = [opts.customers, opts.purchases, opts.contacts]
-    .filter((f): f is string => !!f)
-    .map((f) => path.basename(f));
-  const sampleName = `${shortPath(samplesDir)}${path.sep}`;
-  const source = opts.customers
-    ? `${given.join(', ')} (holidays from the sample)`
-    : given.length
-      ? `${sampleName} with ${given.join(', ')}`
-      : `${sampleName} (the sample)`;
-  return { sheets, typed, source };
 }
 
 function filledIds(before: SheetTable | null, after: SheetTable): Array<{ row: number; id: string }> {
@@ -689,7 +707,8 @@ async function writeOutputs(
       .sheetValues(name)
       .map((r) => r.map((v) => (typeof v === 'boolean' ? (v ? 'TRUE' : 'FALSE') : text(v, timeZone))));
     const file = path.join(outDir, `${name.replace(/[\\/:*?"<>|]/g, '_')}.csv`);
-    fs.writeFileSync(file, Papa.unparse(rows, { newline: '\n' }) + '\n', 'utf8');
+    // With a BOM: Excel reads a CSV without one in the system's code page, and Chinese comes out garbled.
+    fs.writeFileSync(file, '\ufeff' + Papa.unparse(rows, { newline: '\n' }) + '\n', 'utf8');
     csvFiles.push(file);
   }
   emu.exportEml(draftsDir);
@@ -713,11 +732,18 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
     '--customers': 'customers',
     '--purchases': 'purchases',
     '--contacts': 'contacts',
+    '--holidays': 'holidays',
+    '--tz': 'timeZone',
+    '--locale': 'locale',
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--backtest') {
       opts.backtest = true;
+      continue;
+    }
+    if (a === '--as-is') {
+      opts.asIs = true;
       continue;
     }
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -730,9 +756,16 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
   return opts;
 }
 
-const USAGE = `Usage: npm run demo -- [--today YYYY-MM-DD] [--customers FILE.csv|FILE.xlsx] [--purchases FILE.csv] [--contacts FILE.csv] [--out DIR] [--backtest]
-  --today      the date of the run (default ${DEMO_TODAY}); the clock is 06:30 that day in ${DEMO_TIME_ZONE}
-  --customers  your own customer list instead of the sample (headers in row 1, English or Chinese)
+const USAGE = `Usage: npm run demo -- [--customers FILE.csv|FILE.xlsx] [--today YYYY-MM-DD] [--tz ZONE] [--locale ll_CC]
+                     [--purchases FILE] [--contacts FILE] [--holidays FILE] [--as-is] [--out DIR] [--backtest]
+  --customers  your own customer list instead of the sample: CSV (UTF-8, UTF-16 or GBK) or XLSX (its Customers
+               or 客户 sheet, else the first; its Purchases, Contact log and Holidays sheets too)
+  --today      the date of the run: default today with --customers, else ${DEMO_TODAY}; the clock is 06:30 then
+  --tz         the sheet's time zone: default this machine's with --customers, else ${DEMO_TIME_ZONE}
+  --locale     the spreadsheet's locale (en_US, en_GB, de_DE, zh_CN ...): how typed numbers and dates read;
+               guessed from the file by default
+  --holidays   a Holidays sheet (Date, Name); with --customers there are none unless given
+  --as-is      load --customers untouched (no title rows or totals rows left out, no Name column added)
   --out        where to write the sheets, drafts and visits (default demo-out/)
   --backtest   also print the win-back backtest on the workbook's Purchases history`;
 

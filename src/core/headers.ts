@@ -12,10 +12,16 @@ import { headerNames, type SheetSpec } from './schema';
 // columns apart in practice, and 'Revenue ($)' should still be Revenue.
 const IGNORED = /[\s\p{P}\p{S}\p{Z}\p{Cf}]/gu;
 
-/** Lower case, NFKC (full-width -> ASCII), without spaces, punctuation and symbols. */
+/**
+ * Lower case, NFKC (full-width -> ASCII), without spaces, punctuation and
+ * symbols. A '#' reads 'no' ('Customer #' is 'Customer No.'): dropped, it
+ * would make 'Customer #' the same as 'Customer', a name.
+ */
 export function normalizeHeader(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(IGNORED, '');
+  return s.normalize('NFKC').toLowerCase().replace(NUMBER_SIGN, 'no').replace(IGNORED, '');
 }
+
+const NUMBER_SIGN = /#/g;
 
 /**
  * The actual name of the sheet for `spec` among `names`, or null. An exact
@@ -92,6 +98,7 @@ export function matchHeaders(headerRow: unknown[], spec: SheetSpec): HeaderMatch
     }
   });
 
+  if (spec.key === 'customers') personOverAccount(headerRow, seen, columns);
   const duplicates: HeaderMatch['duplicates'] = [];
   for (const [field, cols] of seen) if (cols.length > 1) duplicates.push({ field, columns: cols });
 
@@ -100,6 +107,31 @@ export function matchHeaders(headerRow: unknown[], spec: SheetSpec): HeaderMatch
     .map((field) => field.key);
 
   return { columns, duplicates, missingRequired, unknown };
+}
+
+// Name headers that name an account (often a company) rather than a person.
+const ACCOUNT_NAMES = new Set(['customer', 'customername', 'client', 'clientname', '客户名称', '客户']);
+
+/**
+ * A B2B list often has both a customer (the account: '客户名称', 'Customer')
+ * and a contact person ('联系人', 'Contact', 'Name'), both Name headers. The
+ * person is the Name (a draft greets a person); the account is the Company
+ * when the sheet has no Company column, else a duplicate like any other.
+ */
+function personOverAccount(headerRow: unknown[], seen: Map<string, number[]>, columns: Record<string, number>): void {
+  const cols = seen.get('name');
+  if (!cols || cols.length < 2) return;
+  const isAccount = (c: number) => ACCOUNT_NAMES.has(normalizeHeader(String(headerRow[c])));
+  const person = cols.find((c) => !isAccount(c));
+  const account = cols.find(isAccount);
+  if (person === undefined || account === undefined) return;
+  columns.name = person;
+  const rest = cols.filter((c) => c !== person);
+  if (columns.company === undefined) {
+    columns.company = account;
+    seen.set('company', [account]);
+    seen.set('name', [person, ...rest.filter((c) => c !== account)]);
+  } else seen.set('name', [person, ...rest]);
 }
 
 /** 0 -> 'A', 25 -> 'Z', 26 -> 'AA', 701 -> 'ZZ', 702 -> 'AAA'. */

@@ -4,7 +4,9 @@
  * the reasons, phrased with the user's own column header so they can find it.
  */
 import {
+  cellLocale,
   cellText,
+  guessLanguage,
   isValidEmail,
   parseComplaintSize,
   parseContactType,
@@ -13,6 +15,7 @@ import {
   parseMonthDay,
   parseNumber,
   parseStatus,
+  type CellLocale,
   type Parsed,
   type ToCalDate,
 } from './cells';
@@ -34,6 +37,16 @@ export interface RawTable {
 export interface ParseContext {
   toCalDate: ToCalDate;
   lang: Lang;
+  /**
+   * The spreadsheet's locale (Spreadsheet.getSpreadsheetLocale(): 'en_US',
+   * 'en_GB', 'de_DE', 'zh_CN' ...): how typed amounts and d/m dates read
+   * (cells/locale.ts), and the language of a customer whose Language is blank
+   * and whose name has no Han characters. Absent: decimal point, ambiguous
+   * d/m dates refused, and no language guess beyond Han names.
+   */
+  locale?: string;
+  /** Fields whose plain numbers are date serials in this sheet (cells/dateColumns.ts, dateSerialFields). */
+  dateSerials?: ReadonlySet<string>;
 }
 
 const BLANK_ID: Msg = {
@@ -69,6 +82,7 @@ class RowReader {
     private readonly row: unknown[],
     readonly rowNumber: number,
     private readonly ctx: ParseContext,
+    readonly cells: CellLocale,
   ) {}
 
   has(key: string): boolean {
@@ -125,11 +139,12 @@ class RowReader {
   }
 
   number(key: string): number | null {
-    return this.parsed(key, parseNumber(this.raw(key)));
+    return this.parsed(key, parseNumber(this.raw(key), this.cells));
   }
 
   date(key: string): CalDate | null {
-    return this.parsed(key, parseDate(this.raw(key), this.ctx.toCalDate));
+    const serials = this.ctx.dateSerials !== undefined && this.ctx.dateSerials.has(key);
+    return this.parsed(key, parseDate(this.raw(key), this.ctx.toCalDate, this.cells, serials));
   }
 
   required(key: string): void {
@@ -145,10 +160,11 @@ function eachRow<T>(
 ): { items: T[]; problems: RowProblem[] } {
   const items: T[] = [];
   const problems: RowProblem[] = [];
+  const cells = cellLocale(ctx.locale);
   for (let i = 1; i < t.values.length; i++) {
     const row = t.values[i];
     if (isBlankRow(row)) continue;
-    const r = new RowReader(t, row, i + 1, ctx);
+    const r = new RowReader(t, row, i + 1, ctx, cells);
     const item = build(r);
     if (item !== null) items.push(item);
     if (r.rowProblems !== null) for (const p of r.rowProblems) problems.push(p);
@@ -172,10 +188,11 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
   const customers: Customer[] = [];
   const problems: RowProblem[] = [];
   const tierCol = t.match.columns.tier;
+  const cells = cellLocale(ctx.locale);
   for (let i = 1; i < t.values.length; i++) {
     const row = t.values[i];
     if (isBlankRow(row)) continue;
-    const r = new RowReader(t, row, i + 1, ctx);
+    const r = new RowReader(t, row, i + 1, ctx, cells);
     const id = r.field('id');
     if (!id) r.problem('id', tr(ctx.lang, BLANK_ID));
     const name = r.field('name');
@@ -193,12 +210,12 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
       phone: r.field('phone'),
       address: r.field('address'),
       owner: r.field('owner'),
-      language: r.parsed('language', parseLanguage(r.raw('language'))),
+      language: r.parsed('language', parseLanguage(r.raw('language'))) ?? languageGuess(name, ctx.locale),
       revenue: r.number('revenue'),
       lastPurchase: r.date('lastPurchase'),
       lastPurchaseAmount: r.number('lastPurchaseAmount'),
       customerSince: r.date('customerSince'),
-      birthday: r.parsed('birthday', parseMonthDay(r.raw('birthday'), ctx.toCalDate)),
+      birthday: r.parsed('birthday', parseMonthDay(r.raw('birthday'), ctx.toCalDate, cells)),
       lastContact: r.date('lastContact'),
       snoozeUntil: r.date('snoozeUntil'),
       status: r.parsed('status', parseStatus(r.raw('status'))) ?? 'Active',
@@ -213,6 +230,16 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
   }
   markDuplicateIds(customers, t.sheetName, ctx.lang, problems);
   return { customers, problems };
+}
+
+/**
+ * A blank (or unreadable) Language: Chinese for a name in Han characters,
+ * else the spreadsheet locale's language; null (the user's language) when
+ * the locale is not known and the name says nothing.
+ */
+function languageGuess(name: string, locale: string | undefined): Lang | null {
+  const guess = guessLanguage(name, locale);
+  return guess === 'zh' || locale ? guess : null;
 }
 
 /** Two rows with one ID: neither can be trusted to be "the" customer, so both are held back. */

@@ -11,6 +11,7 @@
  * `managed` on a field: Retain writes it; Set up adds it (at the right) when
  * it is missing. Everything else belongs to the user and is only read.
  */
+import { MORE_ALIASES } from './headerAliases';
 import type { Lang } from './model';
 
 export type SheetKey = 'customers' | 'purchases' | 'contactLog' | 'templates' | 'holidays' | 'runLog';
@@ -165,6 +166,10 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
     ],
   },
 };
+
+// The headers of real exports, kept in their own file (headerAliases.ts), join each field's own aliases.
+for (const [sheet, fields] of Object.entries(MORE_ALIASES))
+  for (const field of SHEETS[sheet as SheetKey].fields) field.aliases.push(...(fields[field.key] ?? []));
 
 export const SHEET_KEYS: readonly SheetKey[] = [
   'customers',

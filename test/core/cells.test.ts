@@ -88,7 +88,9 @@ describe('parseNumber', () => {
     '$',
     '.',
     '1.2.3x',
-    '3万',
+    '万',
+    '3万万',
+    '3k万',
   ])('refuses %j, naming it', (input) => {
     const m = message(parseNumber(input));
     expect(m.en).toContain(`"${input}"`);
@@ -209,7 +211,7 @@ describe('parseDate', () => {
     expect(m.zh).toContain('日期格式');
   });
 
-  it.each(['tomorrow', '2026-11', '2026-11-02Z', '2026-11/02', 'Nov 2 2026'])(
+  it.each(['tomorrow', '2026-11', '2026-11-02Z', '2026-11/02', 'Nov 2', 'Nov 2026'])(
     'refuses %j, asking for YYYY-MM-DD',
     (input) => {
       expect(message(parseDate(input, utc)).en).toBe(

@@ -77,12 +77,35 @@ describe('matchHeaders', () => {
   });
 
   it('reports the same field under two headers: the first wins', () => {
-    const m = matchHeaders(['Email', 'Name', '邮箱', 'E-mail', 'Customer'], SHEETS.customers);
+    const m = matchHeaders(['Email', 'Name', '邮箱', 'E-mail', '姓名'], SHEETS.customers);
     expect(m.columns).toEqual({ email: 0, name: 1 });
     expect(m.duplicates).toEqual([
       { field: 'email', columns: [0, 2, 3] },
       { field: 'name', columns: [1, 4] },
     ]);
+  });
+
+  it('takes the contact person for Name and the account for Company when a list has both', () => {
+    // A B2B list: the customer is the company, the contact is the person a draft greets.
+    let m = matchHeaders(['客户名称', '联系人', '联系电话'], SHEETS.customers);
+    expect(m.columns).toEqual({ name: 1, company: 0, phone: 2 });
+    expect(m.duplicates).toEqual([]);
+    m = matchHeaders(['Customer', 'Contact', 'Email'], SHEETS.customers);
+    expect(m.columns).toEqual({ name: 1, company: 0, email: 2 });
+    // With a Company column already, the account name is only a duplicate; the person still wins.
+    m = matchHeaders(['Customer', 'Company', 'Name'], SHEETS.customers);
+    expect(m.columns).toEqual({ name: 2, company: 1 });
+    expect(m.duplicates).toEqual([{ field: 'name', columns: [2, 0] }]);
+    // Two person headers, or two account headers: the first wins, as for any field.
+    expect(matchHeaders(['Client', 'Customer'], SHEETS.customers).columns).toEqual({ name: 0 });
+    // Only in Customers: a holiday's Name is left alone.
+    expect(matchHeaders(['Date', 'Name'], SHEETS.holidays).columns).toEqual({ date: 0, name: 1 });
+  });
+
+  it("reads '#' as 'no': 'Customer #' is an ID, not a name", () => {
+    expect(normalizeHeader('Customer #')).toBe('customerno');
+    expect(matchHeaders(['Customer #', 'Customer'], SHEETS.customers).columns).toEqual({ id: 0, name: 1 });
+    expect(matchHeaders(['Phone #', 'Name'], SHEETS.customers).columns).toEqual({ phone: 0, name: 1 });
   });
 
   it('reports missing required fields', () => {

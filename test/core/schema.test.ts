@@ -1,4 +1,6 @@
-import { normalizeHeader } from '../../src/core/headers';
+import { MORE_ALIASES } from '../../src/core/headerAliases';
+import { matchHeaders, normalizeHeader } from '../../src/core/headers';
+import { namePartHeaders } from '../../src/core/nameColumns';
 import {
   fieldOf,
   headerLabel,
@@ -23,9 +25,9 @@ describe('SHEETS', () => {
     expect(SHEET_KEYS.filter((k) => SHEETS[k].required)).toEqual(['customers']);
   });
 
-  it('lists the Customers columns of SPEC section 1 with their aliases', () => {
+  it('lists the Customers columns of SPEC section 1 with their aliases first', () => {
     const c = SHEETS.customers;
-    expect(c.fields.filter((f) => !f.managed).map((f) => [f.key, ...headerNames(f)])).toEqual([
+    const spec: string[][] = [
       ['id', 'Customer ID', '客户编号', 'ID'],
       ['name', 'Name', '姓名', 'Customer', '客户名称'],
       ['company', 'Company', '公司'],
@@ -43,8 +45,80 @@ describe('SHEETS', () => {
       ['snoozeUntil', 'Snooze until', '暂缓至'],
       ['status', 'Status', '状态'],
       ['referredBy', 'Referred by', '介绍人'],
-    ]);
+    ];
+    const user = c.fields.filter((f) => !f.managed);
+    expect(user.map((f) => f.key)).toEqual(spec.map((s) => s[0]));
+    user.forEach((f, i) => expect(headerNames(f).slice(0, spec[i].length - 1)).toEqual(spec[i].slice(1)));
     expect(c.fields.filter((f) => f.required).map((f) => f.key)).toEqual(['name']);
+  });
+
+  // Issue "Real data in", item 2: the headers real customer lists use.
+  it.each([
+    ['name', ['Full name', 'Customer name', 'Client', 'Contact', 'Contact name', '联系人']],
+    ['email', ['E-mail Address', 'Email address', 'Mail', '电子邮件']],
+    ['phone', ['Mobile', 'Phone number', 'Tel', 'Telephone', '联系电话', '手机号']],
+    [
+      'revenue',
+      ['Total spent', 'Total sales', 'Lifetime value', 'Total', 'Sales amount', '累计消费', '消费金额', '总金额'],
+    ],
+    [
+      'lastPurchase',
+      ['Last order', 'Last order date', 'Last purchase date', '最后购买日期', '最近购买日期', '最近下单'],
+    ],
+    [
+      'customerSince',
+      ['Created', 'Created at', 'Date added', 'Customer since date', '注册日期', '首次购买日期', '成为客户日期'],
+    ],
+    ['company', ['Organization', 'Organisation', 'Business', '单位', '公司名称']],
+    ['address', ['Street', 'Billing address', '收货地址']],
+    ['owner', ['Assigned to', 'Account owner', '客户经理']],
+    ['birthday', ['Date of birth', 'DOB', '出生日期']],
+    ['status', ['Stage', '客户状态']],
+  ])('knows the %s headers of real exports', (field, names) => {
+    for (const name of names) {
+      for (const written of [name, name.toUpperCase(), ` ${name.replace(/ /g, '_')}: `]) {
+        const m = matchHeaders([written], SHEETS.customers);
+        expect([written, m.columns]).toEqual([written, { [field]: 0 }]);
+      }
+    }
+  });
+
+  it('gives each ambiguous name to one field, as decided', () => {
+    const fieldOfHeader = (h: string) => {
+      const cols = matchHeaders([h], SHEETS.customers).columns;
+      return Object.keys(cols)[0] ?? null;
+    };
+    expect(fieldOfHeader('Total')).toBe('revenue');
+    expect(fieldOfHeader('Total orders')).toBeNull();
+    expect(fieldOfHeader('Contact')).toBe('name');
+    expect(fieldOfHeader('Last contact')).toBe('lastContact');
+    expect(fieldOfHeader('Last contacted')).toBe('lastContact');
+    expect(fieldOfHeader('Last activity date')).toBeNull();
+    expect(fieldOfHeader('Contact owner')).toBe('owner');
+    expect(fieldOfHeader('Created')).toBe('customerSince');
+    expect(fieldOfHeader('Create Date')).toBe('customerSince');
+    expect(fieldOfHeader('Mail')).toBe('email');
+    expect(fieldOfHeader('Mailing address')).toBe('address');
+    expect(fieldOfHeader('Client')).toBe('name');
+    expect(fieldOfHeader('Client ID')).toBe('id');
+    expect(fieldOfHeader('Customer #')).toBe('id');
+    expect(fieldOfHeader('Lifecycle Stage')).toBe('status');
+    expect(fieldOfHeader('Lead Status')).toBeNull();
+    expect(fieldOfHeader('销售')).toBeNull();
+    expect(fieldOfHeader('First name')).toBeNull();
+  });
+
+  it('adds the extra aliases only to fields that exist', () => {
+    for (const [sheet, fields] of Object.entries(MORE_ALIASES)) {
+      const spec = SHEETS[sheet as keyof typeof SHEETS];
+      expect(spec).toBeDefined();
+      for (const key of Object.keys(fields)) expect(() => fieldOf(spec, key)).not.toThrow();
+    }
+  });
+
+  it('no name-part header (First name, 姓 ...) is also a Customers header', () => {
+    const customers = new Set(SHEETS.customers.fields.flatMap((f) => headerNames(f).map(normalizeHeader)));
+    for (const h of namePartHeaders()) expect([h, customers.has(normalizeHeader(h))]).toEqual([h, false]);
   });
 
   it('has the managed Customers columns in SPEC order', () => {
