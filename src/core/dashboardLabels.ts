@@ -83,6 +83,8 @@ export const L = {
   usualGap: { en: 'Usually every (days)', zh: '通常间隔（天）' },
   why: { en: 'Why', zh: '原因' },
   tiersTitle: { en: 'Customers and revenue by tier', zh: '各等级客户数与销售额' },
+  tiersCustomersChart: { en: 'Customers by tier', zh: '各等级客户数' },
+  tiersRevenueChart: { en: 'Revenue by tier', zh: '各等级销售额' },
   byReasonTitle: { en: 'Due today and overdue, by reason', zh: '今天到期与逾期事项（按事项）' },
   byTierTitle: { en: 'Due today and overdue, by tier', zh: '今天到期与逾期事项（按等级）' },
   trendTitle: { en: 'Overdue items, last 8 weeks', zh: '逾期事项（近8周）' },

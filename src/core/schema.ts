@@ -163,6 +163,7 @@ export const SHEETS: Record<SheetKey, SheetSpec> = {
       f('skipped', 'Skipped', '跳过', [], MANAGED),
       f('errors', 'Errors', '错误', [], MANAGED),
       f('mustContinue', 'Continue', '需继续', [], MANAGED),
+      f('overdue', 'Overdue', '逾期', [], MANAGED),
     ],
   },
 };

@@ -62,10 +62,9 @@ export function ensureColumns_(sheet: Sheet, columns: number): void {
 /**
  * Appends one row after the last. After a lost answer, a sheet longer than
  * before means the append was done (the writers of Retain's own sheets hold
- * the document lock).
+ * the document lock). `before`: the last row, when the caller just read it.
  */
-export function appendRow_(sheet: Sheet, row: unknown[]): void {
-  const before = lastRow_(sheet);
+export function appendRow_(sheet: Sheet, row: unknown[], before = lastRow_(sheet)): void {
   withRetry(
     () => {
       sheet.appendRow(row);

@@ -16,6 +16,7 @@ import { planNightly, type Plan } from '../core/plan';
 import { documentLock_ } from '../gas/lock';
 import { errorMessage } from '../gas/retry';
 import { flush_, sheetId_, spreadsheetId_, spreadsheetUrl_, type Spreadsheet } from '../gas/spreadsheet';
+import { prepareNightDashboard_, type NightDashboard } from './dashboard';
 import { makeDrafts_, type DraftsResult } from './drafts';
 import { openJournal_, readOnlyJournal, type Journal } from './journal';
 import { appendRunLog_ } from './runLog';
@@ -59,6 +60,9 @@ export interface RunOptions {
 interface Known {
   sheets?: Workbook['sheets'];
   clock?: Workbook['clock'];
+  /** The Retain log's header and last row, read by the dashboard (server/dashboard.ts). */
+  log?: { header: unknown[]; rows: number };
+  dashboard?: NightDashboard | null;
 }
 
 /** What every step of one run shares. */
@@ -103,6 +107,8 @@ export function runRetain_(ss: Spreadsheet, mode: RunMode, opts: RunOptions): Ru
   } finally {
     // 6. Log; then everything is applied before the lock goes.
     if (!preview) logRun(run);
+    // The dashboard last: it can cost the night neither its writes nor its log row.
+    run.known.dashboard?.write(run.summary);
     if (lock) {
       try {
         flush_();
@@ -175,6 +181,9 @@ function runSteps(run: Run): void {
       summary.errors.push(tr(lang, NO_FOLLOW_UP, { error: errorMessage(e) }));
     }
   }
+  // The dashboard's reads; it is written after the log row (runRetain_).
+  run.known.dashboard = prepareNightDashboard_(wb, plan, summary, settings);
+  run.known.log = run.known.dashboard?.log;
 }
 
 /** Step 4: the drafts and the visits the plan asks for, while the time budget lasts. */

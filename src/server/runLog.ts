@@ -21,12 +21,12 @@ function clip(s: string): string {
   return s.length > MAX_TEXT ? s.slice(0, MAX_TEXT - 1) + '…' : s;
 }
 
-/** `known`: the sheets and zone the run already read, so the log costs no second look-up. */
+/** `known`: the sheets, zone and log (its header and last row, read by the dashboard: server/dashboard.ts) the run already has, so the log costs no second look-up. */
 export function appendRunLog_(
   ss: Spreadsheet,
   s: RunSummary,
   lang: Lang,
-  known: { sheets?: Map<string, Sheet>; clock?: ZoneClock } = {},
+  known: { sheets?: Map<string, Sheet>; clock?: ZoneClock; log?: { header: unknown[]; rows: number } } = {},
 ): void {
   const spec = SHEETS.runLog;
   let sheet = findSheet_(known.sheets ?? sheetsByName_(ss), spec);
@@ -37,7 +37,7 @@ export function appendRunLog_(
     appendRow_(sheet, header);
     freezeHeader_(sheet);
   } else {
-    header = headerRow_(sheet);
+    header = known.log?.header ?? headerRow_(sheet);
   }
   const match = matchHeaders(header, spec);
   const clock = known.clock ?? zoneClock(timeZone_(ss));
@@ -54,6 +54,8 @@ export function appendRunLog_(
     skipped: s.skipped.length,
     errors: protectText(clip(s.errors.join(' | '))),
     mustContinue: s.mustContinue ? 'yes' : 'no',
+    // Items due before today, for the dashboard's 8 weeks; blank when the run planned nothing.
+    overdue: s.today && !s.fatal ? s.overdue : '',
   };
   const width = Math.max(header.length, 1);
   const row = new Array(width).fill('');
@@ -61,5 +63,5 @@ export function appendRunLog_(
     const col = match.columns[key];
     if (col !== undefined) row[col] = byKey[key];
   }
-  appendRow_(sheet, row);
+  appendRow_(sheet, row, known.log?.rows);
 }

@@ -23,6 +23,7 @@ import {
 } from '../gas/ranges';
 import { findSheet_, headerRow_, readGrid_, sheetsByName_ } from '../gas/sheets';
 import { insertSheet_, sheetName_, type Sheet, type Spreadsheet } from '../gas/spreadsheet';
+import { setupDashboard_ } from './dashboard';
 
 export interface SetupResult {
   sheetsCreated: string[];
@@ -67,12 +68,14 @@ export function setupSheets_(ss: Spreadsheet, lang: Lang): SetupResult {
     if (key === 'templates') result.templatesAdded += addMissingTemplates(sheet, lang);
   }
   addDaysToDueFormatting(findSheet_(sheets, SHEETS.customers) as Sheet);
+  const dashboardNote = setupDashboard_(ss, lang, sheets, result.sheetsCreated);
   result.message = tr(lang, DONE, {
     sheets: result.sheetsCreated.length,
     columns: result.columnsAdded.length,
     ids: result.idsFilled,
     templates: result.templatesAdded,
   });
+  result.message += dashboardNote;
   return result;
 }
 

@@ -166,6 +166,7 @@ describe('SHEETS', () => {
       'skipped',
       'errors',
       'mustContinue',
+      'overdue',
     ]);
   });
 

@@ -29,8 +29,8 @@ const MANAGED_FIELDS: Record<'customers' | 'purchases', Array<[string, string]>>
   ],
   purchases: [['Thank-you draft', '感谢信']],
 };
-/** Sheets Retain writes whole rows to (its log). */
-const OWN_SHEETS = new Set(['Retain log', '运行记录']);
+/** Sheets Retain writes whole rows to (its log), and the dashboard it rewrites each run (its user cells: test/bundle/dashboard.test.ts). */
+const OWN_SHEETS = new Set(['Retain log', '运行记录', 'Retain dashboard', '总览']);
 
 /** A header or sheet name as Retain compares it (src/core/headers.ts normalizeHeader, restated). */
 export function normalizeName(s: unknown): string {
