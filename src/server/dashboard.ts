@@ -81,7 +81,7 @@ export interface NightDashboard {
 /**
  * After the night's write: reads the log and the block and reports the
  * user's cells (so the log row names them); null when there is no dashboard
- * or the read failed (said in the summary's errors, hence in the log row).
+ * (a failed read is said in the summary's errors, hence in the log row).
  */
 export function prepareNightDashboard_(
   wb: Workbook,
@@ -92,8 +92,9 @@ export function prepareNightDashboard_(
   const name = dashboardSheetName(Array.from(wb.sheets.keys()));
   if (name === null || summary.today === '') return null;
   const lang = wb.lang;
+  let log: LogRead = { runs: [] };
   try {
-    const log = readLog_(wb.sheets, wb.clock);
+    log = readLog_(wb.sheets, wb.clock);
     const thisRun = {
       date: summary.today,
       overdue: summary.overdue,
@@ -115,7 +116,8 @@ export function prepareNightDashboard_(
     return { log: log.log, write: (s) => writeOrSay(pending, s, lang, name) };
   } catch (e) {
     summary.errors.push(failure(lang, name, e));
-    return null;
+    // What was read of the log still serves the log row.
+    return { log: log.log, write: () => undefined };
   }
 }
 
