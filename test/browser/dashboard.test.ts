@@ -2,8 +2,10 @@
  * demo-out/dashboard.html in headless Chromium: the demo (freshly built
  * bundle, the sample workbook) writes it; the page opens from the file with
  * the network off, draws every chart without a console error, and shows
- * exactly the core's figures (src/core/dashboard.ts). Screenshots go to
- * test-out/ (the README's docs/images/dashboard.png is one of them).
+ * exactly what the bundle wrote on the `Retain dashboard` sheet, which are
+ * the core's figures for the workbook (src/core/dashboardInput.ts).
+ * Screenshots go to test-out/ (the README's docs/images/dashboard.png is one
+ * of them).
  */
 import * as fs from 'fs';
 import * as os from 'os';
@@ -131,8 +133,11 @@ test('the demo writes a self-contained dashboard.html that opens offline and dra
   await page.context().close();
 });
 
-test("the page shows the core's figures, and they agree with what the demo's run did", async () => {
+test("the page shows the sheet the bundle wrote, which holds the core's figures and agrees with what the run did", async () => {
   const d = demo.dashboard.dashboard;
+  expect(demo.dashboard.fromSheet).toBe(true);
+  // The sheet, read back cell by cell, is the core's dashboard of the workbook as the run left it.
+  expect(d).toEqual(demo.dashboard.computed);
   const { page } = await open(demo.dashboard.file);
   expect(await shown(page)).toEqual(expected(d));
   await page.context().close();
@@ -159,7 +164,7 @@ test('a Chinese dashboard: labels in Chinese, names as typed, markup shown as te
   for (const [name, rows] of Object.entries(sheets)) emu.setSheet(name, rows as unknown[][], { parse: true });
   const d = demoDashboard(readBack(emu, TZ, 'zh'), TODAY, 'zh');
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'retain-dashboard-zh-')), 'dashboard.html');
-  fs.writeFileSync(file, renderDashboard(d.dashboard, { replayedDays: d.replayedDays, backtest: d.backtest }));
+  fs.writeFileSync(file, renderDashboard(d.dashboard, { backtest: d.backtest }));
   const { page, errors } = await open(file);
   expect(errors).toEqual([]);
   const s = await shown(page);

@@ -135,7 +135,7 @@ describe("fault sweep over the dashboard's calls (sample workbook, cells typed b
   });
 
   test.each(['transient', 'quota', 'timeout'] as const)(
-    'every dashboard call failing once as %s, then the next run: nothing lost, the user\'s cells kept, no chart twice',
+    "every dashboard call failing once as %s, then the next run: nothing lost, the user's cells kept, no chart twice",
     (kind) => {
       const failures: string[] = [];
       for (const { k, call } of dashboardCalls()) {
@@ -161,7 +161,8 @@ describe("fault sweep over the dashboard's calls (sample workbook, cells typed b
         emu.faults.clear();
         emu.invoke('setupSheets');
         const ranges = emu.charts(DASH).map((c) => c.ranges.join());
-        if (ranges.length !== 6 || new Set(ranges).size !== 6) failures.push(`k=${k}: charts ${JSON.stringify(ranges)}`);
+        if (ranges.length !== 6 || new Set(ranges).size !== 6)
+          failures.push(`k=${k}: charts ${JSON.stringify(ranges)}`);
       }
       expect(failures).toEqual([]);
     },

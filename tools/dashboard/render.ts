@@ -20,9 +20,9 @@ import type { Dashboard, DashCell, DashTable } from '../../src/core/dashboard';
 const CHART_JS = path.join(path.dirname(require.resolve('chart.js')), 'chart.umd.min.js');
 
 const NOTES = {
-  replayed: {
-    en: 'Days without a run in the Retain log ({days} of them) are replayed: planned from the sheets as they stood that day.',
-    zh: '运行记录中没有运行的日子（共{days}天）为回放结果：按当天的表格数据重新计算。',
+  trend: {
+    en: 'A point for each day with a run in the Retain log: {n} of these {days} days.',
+    zh: '运行记录中每个有运行的日子一个点：这{days}天中有{n}天。',
   },
   slipping: {
     en: 'Slipping away: more days since the last purchase than twice their usual gap. Revenue at stake: a year of their usual buying.',
@@ -37,8 +37,6 @@ const NOTES = {
 } satisfies Record<string, Msg>;
 
 export interface RenderOptions {
-  /** Days of the overdue line replayed rather than logged (a note says so). */
-  replayedDays?: number;
   backtest?: {
     cut: string;
     end: string;
@@ -88,8 +86,8 @@ const CANVASES: Record<DashTable['key'], number> = {
 function note(d: Dashboard, t: DashTable, o: RenderOptions): string {
   const lang = d.lang;
   let text = '';
-  if (t.key === 'overdueTrend' && (o.replayedDays ?? 0) > 0)
-    text = tr(lang, NOTES.replayed, { days: o.replayedDays ?? 0 });
+  if (t.key === 'overdueTrend')
+    text = tr(lang, NOTES.trend, { n: t.rows.filter((r) => typeof r[1] === 'number').length, days: t.rows.length });
   if (t.key === 'slipping') text = tr(lang, t.rows.length === 0 ? NOTES.empty : NOTES.slipping);
   if (t.key === 'backtest') {
     const b = o.backtest;

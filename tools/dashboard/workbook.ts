@@ -2,9 +2,12 @@
  * The emulated workbook, read back after the demo's nightly run into the
  * core's model, the way the bundle reads it (src/server/workbook.ts): header
  * row matched by name, every row parsed by src/core/rows.ts, dates in the
- * spreadsheet's zone. The dashboard is then computed by the same core
- * functions the nightly run will use (src/core/dashboard.ts).
+ * spreadsheet's zone; and the `Retain dashboard` sheet the bundle wrote, read
+ * back by its layout (src/core/dashboardLayout.ts).
  */
+import type { Dashboard, RunLogRow } from '../../src/core/dashboard';
+import { runLogRows } from '../../src/core/dashboardInput';
+import { dashboardFromBlock, dashboardSheetName } from '../../src/core/dashboardLayout';
 import { matchHeaders, findSheet } from '../../src/core/headers';
 import type { CalDate } from '../../src/core/dates';
 import type { Contact, Customer, Holiday, Lang, Purchase } from '../../src/core/model';
@@ -20,8 +23,8 @@ export interface ReadBack {
   contacts: Contact[];
   holidays: Holiday[];
   settings: Settings;
-  /** `Retain log` rows: the day each run started, drafts and events made. */
-  runs: Array<{ date: CalDate; draftsMade: number; eventsMade: number; mode: string }>;
+  /** `Retain log` rows as the bundle reads them (src/core/dashboardInput.ts runLogRows). */
+  runLog: RunLogRow[];
 }
 
 function p2(n: number): string {
@@ -44,32 +47,6 @@ function table(emu: Emulator, key: SheetKey): RawTable | null {
   return { sheetName: name, spec, values, formulas: null, match: matchHeaders(values[0] ?? [], spec) };
 }
 
-function number(v: unknown): number {
-  return typeof v === 'number' && Number.isFinite(v) ? v : Number(v) || 0;
-}
-
-function runs(emu: Emulator, toCalDate: (d: Date) => CalDate): ReadBack['runs'] {
-  const t = table(emu, 'runLog');
-  if (t === null) return [];
-  const col = t.match.columns;
-  const out: ReadBack['runs'] = [];
-  for (const row of t.values.slice(1)) {
-    const started = row[col.started];
-    const date =
-      Object.prototype.toString.call(started) === '[object Date]'
-        ? toCalDate(started as Date)
-        : String(started ?? '').slice(0, 10);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) continue;
-    out.push({
-      date,
-      draftsMade: number(row[col.draftsMade]),
-      eventsMade: number(row[col.eventsMade]),
-      mode: String(row[col.mode] ?? ''),
-    });
-  }
-  return out;
-}
-
 /** The workbook as the core sees it, with the settings the run used. */
 export function readBack(emu: Emulator, timeZone: string, lang: Lang): ReadBack {
   const toCalDate = calDateIn(timeZone);
@@ -79,6 +56,7 @@ export function readBack(emu: Emulator, timeZone: string, lang: Lang): ReadBack 
   const purchasesTable = table(emu, 'purchases');
   const contactsTable = table(emu, 'contactLog');
   const holidaysTable = table(emu, 'holidays');
+  const runLog = table(emu, 'runLog');
   const props = emu.properties.document();
   const mine: Record<string, string> = {};
   for (const k of Object.keys(props)) if (k.startsWith('setting.')) mine[k.slice('setting.'.length)] = props[k];
@@ -88,6 +66,12 @@ export function readBack(emu: Emulator, timeZone: string, lang: Lang): ReadBack 
     contacts: contactsTable === null ? [] : parseContacts(contactsTable, ctx).contacts,
     holidays: holidaysTable === null ? [] : parseHolidays(holidaysTable, ctx).holidays,
     settings: settingsFromProperties(mine, lang).settings,
-    runs: runs(emu, toCalDate),
+    runLog: runLog === null ? [] : runLogRows(runLog.values, toCalDate),
   };
+}
+
+/** The dashboard as the bundle wrote it on its sheet, or null without the sheet; `template` gives what cells do not hold (keys, chart kinds). */
+export function readDashboardSheet(emu: Emulator, template: Dashboard): Dashboard | null {
+  const name = dashboardSheetName(emu.sheetNames());
+  return name === null ? null : dashboardFromBlock(emu.sheetValues(name), template);
 }
