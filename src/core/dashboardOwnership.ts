@@ -32,15 +32,21 @@ export function cellText(v: unknown): string {
   return `o${String(v)}`;
 }
 
-/** 32-bit FNV-1a of the text, base 36: a user's value has a one-in-four-billion chance of passing for Retain's. */
+/** Hash digits: five base-36 digits keep the worst digest (every cell changing) under 6 KB. */
+const HASH_SPACE = 36 ** 5;
+
+/** FNV-1a of the text in five base-36 digits: a value the user types has a one-in-60-million chance of passing for Retain's. */
 export function cellHash(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
-  return (h >>> 0).toString(36);
+  return ((h >>> 0) % HASH_SPACE).toString(36);
 }
+
+/** What a document property holds, with room for its key (docs/platform.md, Locks, properties and time zones: 9 KB a value). */
+const DIGEST_MAX = 8 * 1024;
 
 /**
  * What setValues is handed for a value: text with a leading apostrophe, so
@@ -102,11 +108,14 @@ export function planBlockWrite(
   const user: boolean[][] = [];
   const values: unknown[][] = [];
   const digest: Digest = [];
+  /** The digest without the values cells hold now, should the full one be too big to store. */
+  const written: Digest = [];
   const userCells: string[] = [];
   for (let r = 0; r < rows; r++) {
     user.push([]);
     values.push([]);
     digest.push([]);
+    written.push([]);
     for (let c = 0; c < cols; c++) {
       const now = cellText(current[r]?.[c]);
       const hashNow = now === '' ? '' : cellHash(now);
@@ -117,15 +126,20 @@ export function planBlockWrite(
         values[r].push(current[r]?.[c]);
         // Nothing of Retain's: the cell stays the user's while it holds anything.
         digest[r].push([]);
+        written[r].push([]);
         continue;
       }
       const v = next[r][c];
       values[r].push(writtenValue(v));
       const hashNext = v === '' ? '' : cellHash(cellText(v));
       digest[r].push([...new Set([hashNext, hashNow])].filter((h) => h !== ''));
+      written[r].push(hashNext === '' ? [] : [hashNext]);
     }
   }
-  return { values, rects: writableRects(user), userCells, digest: encodeDigest(digest, rows, cols) };
+  let encoded = encodeDigest(digest, rows, cols);
+  // Too big to store (a block far larger than today's): keep only what is written now.
+  if (encoded.length > DIGEST_MAX) encoded = encodeDigest(written, rows, cols);
+  return { values, rects: writableRects(user), userCells, digest: encoded };
 }
 
 /**

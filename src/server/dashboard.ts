@@ -11,8 +11,7 @@
  * the dashboard off, and Set up makes it again.
  */
 import type { RunLogRow } from '../core/dashboard';
-import { bookDashboard } from '../core/dashboardInput';
-import { runLogRows } from '../core/dashboardInput';
+import { bookDashboard, runLogRows } from '../core/dashboardInput';
 import { dashboardCharts, dashboardSheetLabel, dashboardSheetName, dashboardStyle } from '../core/dashboardLayout';
 import { tr, type Msg } from '../core/i18n';
 import type { Lang, Settings } from '../core/model';

@@ -201,6 +201,21 @@ describe("the user's cells", () => {
     expect(planBlockWrite(sheet, noFormulas(), 'garbage', dashboardBlock(book())).userCells).toHaveLength(filled);
   });
 
+  test("the digest fits a document property even on a night every cell changes; either value is then Retain's", () => {
+    // Every table full (twenty slipping away, every day with a run): the most cells Retain ever writes.
+    const full = dashboardBlock(book());
+    for (const p of TABLE_PLACES)
+      for (let r = p.titleRow; r < p.firstRow + p.capacity; r++)
+        for (let c = 1; c <= p.width; c++) if (full[r - 1][c - 1] === '') full[r - 1][c - 1] = 100000 + r * 10 + c;
+    const first = planBlockWrite(blank(), noFormulas(), null, full);
+    const changed = full.map((r) => r.map((v) => (typeof v === 'number' ? v + 1 : v === '' ? '' : `${v}!`)));
+    const second = planBlockWrite(readBack(first.values), noFormulas(), first.digest, changed);
+    expect(second.userCells).toEqual([]);
+    expect(second.digest.length).toBeLessThan(8 * 1024);
+    expect(planBlockWrite(readBack(first.values), noFormulas(), second.digest, changed).userCells).toEqual([]);
+    expect(planBlockWrite(readBack(second.values), noFormulas(), second.digest, changed).userCells).toEqual([]);
+  });
+
   test('values compare by type: the number 5 is not the text "5", a date by its instant', () => {
     expect(cellText(5)).not.toBe(cellText('5'));
     expect(cellText('')).toBe('');
