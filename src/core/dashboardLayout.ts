@@ -172,7 +172,7 @@ export function dashboardFromBlock(values: readonly (readonly unknown[])[], temp
 export type ChartType = 'PIE' | 'BAR' | 'COLUMN' | 'LINE';
 
 export interface ChartPlace {
-  /** How a later Set up knows the chart is there: the A1 notation of its first data range (the user may move it, retitle it). */
+  /** How a later Set up knows the chart is there: a chart reading this range, its first (the user may move it, retitle it). */
   key: string;
   type: ChartType;
   ranges: Rect[];

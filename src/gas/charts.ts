@@ -1,6 +1,6 @@
 /**
- * Embedded charts (docs/platform.md, Speed): which charts a sheet has, each
- * known by its first data range, and a chart made. Every call goes through
+ * Embedded charts (docs/platform.md, Speed): the data ranges of each chart a
+ * sheet has (what Retain knows its charts by), and a chart made. Every call goes through
  * the retry policy; inserting a chart makes something, so after a lost answer
  * it first looks whether the chart is on the sheet.
  */
@@ -8,13 +8,15 @@ import type { ChartPlace, ChartType } from '../core/dashboardLayout';
 import { retrySheets, withRetry } from './retry';
 import type { Sheet } from './spreadsheet';
 
-/** The A1 notation of each chart's first data range ('' for a chart without one), in the sheet's order. */
-export function chartKeys_(sheet: Sheet): string[] {
+/** The A1 notations of each chart's data ranges, in the sheet's order. */
+export function chartRanges_(sheet: Sheet): string[][] {
   const charts = retrySheets(() => sheet.getCharts());
-  return charts.map((c) => {
-    const ranges = retrySheets(() => c.getRanges());
-    return ranges.length === 0 ? '' : retrySheets(() => ranges[0].getA1Notation());
-  });
+  return charts.map((c) => retrySheets(() => c.getRanges()).map((r) => retrySheets(() => r.getA1Notation())));
+}
+
+/** Whether a chart on the sheet reads the range `a1` (its order among the chart's ranges aside). */
+export function hasChartOn_(charts: string[][], a1: string): boolean {
+  return charts.some((ranges) => ranges.includes(a1));
 }
 
 function chartType(t: ChartType): GoogleAppsScript.Charts.ChartType {
@@ -45,6 +47,6 @@ export function insertChart_(sheet: Sheet, c: ChartPlace): void {
       sheet.insertChart(chart);
       return true;
     },
-    { service: 'Spreadsheet', recover: () => (chartKeys_(sheet).includes(c.key) ? true : null) },
+    { service: 'Spreadsheet', recover: () => (hasChartOn_(chartRanges_(sheet), c.key) ? true : null) },
   );
 }

@@ -18,7 +18,7 @@ import type { Lang, Settings } from '../core/model';
 import { planNightly, type Plan } from '../core/plan';
 import { SHEETS } from '../core/schema';
 import { styleBlock_ } from '../gas/block';
-import { chartKeys_, insertChart_ } from '../gas/charts';
+import { chartRanges_, hasChartOn_, insertChart_ } from '../gas/charts';
 import { classifyError, errorMessage } from '../gas/retry';
 import { findSheet_, readGrid_ } from '../gas/sheets';
 import { insertSheet_, type Sheet, type Spreadsheet } from '../gas/spreadsheet';
@@ -172,8 +172,8 @@ export function setupDashboard_(ss: Spreadsheet, lang: Lang, sheets: Map<string,
     const d = setupFigures(ss, lang);
     const pending = readDashboardBlock_(sheet, d);
     pending.write();
-    const have = chartKeys_(sheet);
-    for (const c of dashboardCharts(lang, d)) if (!have.includes(c.key)) insertChart_(sheet, c);
+    const have = chartRanges_(sheet);
+    for (const c of dashboardCharts(lang, d)) if (!hasChartOn_(have, c.key)) insertChart_(sheet, c);
     return pending.userCells.length > 0 ? ` ${keptNote(lang, name, pending.userCells)}` : '';
   } catch (e) {
     return ` ${failure(lang, name, e)}`;
