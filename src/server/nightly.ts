@@ -152,6 +152,10 @@ function runSteps(run: Run): void {
     if (p.sheet === wb.tables.holidays?.sheetName || p.sheet === wb.tables.templates?.sheetName)
       summary.problems.push({ sheet: p.sheet, row: p.row, column: p.column ?? '', message: p.message });
   }
+  // Said once: totals rows left out; a mapped column that is gone (in the log too: docs/data.md, Column map).
+  for (const p of [...wb.notices, ...wb.gone])
+    summary.problems.push({ sheet: p.sheet, row: p.row, column: p.column ?? '', message: p.message });
+  for (const p of wb.gone) summary.errors.push(p.message);
   // 4. Act.
   const spreadsheetId = spreadsheetId_(run.ss);
   const journal = run.preview ? readOnlyJournal() : openJournal_();
