@@ -49,16 +49,21 @@ export function createSettingsView(): SettingsTab {
   }
 
   return {
+    // The column map is a section of its own beside the settings view: its forms save on their own.
     el: h(
       'div',
-      { class: 'settings-view' },
-      trigger.el,
-      createPreviewPanel(),
+      { class: 'settings-tab' },
       h(
-        'section',
-        { class: 'section' },
-        h('h2', { class: 'section-title', id: 'settings-heading' }, t('settings.heading')),
-        formBox,
+        'div',
+        { class: 'settings-view' },
+        trigger.el,
+        createPreviewPanel(),
+        h(
+          'section',
+          { class: 'section' },
+          h('h2', { class: 'section-title', id: 'settings-heading' }, t('settings.heading')),
+          formBox,
+        ),
       ),
       columns.el,
     ),
