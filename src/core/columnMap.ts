@@ -69,6 +69,8 @@ export function applyFieldMap(
   for (const [k, c] of Object.entries(columns)) usedBy.set(c, k);
   const applied: string[] = [];
   const missing: string[] = [];
+  // A column a chosen one replaces is the user's own, not read: it joins `unknown`.
+  const displaced: number[] = [];
   for (const [field, header] of Object.entries(map)) {
     const wanted = normalizeHeader(header);
     const c = row.findIndex((cell) => typeof cell === 'string' && normalizeHeader(cell) === wanted);
@@ -79,7 +81,10 @@ export function applyFieldMap(
     // The user's choice wins over a header Retain guessed, but one column is never two fields.
     const other = usedBy.get(c);
     if (other !== undefined && other !== field) continue;
-    if (columns[field] !== undefined) usedBy.delete(columns[field]);
+    if (columns[field] !== undefined && columns[field] !== c) {
+      usedBy.delete(columns[field]);
+      displaced.push(columns[field]);
+    }
     columns[field] = c;
     usedBy.set(c, field);
     applied.push(field);
@@ -91,7 +96,7 @@ export function applyFieldMap(
       columns,
       duplicates: match.duplicates.filter((d) => !applied.includes(d.field)),
       missingRequired: match.missingRequired.filter((k) => columns[k] === undefined),
-      unknown: match.unknown.filter((c) => !used.has(c)),
+      unknown: [...match.unknown, ...displaced].filter((c) => !used.has(c)).sort((a, b) => a - b),
     },
     applied,
     missing,
