@@ -99,7 +99,9 @@ export function withoutFutureDates(
   lang: Lang,
   header: (field: string) => string,
 ): { customer: Customer; notes: string[] | null } {
-  const birthday = c.birthday === null ? null : birthdayDate(c.birthday);
+  // Most birthdays have no year, or one long past: no date text is made for them.
+  const b = c.birthday;
+  const birthday = b === null || b.year === undefined || b.year < Number(today.slice(0, 4)) ? null : birthdayDate(b);
   const futureContact = c.lastContact !== null && c.lastContact > today;
   const futureSince = c.customerSince !== null && c.customerSince > today;
   const futureBirthday = birthday !== null && birthday > today;

@@ -71,6 +71,7 @@ export function sheetColumns(
 }
 
 const UNKNOWN_FIELD: Msg = { en: 'Unknown field "{field}".', zh: '未知字段“{field}”。' };
+const NOTHING: Msg = { en: 'Nothing to save.', zh: '没有要保存的内容。' };
 const NOT_A_HEADER: Msg = {
   en: '"{header}" is not a header of row {row} of "{sheet}".',
   zh: '“{header}”不是“{sheet}”第 {row} 行的表头。',
@@ -100,8 +101,9 @@ export function checkSheetMap(
   const headers = new Map<string, string>();
   for (const cell of header) if (text(cell)) headers.set(normalizeHeader(text(cell)), text(cell));
   const used = new Map<string, string>();
-  const entries = sent && typeof sent === 'object' && !Array.isArray(sent) ? Object.entries(sent) : [];
-  for (const [field, value] of entries) {
+  if (!sent || typeof sent !== 'object' || Array.isArray(sent))
+    return { ok: false, errors: { form: tr(lang, NOTHING) } };
+  for (const [field, value] of Object.entries(sent)) {
     if (!fields.has(field)) {
       errors[field.slice(0, 50)] = tr(lang, UNKNOWN_FIELD, { field: field.slice(0, 50) });
       continue;

@@ -8,7 +8,7 @@ import { MAPPABLE_SHEETS, type FieldMap } from '../../core/columnMap';
 import { checkSheetMap, sheetColumns } from '../../core/columnsView';
 import { tr, type Msg } from '../../core/i18n';
 import type { Lang } from '../../core/model';
-import { SHEETS } from '../../core/schema';
+import { SHEETS, sheetLabel } from '../../core/schema';
 import { findHeaderRow_, findSheet_, sheetsByName_ } from '../../gas/sheets';
 import { sheetName_, type Spreadsheet } from '../../gas/spreadsheet';
 import type { ApiSheetKey, ColumnsView, SaveColumnsResult, SheetColumns } from '../../shared/api';
@@ -19,6 +19,10 @@ import { userLang_ } from '../user';
 const NO_SHEET: Msg = {
   en: 'There is no "{sheet}" sheet to choose columns in.',
   zh: '没有可选择列的“{sheet}”工作表。',
+};
+const WHICH_SHEET: Msg = {
+  en: 'Choose the sheet whose columns to save: Customers, Purchases or Contact log.',
+  zh: '请选择要保存列的工作表：客户、购买记录或联系记录。',
 };
 
 /** One sheet's section, from its header row (one read of its first ten rows); null when the workbook has no such sheet. */
@@ -49,9 +53,9 @@ export function saveColumns(req: { sheet: ApiSheetKey; map: Record<string, strin
   const lang = userLang_(ss);
   const key = req && typeof req === 'object' ? req.sheet : undefined;
   if (typeof key !== 'string' || !(MAPPABLE_SHEETS as readonly string[]).includes(key))
-    return { ok: false, errors: { form: tr(lang, NO_SHEET, { sheet: String(key ?? '').slice(0, 50) }) } };
+    return { ok: false, errors: { form: tr(lang, WHICH_SHEET) } };
   const sheet = findSheet_(sheetsByName_(ss), SHEETS[key]);
-  if (!sheet) return { ok: false, errors: { form: tr(lang, NO_SHEET, { sheet: key }) } };
+  if (!sheet) return { ok: false, errors: { form: tr(lang, NO_SHEET, { sheet: sheetLabel(SHEETS[key], lang) }) } };
   const { row, header } = findHeaderRow_(sheet, SHEETS[key], loadColumnMap_()[key]);
   const checked = checkSheetMap(key, sheetName_(sheet), row, header, req.map, lang);
   if (!checked.ok) return checked;
