@@ -10,7 +10,7 @@ import { tr, type Msg } from '../../core/i18n';
 import type { Lang } from '../../core/model';
 import { SHEETS, sheetLabel } from '../../core/schema';
 import { findHeaderRow_, findSheet_, sheetsByName_ } from '../../gas/sheets';
-import { sheetName_, type Spreadsheet } from '../../gas/spreadsheet';
+import { sheetName_, type Sheet, type Spreadsheet } from '../../gas/spreadsheet';
 import type { ApiSheetKey, ColumnsView, SaveColumnsResult, SheetColumns } from '../../shared/api';
 import { loadColumnMap_, saveColumnMap_ } from '../settingsStore';
 import { openSpreadsheetOrThrow_ } from '../spreadsheet';
@@ -26,8 +26,13 @@ const WHICH_SHEET: Msg = {
 };
 
 /** One sheet's section, from its header row (one read of its first ten rows); null when the workbook has no such sheet. */
-function sheetSection(ss: Spreadsheet, key: ApiSheetKey, map: FieldMap | undefined, lang: Lang): SheetColumns | null {
-  const sheet = findSheet_(sheetsByName_(ss), SHEETS[key]);
+function sheetSection(
+  sheets: Map<string, Sheet>,
+  key: ApiSheetKey,
+  map: FieldMap | undefined,
+  lang: Lang,
+): SheetColumns | null {
+  const sheet = findSheet_(sheets, SHEETS[key]);
   if (!sheet) return null;
   const { row, header } = findHeaderRow_(sheet, SHEETS[key], map);
   return sheetColumns(key, sheetName_(sheet), row, header, map, lang);
@@ -35,9 +40,10 @@ function sheetSection(ss: Spreadsheet, key: ApiSheetKey, map: FieldMap | undefin
 
 function columnsView(ss: Spreadsheet, lang: Lang): ColumnsView {
   const map = loadColumnMap_();
+  const byName = sheetsByName_(ss);
   const sheets: SheetColumns[] = [];
   for (const key of MAPPABLE_SHEETS) {
-    const section = sheetSection(ss, key as ApiSheetKey, map[key], lang);
+    const section = sheetSection(byName, key as ApiSheetKey, map[key], lang);
     if (section) sheets.push(section);
   }
   return { sheets };
