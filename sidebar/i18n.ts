@@ -132,6 +132,27 @@ const MESSAGES = {
   'settings.to': { en: '{tier}: to', zh: '{tier}：结束' },
   'settings.none': { en: '{tier}: {none}', zh: '{tier}：{none}' },
 
+  'columns.heading': { en: 'Columns', zh: '列' },
+  'columns.intro': {
+    en: 'Retain finds columns by their header. For a field it did not find, choose the column that holds it.',
+    zh: 'Retain 按表头查找列。对于未找到的字段，请选择包含它的列。',
+  },
+  'columns.loading': { en: 'Reading the headers…', zh: '正在读取表头…' },
+  'columns.sheet': { en: '{name} (headers in row {row})', zh: '{name}（表头在第 {row} 行）' },
+  'columns.found': { en: 'Read from', zh: '已读取' },
+  'columns.foundLine': { en: '{field}: {header}', zh: '{field}：{header}' },
+  'columns.all': { en: 'Retain found every column it reads.', zh: 'Retain 已找到所需的全部列。' },
+  'columns.none': { en: 'Not in this sheet', zh: '本表中没有' },
+  'columns.near': { en: '{header} (nearest)', zh: '{header}（最接近）' },
+  'columns.required': { en: '{field} (required)', zh: '{field}（必需）' },
+  'columns.gone': {
+    en: '“{header}” is no longer a column of this sheet: choose again.',
+    zh: '“{header}”已不在本表中：请重新选择。',
+  },
+  'columns.save': { en: 'Save columns', zh: '保存列' },
+  'columns.saved': { en: 'Columns saved. The next run reads them.', zh: '列已保存，下次运行将按此读取。' },
+  'columns.nothing': { en: 'There is no sheet to choose columns in yet.', zh: '还没有可选择列的工作表。' },
+
   'trigger.heading': { en: 'Nightly run', zh: '每晚自动运行' },
   'trigger.on': { en: 'Runs every night at {hour}:00 ({tz}).', zh: '每晚 {hour}:00 运行（{tz}）。' },
   'trigger.off': { en: 'Not scheduled.', zh: '尚未安排。' },

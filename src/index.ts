@@ -76,6 +76,8 @@ declare global {
   var scheduleNightly: SidebarApi['scheduleNightly'];
   var stopNightly: SidebarApi['stopNightly'];
   var previewRun: SidebarApi['previewRun'];
+  var getColumns: SidebarApi['getColumns'];
+  var saveColumns: SidebarApi['saveColumns'];
 }
 
 /**
@@ -214,5 +216,11 @@ global.stopNightly = (req) => api.stopNightly(req);
 
 /** Sidebar: tonight's plan without making anything. */
 global.previewRun = (req) => api.previewRun(req);
+
+/** Sidebar: the column map, the fields Retain found and the ones to choose a column for. */
+global.getColumns = (req) => api.getColumns(req);
+
+/** Sidebar: saves one sheet's column map (all or nothing). */
+global.saveColumns = (req) => api.saveColumns(req);
 
 export {};

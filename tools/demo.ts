@@ -8,7 +8,7 @@
  *
  *   npm run demo -- [--customers FILE.csv|xlsx] [--today YYYY-MM-DD] [--tz ZONE]
  *                   [--locale ll_CC] [--purchases FILE] [--contacts FILE]
- *                   [--holidays FILE] [--as-is] [--out DIR]
+ *                   [--holidays FILE] [--out DIR]
  *
  * On the sample it runs on a fixed date (2026-11-16, Asia/Shanghai); on your
  * own file, for the real today in this machine's time zone. How the file was
@@ -22,14 +22,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Papa from 'papaparse';
 import { simpleParser } from 'mailparser';
-import { columnLetter, findSheet, matchHeaders } from '../src/core/headers';
+import { columnLetter, findSheet } from '../src/core/headers';
+import { locateTable } from '../src/core/headerRow';
+import { nameOf, type NameParts } from '../src/core/nameColumns';
 import { isCalDate, weekday } from '../src/core/dates';
 import { SHEETS, type SheetSpec } from '../src/core/schema';
 import { SAMPLES_DIR } from './sample/generate';
 import { formatCellDate, zonedIso } from './sample/load';
 import { Emulator, type CalendarEvent } from './emulator';
 import { writeDashboard, type WrittenDashboard } from './dashboard';
-import { gatherWorkbook } from './demo/workbook';
+import { gatherWorkbook, type GatheredWorkbook } from './demo/workbook';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const BUNDLE = path.join(ROOT, 'dist', 'Code.js');
@@ -60,6 +62,23 @@ export function demoEmulator(
     userEmail: user,
     ...(spreadsheetLocale ? { spreadsheetLocale } : {}),
   });
+}
+
+/**
+ * The demo's emulator with a workbook in it: CSV cells are typed text,
+ * converted as Sheets converts typing; XLSX cells keep their types. The
+ * bundle is not loaded yet.
+ */
+export function workbookEmulator(
+  workbook: Pick<GatheredWorkbook, 'sheets' | 'typed' | 'locale'>,
+  today: string,
+  timeZone: string = DEMO_TIME_ZONE,
+  user: string = DEMO_USER,
+): Emulator {
+  const emu = demoEmulator(today, timeZone, user, workbook.locale ?? undefined);
+  for (const [name, rows] of Object.entries(workbook.sheets))
+    emu.setSheet(name, rows, { parse: !workbook.typed.has(name) });
+  return emu;
 }
 
 /** Today's date in a time zone, 'YYYY-MM-DD'. */
@@ -210,16 +229,30 @@ interface SheetTable {
   name: string;
   rows: unknown[][];
   col: Record<string, number>;
+  /** 0-based header row, found as the product finds it (a title may sit above it). */
+  top: number;
+  /** The rows under the header row. */
+  data: unknown[][];
+  parts: NameParts | null;
 }
 
 function readTable(emu: Emulator, spec: SheetSpec): SheetTable | null {
   const name = findSheet(emu.sheetNames(), spec);
   if (!name) return null;
   const rows = emu.sheetValues(name);
-  return { name, rows, col: matchHeaders(rows[0] ?? [], spec).columns };
+  const found = locateTable(rows, spec);
+  return {
+    name,
+    rows,
+    col: found.match.columns,
+    top: found.row,
+    data: rows.slice(found.row + 1),
+    parts: found.nameParts,
+  };
 }
 
 function cell(t: SheetTable, row: unknown[], key: string): unknown {
+  if (key === 'name' && t.col.name === undefined) return nameOf(row, undefined, t.parts);
   const i = t.col[key];
   return i === undefined ? '' : row[i];
 }
@@ -263,8 +296,6 @@ export interface DemoOptions {
   holidays?: string;
   /** The spreadsheet's locale ('en_GB', 'de_DE', 'zh_CN'); with --customers, guessed from the file by default. */
   locale?: string;
-  /** Load --customers as it is, without the demo's preparation (tools/demo/workbook.ts). */
-  asIs?: boolean;
   /** Folder of the sample workbook. Default samples/. */
   samples?: string;
   bundle?: string;
@@ -328,10 +359,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
 
   // ---- the workbook
   const workbook = await step('read the workbook', () => gatherWorkbook(opts, samplesDir, timeZone, shortPath));
-  const emu = await step('start the emulator', () => demoEmulator(today, timeZone, user, workbook.locale ?? undefined));
-  // CSV cells are typed text, converted as Sheets converts typing; XLSX cells keep their types.
-  for (const [name, rows] of Object.entries(workbook.sheets))
-    emu.setSheet(name, rows, { parse: !workbook.typed.has(name) });
+  const emu = await step('start the emulator', () => workbookEmulator(workbook, today, timeZone, user));
   await step('load dist/Code.js', () => emu.load(src, 'Code.js'));
 
   const dayName = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'][weekday(today)];
@@ -358,8 +386,8 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   const message = pick(setupResult, 'message');
   if (typeof message === 'string' && message) print(`  ${message}`);
   print(`  Sheets: ${emu.sheetNames().join(', ')}`);
-  const oldHeaders = new Set((before?.rows[0] ?? []).map(String));
-  const added = (after.rows[0] ?? []).map(String).filter((h) => h && !oldHeaders.has(h));
+  const oldHeaders = new Set((before?.rows[before.top] ?? []).map(String));
+  const added = (after.rows[after.top] ?? []).map(String).filter((h) => h && !oldHeaders.has(h));
   if (added.length) print(`  Columns added to ${after.name}: ${added.join(', ')}`);
   const filled = filledIds(before, after);
   if (filled.length) {
@@ -380,10 +408,11 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   else if (after.col.revenue === undefined) print('  skipped: the Customers sheet has no Revenue column');
   else {
     const letter = columnLetter(after.col.revenue);
-    const revenue = after.rows.slice(1).map((r) => [r[after.col.revenue]]);
+    const revenue = after.data.map((r) => [r[after.col.revenue]]);
     const result = await step('RETAIN_TIER', () => emu.invoke('RETAIN_TIER', revenue));
+    const first = after.top + 2;
     print(
-      `  =RETAIN_TIER(${letter}2:${letter}) over ${revenue.length} rows, one call (revenue method, cut-offs 0.8 / 0.95):`,
+      `  =RETAIN_TIER(${letter}${first}:${letter}) over ${revenue.length} rows, one call (revenue method, cut-offs 0.8 / 0.95):`,
     );
     const out = Array.isArray(result) ? (result as unknown[][]) : [];
     const byTier = new Map<string, TierCount>();
@@ -393,7 +422,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
       const t = String((Array.isArray(r) ? r[0] : r) ?? '');
       const v = num(revenue[i]?.[0]);
       const key = ['A', 'B', 'C'].includes(t) ? t : t === '' ? '(blank)' : 'error';
-      if (key === 'error') errors.push(`row ${i + 2}: ${t}`);
+      if (key === 'error') errors.push(`row ${i + first}: ${t}`);
       const entry = byTier.get(key) ?? { tier: key, customers: 0, revenue: 0 };
       entry.customers++;
       if (v !== null && v > 0) {
@@ -436,11 +465,11 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
   // ---- 4. problems, from `Retain notes`
   const final = readTable(emu, SHEETS.customers)!;
   const problems: DemoResult['problems'] = [];
-  final.rows.slice(1).forEach((r, i) => {
+  final.data.forEach((r, i) => {
     const notes = text(cell(final, r, 'retainNotes'), timeZone);
     if (notes)
       problems.push({
-        row: i + 2,
+        row: i + final.top + 2,
         id: text(cell(final, r, 'id'), timeZone),
         name: text(cell(final, r, 'name'), timeZone),
         notes,
@@ -460,7 +489,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoResult> {
 
   // ---- 5. what is due, from the managed columns
   const due: DemoResult['due'] = [];
-  for (const r of final.rows.slice(1)) {
+  for (const r of final.data) {
     const days = num(cell(final, r, 'daysToDue'));
     const f = text(cell(final, r, 'followUp'), timeZone);
     if (days === null || !f) continue;
@@ -626,10 +655,10 @@ function filledIds(before: SheetTable | null, after: SheetTable): Array<{ row: n
   const a = after.col.id;
   if (a === undefined) return out;
   const b = before?.col.id;
-  after.rows.slice(1).forEach((r, i) => {
-    const was = b === undefined ? '' : String(before!.rows[i + 1]?.[b] ?? '');
+  after.data.forEach((r, i) => {
+    const was = b === undefined ? '' : String(before!.rows[i + after.top + 1]?.[b] ?? '');
     const now = String(r[a] ?? '');
-    if (!was && now) out.push({ row: i + 2, id: now });
+    if (!was && now) out.push({ row: i + after.top + 2, id: now });
   });
   return out;
 }
@@ -742,10 +771,6 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
       opts.backtest = true;
       continue;
     }
-    if (a === '--as-is') {
-      opts.asIs = true;
-      continue;
-    }
     const [flag, inline] = a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     const key = flags[flag];
     if (!key) throw new DemoError(`Unknown option ${a}\n${USAGE}`);
@@ -757,7 +782,7 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
 }
 
 const USAGE = `Usage: npm run demo -- [--customers FILE.csv|FILE.xlsx] [--today YYYY-MM-DD] [--tz ZONE] [--locale ll_CC]
-                     [--purchases FILE] [--contacts FILE] [--holidays FILE] [--as-is] [--out DIR] [--backtest]
+                     [--purchases FILE] [--contacts FILE] [--holidays FILE] [--out DIR] [--backtest]
   --customers  your own customer list instead of the sample: CSV (UTF-8, UTF-16 or GBK) or XLSX (its Customers
                or 客户 sheet, else the first; its Purchases, Contact log and Holidays sheets too)
   --today      the date of the run: default today with --customers, else ${DEMO_TODAY}; the clock is 06:30 then
@@ -765,7 +790,6 @@ const USAGE = `Usage: npm run demo -- [--customers FILE.csv|FILE.xlsx] [--today 
   --locale     the spreadsheet's locale (en_US, en_GB, de_DE, zh_CN ...): how typed numbers and dates read;
                guessed from the file by default
   --holidays   a Holidays sheet (Date, Name); with --customers there are none unless given
-  --as-is      load --customers untouched (no title rows or totals rows left out, no Name column added)
   --out        where to write the sheets, drafts and visits (default demo-out/)
   --backtest   also print the win-back backtest on the workbook's Purchases history`;
 

@@ -1,12 +1,14 @@
 /**
  * The Settings tab: the nightly trigger (trigger.ts), the run preview
- * (preview.ts), and every setting as a form (settingsForm.ts) built from the
- * server's SettingField list. Loaded the first time the tab is shown.
+ * (preview.ts), every setting as a form (settingsForm.ts) built from the
+ * server's SettingField list, and the column map (columns.ts). Loaded the
+ * first time the tab is shown.
  */
 import type { SettingsView } from '../../src/shared/api';
 import { fill, h } from '../dom';
 import { t } from '../i18n';
 import { call } from '../rpc';
+import { createColumnsSection } from './columns';
 import { failureText, loadingLine, statusLine } from './common';
 import { createPreviewPanel } from './preview';
 import { SettingsForm } from './settingsForm';
@@ -21,6 +23,7 @@ export function createSettingsView(): SettingsTab {
   const status = statusLine();
   const trigger = createTriggerSection();
   const formBox = h('div', { class: 'settings-form' });
+  const columns = createColumnsSection();
   let loaded = false;
 
   function render(view: SettingsView, afterSave = false): void {
@@ -35,6 +38,7 @@ export function createSettingsView(): SettingsTab {
 
   async function load(): Promise<void> {
     loaded = true;
+    void columns.load();
     fill(formBox, loadingLine(t('settings.loading')));
     try {
       render(await call('getSettings', {}));
@@ -45,17 +49,23 @@ export function createSettingsView(): SettingsTab {
   }
 
   return {
+    // The column map is a section of its own beside the settings view: its forms save on their own.
     el: h(
       'div',
-      { class: 'settings-view' },
-      trigger.el,
-      createPreviewPanel(),
+      { class: 'settings-tab' },
       h(
-        'section',
-        { class: 'section' },
-        h('h2', { class: 'section-title', id: 'settings-heading' }, t('settings.heading')),
-        formBox,
+        'div',
+        { class: 'settings-view' },
+        trigger.el,
+        createPreviewPanel(),
+        h(
+          'section',
+          { class: 'section' },
+          h('h2', { class: 'section-title', id: 'settings-heading' }, t('settings.heading')),
+          formBox,
+        ),
       ),
+      columns.el,
     ),
     show() {
       if (!loaded) void load();

@@ -22,6 +22,12 @@ const MSG = {
 export interface IgnoredRow {
   problem: RowProblem;
   customerId?: string;
+  /**
+   * A Contact log row with a cell Retain cannot read whose Type is Visit,
+   * blank or unreadable: it may be a visit, so the customer's next visit
+   * cannot be placed until it is fixed (docs/data.md, Numbers and dates).
+   */
+  maybeVisit?: true;
 }
 
 /** Why a Purchases or Contact log row is left out, or null when it is usable; `known`: its trimmed ID is in Customers. */
@@ -44,6 +50,11 @@ function ignoredRow(sheet: string, row: number, message: string, customerId: str
   return customerId === undefined
     ? { problem: { sheet, row, message } }
     : { problem: { sheet, row, message }, customerId };
+}
+
+/** A bad Contact log row that may be a visit (see IgnoredRow.maybeVisit). */
+function maybeVisit(r: { problems: string[]; type?: unknown }): boolean {
+  return r.problems.length > 0 && (r.type === 'Visit' || r.type === null);
 }
 
 /** The kept rows of one sheet by customer group: group g's are rows[start[g] .. start[g + 1]), in input order. */
@@ -74,13 +85,12 @@ export function rowsOfGroup<T>(groups: RowGroups<T>, g: number): readonly T[] {
 /**
  * Purchases and contacts by customer. Rows with problems, without a known
  * customer, without a date or dated after today are left out and reported
- * (one bad row costs only its own customer: docs/architecture.md, A
- * nightly run); rows of customers that are known but have problems of their own
- * are dropped silently (the customer is left out anyway).
+ * (a bad row costs only itself, and for a Contact log row that may be a
+ * visit, that customer's visit events: docs/data.md, Numbers and dates).
  *
  * For speed (docs/testing.md, Bench): customer IDs numbered 0..groups-1
- * once (`groupOf`; `usable[g]` when a customer with that ID has no
- * problems), so each row costs one map lookup instead of four,
+ * once (`groupOf`; rows of a group with `usable[g]` 0 are dropped
+ * silently), so each row costs one map lookup instead of four,
  * and the rows are grouped by a counting sort (no map of growing arrays:
  * 100,000 customers a night, and the garbage collector pays for every spare
  * slot).
@@ -107,7 +117,11 @@ export function groupRows(
       const id = r.customerId.trim();
       const g = groupOf.get(id);
       const message = rowProblem(r, id, g !== undefined, today, lang);
-      if (message !== null) ignored.push(ignoredRow(sheet, r.row, message, g !== undefined ? id : undefined));
+      if (message !== null) {
+        const left = ignoredRow(sheet, r.row, message, g !== undefined ? id : undefined);
+        if (sheet === SHEET_CONTACTS && left.customerId !== undefined && maybeVisit(r)) left.maybeVisit = true;
+        ignored.push(left);
+      }
       const kept = message === null && g !== undefined && usable[g] ? g : -1;
       of[i] = kept;
       if (kept >= 0) start[kept + 1]++;

@@ -3,6 +3,7 @@
  * Headers). People put a title above their table ("Customer list 2026", an
  * export date, a blank line) and a totals row below it; neither is a customer.
  */
+import { applyFieldMap, type FieldMap } from './columnMap';
 import { matchHeaders, normalizeHeader, type HeaderMatch } from './headers';
 import { findNameParts, nameOf, type NameParts } from './nameColumns';
 import type { SheetSpec } from './schema';
@@ -22,14 +23,18 @@ export interface HeaderRowFound {
   match: HeaderMatch;
   /** Customers only: the First/Middle/Last name columns, when the row has any. */
   nameParts: NameParts | null;
+  /** Fields of the column map whose header is not in this row (renamed or deleted): not read, and reported. */
+  unmapped?: string[];
 }
 
 function matchRow(
   row: readonly unknown[],
   spec: SheetSpec,
-): { match: HeaderMatch; nameParts: NameParts | null; known: number } {
-  const match = matchHeaders(row as unknown[], spec);
-  const nameParts = spec.key === 'customers' ? findNameParts(row) : null;
+  map: FieldMap | undefined,
+): { match: HeaderMatch; nameParts: NameParts | null; known: number; unmapped: string[] } {
+  const mapped = applyFieldMap(row, matchHeaders(row as unknown[], spec), map);
+  const match = mapped.match;
+  const nameParts = spec.key === 'customers' && match.columns.name === undefined ? findNameParts(row) : null;
   let known = Object.keys(match.columns).length;
   if (nameParts && match.columns.name === undefined) {
     match.missingRequired = match.missingRequired.filter((k) => k !== 'name');
@@ -38,7 +43,7 @@ function matchRow(
     // First and last name stand for the one Name header.
     known++;
   }
-  return { match, nameParts, known };
+  return { match, nameParts, known, unmapped: mapped.missing };
 }
 
 /**
@@ -48,20 +53,40 @@ function matchRow(
  * table is not taken for it. When no row has that, row 1 is still the header
  * row if it holds the required headers alone (a sheet with only a Name column
  * works as before). Null when there is none: the sheet cannot be read.
+ * `map` (the column map, columnMap.ts) adds the headers the user chose.
  */
-export function findHeaderRow(values: readonly (readonly unknown[])[], spec: SheetSpec): HeaderRowFound | null {
+export function findHeaderRow(
+  values: readonly (readonly unknown[])[],
+  spec: SheetSpec,
+  map?: FieldMap,
+): HeaderRowFound | null {
   let first: HeaderRowFound | null = null;
   const limit = Math.min(values.length, HEADER_ROW_SCAN);
   for (let r = 0; r < limit; r++) {
     const row = values[r];
     if (!row || row.length === 0) continue;
-    const found = matchRow(row, spec);
+    const found = matchRow(row, spec, map);
     if (found.match.missingRequired.length > 0) continue;
-    const result = { row: r, match: found.match, nameParts: found.nameParts };
+    const result: HeaderRowFound = { row: r, match: found.match, nameParts: found.nameParts };
+    if (found.unmapped.length > 0) result.unmapped = found.unmapped;
     if (found.known >= 2) return result;
     if (r === 0) first = result;
   }
   return first;
+}
+
+/**
+ * Where a sheet's table is: its header row (findHeaderRow), or row 1 matched
+ * as it is when no row qualifies, so that what is missing can be named.
+ */
+export function locateTable(values: readonly (readonly unknown[])[], spec: SheetSpec, map?: FieldMap): HeaderRowFound {
+  const found = findHeaderRow(values, spec, map);
+  if (found) return found;
+  const first = values[0] ?? [];
+  const mapped = applyFieldMap(first, matchHeaders(first as unknown[], spec), map);
+  const out: HeaderRowFound = { row: 0, match: mapped.match, nameParts: null };
+  if (mapped.missing.length > 0) out.unmapped = mapped.missing;
+  return out;
 }
 
 // "Total", "Sum", 合计, 总计, 小计 and their variants ("Grand total",

@@ -38,7 +38,14 @@ export interface MonthDay {
 export interface RowProblem {
   sheet: string;
   row: number;
+  /** The user's own header of the cell. */
   column?: string;
+  /**
+   * The field key of the cell ('email', 'revenue' ...): what the problem
+   * costs is what needs that field (docs/data.md, Numbers and dates; see
+   * core/cellProblems.ts). Absent for a problem of the row as a whole.
+   */
+  field?: string;
   message: string;
 }
 
@@ -70,8 +77,14 @@ export interface Customer {
   thankYouDraft: string;
   /** What the `Next visit` cell says. */
   nextVisit: string;
-  /** Validation problems: a customer with any is left out of actions but keeps all its data. */
+  /** The problems' messages, for `Retain notes` (what each costs: cellProblems). */
   problems: string[];
+  /**
+   * The same problems with their cell (column and field key); absent when
+   * the row has none. A cell with a problem is read as blank, and only what
+   * needs that field is left out (core/cellProblems.ts, fieldOk).
+   */
+  cellProblems?: RowProblem[];
 }
 
 export interface Purchase {

@@ -102,6 +102,7 @@ function emptyTotals(run: PlanRun): Totals {
     dueToday: 0,
     withProblems: 0,
     tiersChanged: 0,
+    skipped: run.skipped,
   };
 }
 

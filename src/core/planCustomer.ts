@@ -7,12 +7,14 @@
  * collector nothing, 100,000 customers' facts kept alive did.
  */
 import { isValidEmail } from './cells';
+import { draftBlockedBy, eventBlockedBy, problemNote, withoutFutureDates } from './cellProblems';
 import { customerFacts, qualifiesForFollowUp, type CustomerFacts, type FactOptions } from './customerFacts';
 import { SHEET_CONTACTS, SHEET_CUSTOMERS, SHEET_PURCHASES, type GroupedRows, type IgnoredRow } from './customerRows';
 import type { CalDate } from './dates';
 import { tr, type Msg } from './i18n';
 import type { Customer, Lang, RowProblem, Settings, Tier } from './model';
 import { contactsOf, purchasesOf, type CustomerGroups } from './planGroups';
+import { fieldOf, headerLabel, SHEETS } from './schema';
 import type { DraftNeed, PlanInput, Skip } from './planTypes';
 import { complaintItems } from './rules/complaints';
 import type { DueItem, RuleContext } from './rules/dueItem';
@@ -38,6 +40,15 @@ const MSG = {
     en: 'Last purchase {date} is in the future: ignored',
     zh: '最近购买日期{date}晚于今天：已忽略',
   },
+  visitRowHeld: {
+    en: 'no visit event until it is fixed (it may be a visit)',
+    zh: '修正前不创建拜访日程（可能是一次拜访）',
+  },
+  noDraftFor: {
+    en: '{why}: no thank-you draft for the purchase of {date}',
+    zh: '{why}：{date}的购买不创建感谢信草稿',
+  },
+  noEventFor: { en: '{why}: no visit event', zh: '{why}：不创建拜访日程' },
 } satisfies Record<string, Msg>;
 
 /** What every customer's planning step shares (the phases are separate functions: each is compiled on its own, not one huge function). */
@@ -73,6 +84,8 @@ export interface Work {
   c: Customer;
   tier: Tier | null;
   excluded?: string;
+  /** Why no calendar event may be made for this customer (a cell of its own, or a Contact log row that may be a visit), if so. */
+  noEvent?: string;
   /** null until there is a note (most customers have none). */
   notes: string[] | null;
   /** The customer's items are flat[from .. to) before spreading, spread[from .. to) after. */
@@ -97,15 +110,36 @@ function sheetLabel(sheet: string, lang: Lang): string {
         : sheet;
 }
 
-/** A customer row with problems gets no items: its notes say why. */
-function planProblemRow(run: PlanRun, w: Work, c: Customer): void {
-  const reason = c.problems.join('; ');
-  w.excluded = reason;
-  w.notes = c.problems.slice();
-  const skip: Skip = { sheet: SHEET_CUSTOMERS, row: c.row, what: 'row', reason };
-  if (c.id !== '') skip.customerId = c.id;
-  run.skipped.push(skip);
-  for (const message of c.problems) run.problems.push({ sheet: SHEET_CUSTOMERS, row: c.row, message });
+/**
+ * The customer's own unreadable cells: each noted with what it costs and
+ * reported by cell; nothing else is left out here (core/cellProblems.ts).
+ */
+function noteOwnProblems(run: PlanRun, w: Work, c: Customer): void {
+  const hasPurchases = run.input.purchases !== null;
+  if (c.cellProblems !== undefined) {
+    for (const p of c.cellProblems) {
+      note(w, problemNote(p.message, p.field, run.lang, hasPurchases));
+      run.problems.push(p);
+    }
+  } else {
+    // Rows made without their cells (older callers, tests): the messages alone.
+    for (const message of c.problems) {
+      note(w, message);
+      run.problems.push({ sheet: SHEET_CUSTOMERS, row: c.row, message });
+    }
+  }
+}
+
+/** Dates that cannot be true yet (after today) read as blank, with a note and a problem naming the column. */
+function withoutFuture(run: PlanRun, w: Work, c: Customer): Customer {
+  const header = (field: string) => headerLabel(fieldOf(SHEETS.customers, field), run.lang);
+  const { customer, notes } = withoutFutureDates(c, run.today, run.lang, header);
+  if (notes !== null)
+    for (const message of notes) {
+      note(w, message);
+      run.problems.push({ sheet: SHEET_CUSTOMERS, row: c.row, message });
+    }
+  return customer;
 }
 
 /** Notes about this customer's rows that were left out, and a Last purchase in the future. */
@@ -114,14 +148,17 @@ function noteRows(run: PlanRun, w: Work, c: Customer): void {
   const ignoredRows = run.ignoredByCustomer.size > 0 ? run.ignoredByCustomer.get(c.id) : undefined;
   if (ignoredRows !== undefined) {
     for (const r of ignoredRows) {
-      note(
-        w,
-        tr(lang, MSG.ignoredRow, {
-          sheet: sheetLabel(r.problem.sheet, lang),
-          row: r.problem.row,
-          message: r.problem.message,
-        }),
-      );
+      const text = tr(lang, MSG.ignoredRow, {
+        sheet: sheetLabel(r.problem.sheet, lang),
+        row: r.problem.row,
+        message: r.problem.message,
+      });
+      // A Contact log row that cannot be read and may be a visit: the next visit cannot be placed without it.
+      if (r.maybeVisit) {
+        const held = `${text}${lang === 'zh' ? '：' : ': '}${tr(lang, MSG.visitRowHeld)}`;
+        note(w, held);
+        if (w.noEvent === undefined) w.noEvent = held;
+      } else note(w, text);
     }
   }
   if (run.input.purchases === null && c.lastPurchase !== null && c.lastPurchase > run.today) {
@@ -129,23 +166,28 @@ function noteRows(run: PlanRun, w: Work, c: Customer): void {
   }
 }
 
-/** One customer (the i-th in row order) planned: its Work, items, drafts, skips and notes. */
-export function planCustomer(run: PlanRun, i: number, c: Customer, tier: Tier | null): void {
+/**
+ * One customer (the i-th in row order) planned: its Work, items, drafts,
+ * skips and notes. A cell with a problem costs only what needs it
+ * (core/cellProblems.ts): the customer is planned like any other.
+ */
+export function planCustomer(run: PlanRun, i: number, c0: Customer, tier: Tier | null): void {
   const { flat } = run;
   const g = run.groups.groupAt[i];
   if (g >= 0) run.inScope[g] = 1;
-  const w: Work = { c, tier, notes: null, from: flat.length, to: flat.length };
+  const w: Work = { c: c0, tier, notes: null, from: flat.length, to: flat.length };
   run.works.push(w);
-  if (c.problems.length > 0) {
-    planProblemRow(run, w, c);
-    return;
-  }
+  if (c0.problems.length > 0) noteOwnProblems(run, w, c0);
+  const c = withoutFuture(run, w, c0);
+  w.c = c;
   noteRows(run, w, c);
   const exclusion = statusExclusion(c, run.lang);
   if (exclusion !== null) {
     w.excluded = exclusion;
     return;
   }
+  const blocked = eventBlockedBy(c);
+  if (blocked !== null) w.noEvent = tr(run.lang, MSG.noEventFor, { why: blocked.message });
   const f = customerFacts(
     c,
     purchasesOf(run.index, run.groups, i),
@@ -164,7 +206,7 @@ export function planCustomer(run: PlanRun, i: number, c: Customer, tier: Tier | 
  * test for VisitNeed)? Visits are not spread, so their dates are final here.
  */
 function makesVisit(run: PlanRun, w: Work): boolean {
-  if (w.tier === null || !statusAllowsVisit(w.c)) return false;
+  if (w.tier === null || !statusAllowsVisit(w.c) || w.noEvent !== undefined) return false;
   for (let i = w.from; i < w.to; i++) {
     const it = run.flat[i];
     if (it.kind === 'visit' && it.due <= run.visitsUntil) return true;
@@ -220,9 +262,16 @@ function addAll(raw: DueItem[], c: Customer, items: readonly DueItem[]): void {
  */
 function draftsFor(run: PlanRun, c: Customer, f: CustomerFacts, w: Work): void {
   const { lang, today } = run;
+  const blocked = draftBlockedBy(c);
   for (const p of f.purchases) {
     if (p.date < run.draftFrom || p.date > today) continue;
     if (!qualifiesForFollowUp(p.amount, run.settings.minFollowUpAmount) || p.draftRecorded) continue;
+    if (blocked !== null) {
+      // The row's notes already say why (noteOwnProblems); the skip names the purchase.
+      const reason = tr(lang, MSG.noDraftFor, { why: blocked.message, date: p.date });
+      run.skipped.push({ sheet: SHEET_CUSTOMERS, row: c.row, customerId: c.id, what: 'draft', reason });
+      continue;
+    }
     const email = c.email.trim();
     if (email === '' || !isValidEmail(email)) {
       const reason =

@@ -6,6 +6,7 @@
  * (customerRows.ts), which is what keeps 100,000 customers under a second
  * (docs/testing.md, Bench).
  */
+import { fieldOk } from './cellProblems';
 import { factsRevenue, inRevenue, revenueWindowStart, type FactOptions } from './customerFacts';
 import { rowsOfGroup, type GroupedRows } from './customerRows';
 import type { Contact, Customer, Purchase, Settings, Tier } from './model';
@@ -22,7 +23,11 @@ export function byRow(customers: readonly Customer[]): readonly Customer[] {
 /** Customer IDs numbered once: a group per distinct ID. */
 export interface CustomerGroups {
   groupOf: Map<string, number>;
-  /** 1 when a customer with the group's ID has no problems (bytes: looked up once per row, at random). */
+  /**
+   * 1 for every group: its Purchases and Contact log rows are read. (A
+   * customer's problems are per cell and cost only what needs the cell, so
+   * no customer's rows are dropped; kept as bytes, looked up once per row.)
+   */
   usable: Uint8Array;
   /** Each customer's group, -1 for a blank ID. */
   groupAt: Int32Array;
@@ -43,7 +48,7 @@ export function customerGroups(customers: readonly Customer[]): CustomerGroups {
       g = groupOf.size;
       groupOf.set(c.id, g);
     }
-    if (c.problems.length === 0) usable[g] = 1;
+    usable[g] = 1;
     groupAt[i] = g;
   }
   return { groupOf, usable: usable.subarray(0, groupOf.size), groupAt };
@@ -83,9 +88,11 @@ function revenueByGroup(
 }
 
 /**
- * Tiers over all customers without problems, even in team mode (docs/rules.md,
- * Tiers: tiers are over the whole list). A Tier cell holding a formula is the
- * user's decision: its value is kept.
+ * Tiers over all customers, even in team mode (docs/rules.md, Tiers: tiers
+ * are over the whole list), except those whose revenue cannot be read: with
+ * no Purchases sheet, a customer with an unreadable Revenue cell gets no tier
+ * and is left out of the totals (core/cellProblems.ts). A Tier cell holding a
+ * formula is the user's decision: its value is kept.
  */
 export function tiersOf(
   customers: readonly Customer[],
@@ -100,7 +107,7 @@ export function tiersOf(
   const tiered: number[] = [];
   const revenues: Array<number | null> = [];
   for (let i = 0; i < customers.length; i++) {
-    if (customers[i].problems.length > 0) continue;
+    if (purchases === null && !fieldOk(customers[i], 'revenue')) continue;
     tiered.push(i);
     revenues.push(
       byGroup === null

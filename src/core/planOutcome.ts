@@ -27,6 +27,8 @@ export interface Totals {
   dueToday: number;
   withProblems: number;
   tiersChanged: number;
+  /** The plan's skips: a visit held back (Work.noEvent) is added here. */
+  skipped: Skip[];
 }
 
 /** Stable insertion sort by compareItems: a customer has a handful of items, too few for Array.prototype.sort's set-up. */
@@ -57,6 +59,10 @@ function countItems(w: Work, items: readonly DueItem[], today: CalDate, t: Total
       else t.dueToday++;
     }
     if (it.kind === 'visit' && w.tier !== null && statusAllowsVisit(c) && it.due <= t.lookahead) {
+      if (w.noEvent !== undefined) {
+        t.skipped.push({ sheet: SHEET_CUSTOMERS, row: c.row, customerId: c.id, what: 'visit', reason: w.noEvent });
+        continue;
+      }
       t.visits.push({
         key: `${c.id}|${it.baseDue}`,
         customerId: c.id,
@@ -69,9 +75,8 @@ function countItems(w: Work, items: readonly DueItem[], today: CalDate, t: Total
   }
 }
 
-/** The managed columns: the first item shown, with how many more are due; blank for a row with problems. */
+/** The managed columns: the first item shown, with how many more are due; the notes say what could not be read. */
 function managedValues(w: Work, items: readonly DueItem[], today: CalDate, lang: Lang): ManagedValues {
-  const c = w.c;
   const next = items.length > 0 ? items[0] : null;
   let followUp = '';
   if (next !== null) {
@@ -80,15 +85,13 @@ function managedValues(w: Work, items: readonly DueItem[], today: CalDate, lang:
     followUp = describeDue(next, lang) + (more > 0 ? tr(lang, MORE, { n: more }) : '');
   }
   const notes = w.notes === null ? '' : w.notes.join('; ');
-  return c.problems.length > 0
-    ? { tier: '', nextFollowUp: '', followUp: '', daysToDue: '', notes }
-    : {
-        tier: w.tier ?? '',
-        nextFollowUp: next ? next.due : '',
-        followUp,
-        daysToDue: next ? daysBetween(today, next.due) : '',
-        notes,
-      };
+  return {
+    tier: w.tier ?? '',
+    nextFollowUp: next ? next.due : '',
+    followUp,
+    daysToDue: next ? daysBetween(today, next.due) : '',
+    notes,
+  };
 }
 
 /** One customer's plan from its spread items: next item, managed values, visits and counts. */
@@ -96,7 +99,7 @@ export function customerPlan(w: Work, items: DueItem[], today: CalDate, lang: La
   const c = w.c;
   sortItems(items);
   if (c.problems.length > 0) t.withProblems++;
-  else if (!c.tierIsFormula && w.tier !== c.tierFromSheet) t.tiersChanged++;
+  if (!c.tierIsFormula && w.tier !== c.tierFromSheet) t.tiersChanged++;
   countItems(w, items, today, t);
   const plan: CustomerPlan = {
     customerId: c.id,

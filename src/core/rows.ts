@@ -1,7 +1,10 @@
 /**
- * Sheet rows → the model. Every cell is validated here, once; a row with a
- * problem keeps all its data (nothing is written back from here) and carries
- * the reasons, phrased with the user's own column header so they can find it.
+ * Sheet rows → the model. Every cell is validated here, once (rowReader.ts);
+ * a row with a problem keeps all its data (nothing is written back from
+ * here) and carries the reasons, phrased with the user's own column header
+ * and tied to the field, so a bad cell costs only what needs it
+ * (cellProblems.ts). Rows above the header row are not read; totals rows are
+ * not customers.
  */
 import {
   cellLocale,
@@ -10,44 +13,18 @@ import {
   isValidEmail,
   parseComplaintSize,
   parseContactType,
-  parseDate,
   parseLanguage,
   parseMonthDay,
-  parseNumber,
   parseStatus,
-  type CellLocale,
-  type Parsed,
-  type ToCalDate,
 } from './cells';
 import type { CalDate } from './dates';
-import type { HeaderMatch } from './headers';
+import { isTotalsRow } from './headerRow';
 import { tr, type Msg } from './i18n';
 import type { Contact, Customer, Holiday, Lang, Purchase, RowProblem, Tier } from './model';
-import type { SheetSpec } from './schema';
+import { nameOf } from './nameColumns';
+import { eachRow, headerOf, isBlankRow, RowReader, type ParseContext, type RawTable } from './rowReader';
 
-/** One sheet as read: row 0 is the header row; `formulas` parallel to `values` when read. */
-export interface RawTable {
-  sheetName: string;
-  spec: SheetSpec;
-  values: unknown[][];
-  formulas: string[][] | null;
-  match: HeaderMatch;
-}
-
-export interface ParseContext {
-  toCalDate: ToCalDate;
-  lang: Lang;
-  /**
-   * The spreadsheet's locale (Spreadsheet.getSpreadsheetLocale(): 'en_US',
-   * 'en_GB', 'de_DE', 'zh_CN' ...): how typed amounts and d/m dates read
-   * (cells/locale.ts), and the language of a customer whose Language is blank
-   * and whose name has no Han characters. Absent: decimal point, ambiguous
-   * d/m dates refused, and no language guess beyond Han names.
-   */
-  locale?: string;
-  /** Fields whose plain numbers are date serials in this sheet (cells/dateColumns.ts, dateSerialFields). */
-  dateSerials?: ReadonlySet<string>;
-}
+export type { ParseContext, RawTable } from './rowReader';
 
 const BLANK_ID: Msg = {
   en: 'no Customer ID: run Retain > Set up sheets to fill it',
@@ -59,118 +36,6 @@ const DUPLICATE_ID: Msg = {
   en: 'Customer ID {id} is used by rows {rows}',
   zh: '客户编号 {id} 被多行使用：第 {rows} 行',
 };
-const FORMULA_ERROR: Msg = {
-  en: '{column}: {value} (the cell holds a formula error)',
-  zh: '{column}：{value}（单元格公式出错）',
-};
-const SHEET_ERROR = /^#(REF!|N\/A|DIV\/0!|VALUE!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/;
-const REQUIRED_BLANK: Msg = { en: '{column} is blank', zh: '{column}为空' };
-
-function isBlankRow(row: unknown[]): boolean {
-  for (const v of row)
-    if (!(v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === ''))) return false;
-  return true;
-}
-
-/** Reads cells of one row by field key and collects the problems with their column header. */
-class RowReader {
-  readonly problems: string[] = [];
-  /** null until the row has a problem (most rows have none: one array fewer per row). */
-  rowProblems: RowProblem[] | null = null;
-  constructor(
-    private readonly t: RawTable,
-    private readonly row: unknown[],
-    readonly rowNumber: number,
-    private readonly ctx: ParseContext,
-    readonly cells: CellLocale,
-  ) {}
-
-  has(key: string): boolean {
-    return this.t.match.columns[key] !== undefined;
-  }
-
-  raw(key: string): unknown {
-    const c = this.t.match.columns[key];
-    return c === undefined ? '' : this.row[c];
-  }
-
-  header(key: string): string {
-    const c = this.t.match.columns[key];
-    const h = c === undefined ? key : this.t.values[0]?.[c];
-    return typeof h === 'string' && h.trim() ? h.trim() : key;
-  }
-
-  text(key: string): string {
-    return cellText(this.raw(key), this.ctx.toCalDate).trim();
-  }
-
-  /**
-   * A text field. A spreadsheet error in it (#REF!, #N/A … from a broken
-   * formula) is a problem of the row: "Dear #REF!" must never reach a draft.
-   */
-  field(key: string): string {
-    const v = this.text(key);
-    // The '#' test first: the regex runs on every text cell otherwise.
-    if (v.charCodeAt(0) === 35 && SHEET_ERROR.test(v))
-      this.problem(key, tr(this.ctx.lang, FORMULA_ERROR, { column: this.header(key), value: v }));
-    return v;
-  }
-
-  problem(key: string | undefined, message: string): void {
-    this.problems.push(message);
-    const p: RowProblem = {
-      sheet: this.t.sheetName,
-      row: this.rowNumber,
-      column: key ? this.header(key) : undefined,
-      message,
-    };
-    if (this.rowProblems === null) this.rowProblems = [p];
-    else this.rowProblems.push(p);
-  }
-
-  /** The value of a parser, or null with a problem that names the column. */
-  parsed<T>(key: string, p: Parsed<T> | null): T | null {
-    if (p === null) return null;
-    if (p.ok) return p.value;
-    const msg = tr(this.ctx.lang, p.message);
-    const header = this.header(key);
-    this.problem(key, msg.toLowerCase().startsWith(header.toLowerCase()) ? msg : `${header}: ${msg}`);
-    return null;
-  }
-
-  number(key: string): number | null {
-    return this.parsed(key, parseNumber(this.raw(key), this.cells));
-  }
-
-  date(key: string): CalDate | null {
-    const serials = this.ctx.dateSerials !== undefined && this.ctx.dateSerials.has(key);
-    return this.parsed(key, parseDate(this.raw(key), this.ctx.toCalDate, this.cells, serials));
-  }
-
-  required(key: string): void {
-    if (this.text(key) === '') this.problem(key, tr(this.ctx.lang, REQUIRED_BLANK, { column: this.header(key) }));
-  }
-}
-
-/** Each non-blank data row through `build`, with the row problems collected. */
-function eachRow<T>(
-  t: RawTable,
-  ctx: ParseContext,
-  build: (r: RowReader) => T | null,
-): { items: T[]; problems: RowProblem[] } {
-  const items: T[] = [];
-  const problems: RowProblem[] = [];
-  const cells = cellLocale(ctx.locale);
-  for (let i = 1; i < t.values.length; i++) {
-    const row = t.values[i];
-    if (isBlankRow(row)) continue;
-    const r = new RowReader(t, row, i + 1, ctx, cells);
-    const item = build(r);
-    if (item !== null) items.push(item);
-    if (r.rowProblems !== null) for (const p of r.rowProblems) problems.push(p);
-  }
-  return { items, problems };
-}
 
 /** A required date: parsed, or "is blank" when empty (a bad one already has its own problem). */
 function requiredDate(r: RowReader, key: string): CalDate | null {
@@ -184,24 +49,46 @@ function tierOf(v: unknown): Tier | null {
   return s === 'A' || s === 'B' || s === 'C' ? s : null;
 }
 
-export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Customer[]; problems: RowProblem[] } {
+/** The Customers rows read: every customer row (with its problems), and the totals rows left out. */
+export interface CustomersRead {
+  customers: Customer[];
+  problems: RowProblem[];
+  /** 1-based sheet rows that are totals rows ("Total", "合计" ... with no email and no ID): not customers. */
+  totals: number[];
+}
+
+/** A totals row? Only asked of a row with a blank name or a blank ID (a totals row has no ID): one look at two cells for most rows. */
+function totalsRow(t: RawTable, row: unknown[], idText: string, nameText: string): boolean {
+  if (idText !== '' && nameText !== '') return false;
+  return isTotalsRow(row, t.match, t.nameParts ?? null);
+}
+
+export function parseCustomers(t: RawTable, ctx: ParseContext): CustomersRead {
   const customers: Customer[] = [];
   const problems: RowProblem[] = [];
+  const totals: number[] = [];
   const tierCol = t.match.columns.tier;
+  const nameCol = t.match.columns.name;
+  const parts = nameCol === undefined ? (t.nameParts ?? null) : null;
   const cells = cellLocale(ctx.locale);
-  for (let i = 1; i < t.values.length; i++) {
+  for (let i = (t.headerRow ?? 0) + 1; i < t.values.length; i++) {
     const row = t.values[i];
     if (isBlankRow(row)) continue;
     const r = new RowReader(t, row, i + 1, ctx, cells);
+    const rawName = parts === null ? r.text('name') : nameOf(row, undefined, parts);
+    if (totalsRow(t, row, r.text('id'), rawName)) {
+      totals.push(i + 1);
+      continue;
+    }
     const id = r.field('id');
-    if (!id) r.problem('id', tr(ctx.lang, BLANK_ID));
-    const name = r.field('name');
-    if (!name) r.problem('name', tr(ctx.lang, BLANK_NAME));
+    if (!id && r.text('id') === '') r.problem('id', tr(ctx.lang, BLANK_ID));
+    const name = parts === null ? r.field('name') : rawName;
+    if (!name && rawName === '') r.problem('name', tr(ctx.lang, BLANK_NAME));
     const email = r.field('email');
     if (email && !isValidEmail(email))
       r.problem('email', tr(ctx.lang, BAD_EMAIL, { value: email.length > 60 ? email.slice(0, 59) + '…' : email }));
     const tierFormula = tierCol !== undefined && !!t.formulas && !!t.formulas[i]?.[tierCol];
-    customers.push({
+    const c: Customer = {
       row: i + 1,
       id,
       name,
@@ -225,11 +112,15 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
       thankYouDraft: r.text('thankYouDraft'),
       nextVisit: r.text('nextVisit'),
       problems: r.problems,
-    });
-    if (r.rowProblems !== null) for (const p of r.rowProblems) problems.push(p);
+    };
+    if (r.rowProblems !== null) {
+      c.cellProblems = r.rowProblems;
+      for (const p of r.rowProblems) problems.push(p);
+    }
+    customers.push(c);
   }
-  markDuplicateIds(customers, t.sheetName, ctx.lang, problems);
-  return { customers, problems };
+  markDuplicateIds(customers, t, ctx.lang, problems);
+  return { customers, problems, totals };
 }
 
 /**
@@ -242,8 +133,12 @@ function languageGuess(name: string, locale: string | undefined): Lang | null {
   return guess === 'zh' || locale ? guess : null;
 }
 
-/** Two rows with one ID: neither can be trusted to be "the" customer, so both are held back. */
-function markDuplicateIds(customers: Customer[], sheet: string, lang: Lang, problems: RowProblem[]): void {
+/**
+ * Two rows with one ID: neither can be trusted to be "the" customer, so
+ * neither gets a draft or an event (a problem of the `id` field); both keep
+ * their tier and follow-up.
+ */
+function markDuplicateIds(customers: Customer[], t: RawTable, lang: Lang, problems: RowProblem[]): void {
   // Each ID's first row; a list of rows only for the (few) IDs seen again.
   const firstRow = new Map<string, number>();
   const rowsById = new Map<string, number[]>();
@@ -265,8 +160,11 @@ function markDuplicateIds(customers: Customer[], sheet: string, lang: Lang, prob
     const rows = c.id ? rowsById.get(c.id) : undefined;
     if (rows && rows.length > 1) {
       const message = tr(lang, DUPLICATE_ID, { id: c.id, rows: rows.join(', ') });
+      const p: RowProblem = { sheet: t.sheetName, row: c.row, column: headerOf(t, 'id'), field: 'id', message };
       c.problems.push(message);
-      problems.push({ sheet, row: c.row, message });
+      if (c.cellProblems) c.cellProblems.push(p);
+      else c.cellProblems = [p];
+      problems.push(p);
     }
   }
 }

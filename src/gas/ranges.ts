@@ -35,9 +35,9 @@ export function setTextBlock_(sheet: Sheet, row: number, col: number, values: st
   retrySheets(() => range.setValues(values));
 }
 
-/** Header labels in row 1 from column `col`, bold. */
-export function writeHeader_(sheet: Sheet, col: number, labels: string[]): void {
-  const range = retrySheets(() => sheet.getRange(1, col, 1, labels.length));
+/** Header labels in row `row` (1 unless the sheet's header row is lower) from column `col`, bold. */
+export function writeHeader_(sheet: Sheet, col: number, labels: string[], row = 1): void {
+  const range = retrySheets(() => sheet.getRange(row, col, 1, labels.length));
   retrySheets(() => range.setValues([labels]));
   retrySheets(() => range.setFontWeight('bold'));
 }

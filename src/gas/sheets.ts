@@ -6,7 +6,9 @@
  * of managed columns. Every call goes through the retry policy; what a value
  * becomes in the cell is core/textCells.ts's decision.
  */
+import type { FieldMap } from '../core/columnMap';
 import { findSheet, matchHeaders } from '../core/headers';
+import { HEADER_ROW_SCAN, locateTable, type HeaderRowFound } from '../core/headerRow';
 import type { RawTable } from '../core/rows';
 import type { SheetKey, SheetSpec } from '../core/schema';
 import { SHEETS } from '../core/schema';
@@ -16,6 +18,10 @@ import type { Sheet, Spreadsheet } from './spreadsheet';
 
 export interface SheetTable extends RawTable {
   sheet: Sheet;
+  /** 0-based row of the headers in `values` (rows above it are a title: never read, never written). */
+  headerRow: number;
+  /** Fields of the column map whose header is not in the header row (reported, not guessed). */
+  unmapped: string[];
 }
 
 /** Every sheet of the workbook by name: one getSheets and a getName each (a handful, whatever the rows). */
@@ -42,16 +48,37 @@ export function readGrid_(sheet: Sheet, withFormulas: boolean): { values: unknow
   return { values, formulas };
 }
 
-/** The whole sheet as a table, its header row matched against the spec. */
-export function readTable_(sheet: Sheet, sheetName: string, spec: SheetSpec, withFormulas: boolean): SheetTable {
+/** The whole sheet as a table, its header row found and matched against the spec (and the column map). */
+export function readTable_(
+  sheet: Sheet,
+  sheetName: string,
+  spec: SheetSpec,
+  withFormulas: boolean,
+  map?: FieldMap,
+): SheetTable {
   const { values, formulas } = readGrid_(sheet, withFormulas);
-  const header = values[0] ?? [];
-  return { sheet, sheetName, spec, values, formulas, match: matchHeaders(header, spec) };
+  const found = locateTable(values, spec, map);
+  return {
+    sheet,
+    sheetName,
+    spec,
+    values,
+    formulas,
+    match: found.match,
+    headerRow: found.row,
+    nameParts: found.nameParts,
+    unmapped: found.unmapped ?? [],
+  };
 }
 
-export function readSheetByKey_(sheets: Map<string, Sheet>, key: SheetKey, withFormulas: boolean): SheetTable | null {
+export function readSheetByKey_(
+  sheets: Map<string, Sheet>,
+  key: SheetKey,
+  withFormulas: boolean,
+  map?: FieldMap,
+): SheetTable | null {
   const name = findSheet(Array.from(sheets.keys()), SHEETS[key]);
-  return name === null ? null : readTable_(sheets.get(name) as Sheet, name, SHEETS[key], withFormulas);
+  return name === null ? null : readTable_(sheets.get(name) as Sheet, name, SHEETS[key], withFormulas, map);
 }
 
 /** Row 1 as far as the sheet's last column; [] for a sheet without columns. */
@@ -62,7 +89,28 @@ export function headerRow_(sheet: Sheet): unknown[] {
 }
 
 /**
- * Writes `cell(row, col)` for rows 2..rowCount+1 in each run of columns: one
+ * The header row of a user's sheet (one read of its first ten rows): its
+ * 1-based row, its cells as far as the last column, and its match. Row 1
+ * when none qualifies, and for a sheet without columns.
+ */
+export function findHeaderRow_(
+  sheet: Sheet,
+  spec: SheetSpec,
+  map?: FieldMap,
+): { row: number; header: unknown[]; found: HeaderRowFound } {
+  const lastCol = retrySheets(() => sheet.getLastColumn());
+  const lastRow = retrySheets(() => sheet.getLastRow());
+  if (lastCol === 0 || lastRow === 0)
+    return { row: 1, header: [], found: { row: 0, match: matchHeaders([], spec), nameParts: null } };
+  const rows = Math.min(lastRow, HEADER_ROW_SCAN);
+  const top = retrySheets(() => sheet.getRange(1, 1, rows, lastCol).getValues()) as unknown[][];
+  const found = locateTable(top, spec, map);
+  return { row: found.row + 1, header: top[found.row] ?? [], found };
+}
+
+/**
+ * Writes `cell(row, col)` for rows firstRow..firstRow+rowCount-1 (firstRow:
+ * the row under the header row, 2 by default) in each run of columns: one
  * getRange, one getNumberFormats (to know which cells are plain text) and one
  * setValues per run (managed columns sit side by side after Set up, so
  * normally one run). `cell` returns the value for a 0-based data row index.
@@ -72,11 +120,12 @@ export function writeColumns_(
   cols: number[],
   rowCount: number,
   cell: (rowIndex: number, col: number) => unknown,
+  firstRow = 2,
 ): number {
   if (rowCount <= 0) return 0;
   let runs = 0;
   for (const run of contiguousRuns(cols)) {
-    const range = retrySheets(() => sheet.getRange(2, run[0] + 1, rowCount, run.length));
+    const range = retrySheets(() => sheet.getRange(firstRow, run[0] + 1, rowCount, run.length));
     const formats = retrySheets(() => range.getNumberFormats()) as string[][];
     const block: unknown[][] = new Array(rowCount);
     for (let i = 0; i < rowCount; i++) {

@@ -31,10 +31,6 @@ import { readWorkbook_, type Workbook } from './workbook';
 /** How long a journal entry the sheet could not record is kept (far longer than any thank-you window). */
 const JOURNAL_DAYS = 45;
 
-const HELD_BACK: Msg = {
-  en: 'a Purchases or Contact log row of this customer has a problem (see Retain notes): no draft or visit until it is fixed',
-  zh: '此客户的购买记录或联系记录有问题（见“提示”列）：修正前不创建草稿或拜访',
-};
 const NO_TEAM_USER: Msg = {
   en: "Team mode is on, but Retain could not read your email address (Gmail profile), so it cannot tell your rows from your colleagues': nothing was done.",
   zh: '已开启团队模式，但 Retain 无法读取您的邮箱地址（Gmail 资料），无法区分您和同事的客户：未执行任何操作。',
@@ -162,6 +158,10 @@ function runSteps(run: Run): void {
     if (p.sheet === wb.tables.holidays?.sheetName || p.sheet === wb.tables.templates?.sheetName)
       summary.problems.push({ sheet: p.sheet, row: p.row, column: p.column ?? '', message: p.message });
   }
+  // Said once: totals rows left out; a mapped column that is gone (in the log too: docs/data.md, Column map).
+  for (const p of [...wb.notices, ...wb.gone])
+    summary.problems.push({ sheet: p.sheet, row: p.row, column: p.column ?? '', message: p.message });
+  for (const p of wb.gone) summary.errors.push(p.message);
   // 4. Act.
   const spreadsheetId = spreadsheetId_(run.ss);
   const journal = run.preview ? readOnlyJournal() : openJournal_();
@@ -198,8 +198,9 @@ function act(
   const haveTime = () => Date.now() < run.deadline;
   const customersById = new Map<string, Customer>();
   for (const c of wb.customers) if (c.id && !customersById.has(c.id)) customersById.set(c.id, c);
-  const { draftNeeds, visitNeeds } = holdBack(wb, plan, summary, lang);
-  const drafts = makeDrafts_(draftNeeds, {
+  // What a bad cell holds back is the plan's decision (core/cellProblems.ts): a bad Purchases row has no draft
+  // in it, a bad Contact log row that may be a visit holds back only that customer's visits.
+  const drafts = makeDrafts_(plan.drafts, {
     lang,
     today,
     templates: wb.templates,
@@ -210,7 +211,7 @@ function act(
     haveTime,
     make: !run.preview,
   });
-  const visits = makeVisits_(visitNeeds, {
+  const visits = makeVisits_(plan.visits, {
     lang,
     today,
     settings,
@@ -235,31 +236,6 @@ function act(
     summary.errors.push(tr(lang, CONTINUES, { n: left }));
   }
   return { drafts, visits };
-}
-
-/**
- * A customer with a bad Purchases or Contact log row may have bought or been
- * visited in a way Retain cannot read: no draft or event for them until the
- * row is fixed.
- */
-function holdBack(wb: Workbook, plan: Plan, summary: RunSummary, lang: Lang) {
-  const held = new Set<string>();
-  for (const p of wb.purchases ?? []) if (p.problems.length > 0 && p.customerId) held.add(p.customerId);
-  for (const c of wb.contacts) if (c.problems.length > 0 && c.customerId) held.add(c.customerId);
-  const reason = tr(lang, HELD_BACK);
-  for (const n of [...plan.drafts, ...plan.visits]) {
-    if (held.has(n.customerId))
-      summary.skipped.push({
-        what: 'purchaseDate' in n ? 'draft' : 'visit',
-        customerId: n.customerId,
-        row: n.customerRow,
-        reason,
-      });
-  }
-  return {
-    draftNeeds: plan.drafts.filter((n) => !held.has(n.customerId)),
-    visitNeeds: plan.visits.filter((n) => !held.has(n.customerId)),
-  };
 }
 
 /** The link to a customer's row, for the visit's description; the URL is asked for once, when the first visit needs it. */

@@ -6,7 +6,6 @@
  */
 import type { CalDate } from '../core/dates';
 import { draftCellText } from '../core/draft';
-import { matchHeaders } from '../core/headers';
 import { tr, type Msg } from '../core/i18n';
 import type { Lang } from '../core/model';
 import type { Plan } from '../core/plan';
@@ -16,7 +15,7 @@ import { SHEETS } from '../core/schema';
 import type { DraftsResult } from './drafts';
 import type { RunSummary } from './runSummary';
 import type { VisitsResult } from './visits';
-import type { Workbook } from './workbook';
+import { parseContext_, type Workbook } from './workbook';
 import { writeCustomers_, writePurchaseDrafts_, type RowValues } from './writeBack';
 
 const NOT_WRITTEN: Msg = {
@@ -90,16 +89,14 @@ function writePurchaseCells(wb: Workbook, cells: Map<string, string>, lang: Lang
   const keys = writePurchaseDrafts_(
     purchases.sheet,
     cells,
-    (rows) => {
-      const match = matchHeaders(rows[0] ?? [], SHEETS.purchases);
-      const parsed = parsePurchases(
-        { sheetName: purchases.sheetName, spec: SHEETS.purchases, values: rows, formulas: null, match },
-        { toCalDate: (d) => wb.clock.toCalDate(d), lang },
-      );
+    (rows, headerRow, match) => {
+      const table = { sheetName: purchases.sheetName, spec: SHEETS.purchases, values: rows, formulas: null, match };
+      const parsed = parsePurchases({ ...table, headerRow }, parseContext_(wb, { ...purchases, ...table, headerRow }));
       const byRow = purchaseRowKeys(parsed.purchases);
       return rows.map((_, i) => byRow.get(i + 1) ?? null);
     },
     lang,
+    wb.columnMap.purchases,
   );
   for (const k of keys) recorded.add(k);
 }
@@ -117,7 +114,7 @@ export function writeRun_(
   const r = recordedByActions(drafts, visits, plan.today);
   const customersSheet = wb.tables.customers?.sheet;
   if (customersSheet) {
-    const w = writeCustomers_(customersSheet, rowValues(plan, r));
+    const w = writeCustomers_(customersSheet, rowValues(plan, r), wb.columnMap.customers);
     for (const id of w.missing) summary.errors.push(tr(lang, NOT_WRITTEN, { id }));
     for (const header of w.formulaColumns)
       if (header !== 'Tier' && header !== '等级') summary.errors.push(tr(lang, FORMULA_COLUMN, { header }));

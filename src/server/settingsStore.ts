@@ -1,9 +1,10 @@
 /**
  * Settings live in document properties (docs/platform.md, Locks, properties
  * and time zones): shared by everyone who uses the spreadsheet, one property
- * per setting so each stays far below the 9 KB limit. Nothing invalid is
- * ever saved.
+ * per setting so each stays far below the 9 KB limit, and the column map in
+ * a property of its own. Nothing invalid is ever saved.
  */
+import { readColumnMap, type ColumnMap } from '../core/columnMap';
 import type { Lang, Settings } from '../core/model';
 import { settingsFromProperties, settingsToProperties, validateSettings } from '../core/settings';
 import { documentProperties_ } from '../gas/properties';
@@ -33,4 +34,20 @@ export function saveSettings_(
   for (const k of Object.keys(props)) prefixed[PREFIX + k] = props[k];
   documentProperties_().setAll(prefixed);
   return { ok: true, settings: result.settings };
+}
+
+/** The column map (docs/data.md, Column map): one document property of its own, JSON by sheet and field. */
+const COLUMNS = 'columns';
+
+export function loadColumnMap_(): ColumnMap {
+  return readColumnMap(documentProperties_().get(COLUMNS));
+}
+
+/** Saves the whole map (what readColumnMap keeps of it); an empty map removes the property. */
+export function saveColumnMap_(map: ColumnMap): ColumnMap {
+  const clean = readColumnMap(map);
+  const props = documentProperties_();
+  if (Object.keys(clean).length === 0) props.remove(COLUMNS);
+  else props.set(COLUMNS, JSON.stringify(clean));
+  return clean;
 }

@@ -3,8 +3,11 @@
  * columns that are missing, fills blank Customer IDs and writes the default
  * templates.
  * It only ever adds: no user column, row or value is moved, renamed or
- * deleted, and running it twice changes nothing the second time.
+ * deleted, and running it twice changes nothing the second time. It never
+ * writes into a sheet it cannot read (setupCustomers.ts): without a Name
+ * column in Customers it changes nothing at all and says why.
  */
+import type { FieldMap } from '../core/columnMap';
 import { columnLetter, matchHeaders } from '../core/headers';
 import { tr, type Msg } from '../core/i18n';
 import type { Lang } from '../core/model';
@@ -18,12 +21,13 @@ import {
   freezeHeader_,
   lastRow_,
   setTextBlock_,
-  setValues_,
   writeHeader_,
 } from '../gas/ranges';
-import { findSheet_, headerRow_, readGrid_, sheetsByName_ } from '../gas/sheets';
+import { findHeaderRow_, findSheet_, readGrid_, sheetsByName_ } from '../gas/sheets';
 import { insertSheet_, sheetName_, type Sheet, type Spreadsheet } from '../gas/spreadsheet';
 import { setupDashboard_ } from './dashboard';
+import { cannotRead_, fillCustomerIds_ } from './setupCustomers';
+import { loadColumnMap_ } from './settingsStore';
 
 export interface SetupResult {
   sheetsCreated: string[];
@@ -52,6 +56,14 @@ const DONE: Msg = {
 export function setupSheets_(ss: Spreadsheet, lang: Lang): SetupResult {
   const result: SetupResult = { sheetsCreated: [], columnsAdded: [], idsFilled: 0, templatesAdded: 0, message: '' };
   const sheets = sheetsByName_(ss);
+  const map = loadColumnMap_();
+  const existing = findSheet_(sheets, SHEETS.customers);
+  const refusal = existing ? cannotRead_(existing, 'customers', lang, map.customers, true) : null;
+  if (refusal) {
+    result.message = refusal;
+    return result;
+  }
+  const notes: string[] = [];
   for (const key of CREATE) {
     const spec = SHEETS[key];
     let sheet = findSheet_(sheets, spec);
@@ -63,19 +75,28 @@ export function setupSheets_(ss: Spreadsheet, lang: Lang): SetupResult {
       if (key === 'templates') result.templatesAdded += writeDefaultTemplates(sheet, lang, []);
       continue;
     }
-    result.columnsAdded.push(...addMissingColumns(sheet, key, lang));
-    if (key === 'customers') result.idsFilled = fillCustomerIds(sheet);
+    // A user's Purchases sheet without its required columns is left alone; the run says what is missing.
+    const skip = key === 'purchases' ? cannotRead_(sheet, key, lang, map.purchases, false) : null;
+    if (skip) {
+      notes.push(skip);
+      continue;
+    }
+    result.columnsAdded.push(...addMissingColumns(sheet, key, lang, map[key]));
+    if (key === 'customers') result.idsFilled = fillCustomerIds_(sheet, map.customers);
     if (key === 'templates') result.templatesAdded += addMissingTemplates(sheet, lang);
   }
-  addDaysToDueFormatting(findSheet_(sheets, SHEETS.customers) as Sheet);
+  addDaysToDueFormatting(findSheet_(sheets, SHEETS.customers) as Sheet, map.customers);
   const dashboardNote = setupDashboard_(ss, lang, sheets, result.sheetsCreated);
-  result.message = tr(lang, DONE, {
-    sheets: result.sheetsCreated.length,
-    columns: result.columnsAdded.length,
-    ids: result.idsFilled,
-    templates: result.templatesAdded,
-  });
-  result.message += dashboardNote;
+  result.message =
+    [
+      tr(lang, DONE, {
+        sheets: result.sheetsCreated.length,
+        columns: result.columnsAdded.length,
+        ids: result.idsFilled,
+        templates: result.templatesAdded,
+      }),
+      ...notes,
+    ].join(' ') + dashboardNote;
   return result;
 }
 
@@ -112,52 +133,23 @@ const COLUMN_FORMATS: Record<string, string> = {
   thankYouDraft: '@',
 };
 
-function addMissingColumns(sheet: Sheet, key: SheetKey, lang: Lang): string[] {
+/** The missing columns, their headers in the sheet's header row (a title above it stays as it is). */
+function addMissingColumns(sheet: Sheet, key: SheetKey, lang: Lang, map?: FieldMap): string[] {
   const spec = SHEETS[key];
-  const header = headerRow_(sheet);
+  const { row, header, found } = findHeaderRow_(sheet, spec, map);
   const lastCol = header.length;
-  const match = matchHeaders(header, spec);
-  const missing = spec.fields.filter((f) => match.columns[f.key] === undefined);
+  const match = found.match;
+  const parts = found.nameParts;
+  const missing = spec.fields.filter((f) => match.columns[f.key] === undefined && !(f.key === 'name' && parts));
   const add = columnsToAdd(key, missing);
   if (add.length === 0) return [];
   const labels = add.map((f) => headerLabel(f, lang));
   // New columns go to the right of the user's last column: nothing of theirs moves.
   ensureColumns_(sheet, lastCol + add.length);
-  writeHeader_(sheet, lastCol + 1, labels);
+  writeHeader_(sheet, lastCol + 1, labels, row);
   formatNewColumns(sheet, add, lastCol);
   const name = sheetName_(sheet);
   return labels.map((l) => `${name}!${columnLetter(lastCol)}…: ${l}`.replace('…', ''));
-}
-
-/** C0001, C0002 …: continues after the highest ID of that shape, so existing IDs never clash. */
-function fillCustomerIds(sheet: Sheet): number {
-  const values = readGrid_(sheet, false).values;
-  const match = matchHeaders(values[0] ?? [], SHEETS.customers);
-  const idCol = match.columns.id;
-  if (idCol === undefined || values.length < 2) return 0;
-  let max = 0;
-  for (let i = 1; i < values.length; i++) {
-    const m = /^C(\d+)$/i.exec(String(values[i][idCol]).trim());
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  // Only rows that hold something: a blank line between data stays blank.
-  const blanks: number[] = [];
-  for (let i = 1; i < values.length; i++) {
-    const row = values[i];
-    const id = String(row[idCol] ?? '').trim();
-    if (id === '' && row.some((v, c) => c !== idCol && String(v ?? '').trim() !== '')) blanks.push(i);
-  }
-  // Contiguous blank IDs are written together; each run is one call.
-  let k = 0;
-  while (k < blanks.length) {
-    let end = k;
-    while (end + 1 < blanks.length && blanks[end + 1] === blanks[end] + 1) end++;
-    const block: string[][] = [];
-    for (let j = k; j <= end; j++) block.push(['C' + String(++max).padStart(4, '0')]);
-    setValues_(sheet, blanks[k] + 1, idCol + 1, block);
-    k = end + 1;
-  }
-  return blanks.length;
 }
 
 function addMissingTemplates(sheet: Sheet, lang: Lang): number {
@@ -212,10 +204,10 @@ function writeDefaultTemplates(
 }
 
 /** Red when overdue, yellow today or tomorrow, green later; added once, beside any rules of the user's. */
-function addDaysToDueFormatting(sheet: Sheet): void {
-  const header = headerRow_(sheet);
+function addDaysToDueFormatting(sheet: Sheet, map?: FieldMap): void {
+  const { header, found } = findHeaderRow_(sheet, SHEETS.customers, map);
   if (header.length === 0) return;
-  const col = matchHeaders(header, SHEETS.customers).columns.daysToDue;
+  const col = found.match.columns.daysToDue;
   if (col === undefined || columnHasRules_(sheet, col + 1)) return;
   addColumnRules_(sheet, col + 1, [
     { when: 'lessThan', values: [0], background: '#f4c7c3', fontColor: '#a50e0e' },

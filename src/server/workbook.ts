@@ -1,8 +1,12 @@
 /**
- * The workbook as one value: every Retain sheet read once, parsed into the
- * model, with what stops a run (a missing required sheet or column) said in
- * the user's language, naming the sheet and the header.
+ * The workbook as one value: every Retain sheet read once (from its header
+ * row, with the column map), parsed into the model by the spreadsheet's
+ * locale and each column's date serials (docs/data.md), with what stops a run
+ * (a missing required sheet or column) said in the user's language, naming
+ * the sheet and the header.
  */
+import { dateSerialFields } from '../core/cells';
+import { mappedColumnGone, type ColumnMap } from '../core/columnMap';
 import { tr, type Msg } from '../core/i18n';
 import type { Contact, Customer, Holiday, Lang, Purchase, RowProblem } from '../core/model';
 import {
@@ -11,17 +15,23 @@ import {
   parseHolidays,
   parsePurchases,
   parseTemplates,
+  type ParseContext,
   type TemplateRow,
 } from '../core/rows';
-import { headerLabel, SHEETS, sheetLabel, type SheetKey } from '../core/schema';
+import type { SheetKey } from '../core/schema';
 import { readSheetByKey_, sheetsByName_, type SheetTable } from '../gas/sheets';
-import { timeZone_, type Sheet, type Spreadsheet } from '../gas/spreadsheet';
+import { spreadsheetLocale_, timeZone_, type Sheet, type Spreadsheet } from '../gas/spreadsheet';
 import { zoneClock, type ZoneClock } from '../gas/time';
+import { loadColumnMap_ } from './settingsStore';
+import { missingStructure } from './workbookChecks';
 
 export interface Workbook {
   ss: Spreadsheet;
   clock: ZoneClock;
   lang: Lang;
+  /** The spreadsheet's locale (Spreadsheet.getSpreadsheetLocale()): how typed numbers and d/m dates read. */
+  locale: string;
+  columnMap: ColumnMap;
   sheets: Map<string, Sheet>;
   tables: Partial<Record<SheetKey, SheetTable>>;
   customers: Customer[];
@@ -30,26 +40,29 @@ export interface Workbook {
   holidays: Holiday[];
   templates: TemplateRow[];
   problems: RowProblem[];
+  /** What the run says once rather than per row: the totals rows left out (sheet, first row, column). */
+  notices: RowProblem[];
+  /** Columns of the column map no longer in their sheet (renamed or deleted): reported, never guessed. */
+  gone: RowProblem[];
   /** Why nothing can be done (missing sheet or column), or null. */
   fatal: string | null;
 }
 
-const NO_SHEET: Msg = {
-  en: 'There is no "{sheet}" sheet: run Retain > Set up sheets, or rename your customer sheet to "{sheet}".',
-  zh: '找不到“{sheet}”工作表：请运行 Retain > 设置表格，或将客户表重命名为“{sheet}”。',
-};
-const NO_COLUMN: Msg = {
-  en: 'Sheet "{sheet}" has no "{header}" column in row 1: add it (Retain finds columns by their header).',
-  zh: '工作表“{sheet}”的第 1 行没有“{header}”列：请添加（Retain 按表头查找列）。',
-};
-
-const NO_ID_COLUMN: Msg = {
-  en: 'Sheet "{sheet}" has no "Customer ID" column in row 1: run Retain > Set up sheets to add it and fill the IDs.',
-  zh: '工作表“{sheet}”的第 1 行没有“客户编号”列：请运行 Retain > 设置表格 添加并填写编号。',
-};
-
 /** Which sheets need formulas read: the ones with managed columns Retain writes. */
 const WITH_FORMULAS: Partial<Record<SheetKey, boolean>> = { customers: true, purchases: true };
+
+/** The date fields of each sheet: a column of them may hold date serials among its dates (cells/dateColumns.ts). */
+const DATE_FIELDS: Partial<Record<SheetKey, readonly string[]>> = {
+  customers: ['lastPurchase', 'customerSince', 'birthday', 'lastContact', 'snoozeUntil'],
+  purchases: ['date'],
+  contactLog: ['date', 'nextStepDate', 'resolvedOn'],
+  holidays: ['date'],
+};
+
+const TOTALS: Msg = {
+  en: 'Row(s) {rows} are totals rows ("{label}"), not customers: not read',
+  zh: '第 {rows} 行是合计行（“{label}”），不是客户：未读取',
+};
 
 export function readWorkbook_(
   ss: Spreadsheet,
@@ -58,10 +71,13 @@ export function readWorkbook_(
 ): Workbook {
   const clock = zoneClock(timeZone_(ss));
   const sheets = sheetsByName_(ss);
+  const columnMap = loadColumnMap_();
   const wb: Workbook = {
     ss,
     clock,
     lang,
+    locale: spreadsheetLocale_(ss) || '',
+    columnMap,
     sheets,
     tables: {},
     customers: [],
@@ -70,52 +86,83 @@ export function readWorkbook_(
     holidays: [],
     templates: [],
     problems: [],
+    notices: [],
+    gone: [],
     fatal: null,
   };
   for (const key of keys) {
-    const t = readSheetByKey_(sheets, key, !!WITH_FORMULAS[key]);
+    const t = readSheetByKey_(sheets, key, !!WITH_FORMULAS[key], columnMap[key]);
     if (t) wb.tables[key] = t;
   }
+  noteUnmapped(wb);
   wb.fatal = missingStructure(wb, keys);
+  if (wb.fatal && wb.gone.length > 0) wb.fatal += ' ' + wb.gone.map((g) => g.message).join(' ');
   if (wb.fatal) return wb;
-  const ctx = { toCalDate: (d: Date) => clock.toCalDate(d), lang };
-  const c = parseCustomers(wb.tables.customers as SheetTable, ctx);
-  wb.customers = c.customers;
-  wb.problems.push(...c.problems);
-  const p = wb.tables.purchases ? parsePurchases(wb.tables.purchases, ctx) : null;
-  wb.purchases = p ? p.purchases : null;
-  const k = wb.tables.contactLog ? parseContacts(wb.tables.contactLog, ctx) : null;
-  wb.contacts = k ? k.contacts : [];
-  const h = wb.tables.holidays ? parseHolidays(wb.tables.holidays, ctx) : null;
-  wb.holidays = h ? h.holidays : [];
-  const t = wb.tables.templates ? parseTemplates(wb.tables.templates, ctx) : null;
-  wb.templates = t ? t.templates : [];
-  for (const part of [p, k, h, t]) if (part) wb.problems.push(...part.problems);
+  parseAll(wb);
   return wb;
 }
 
-/** The first thing that makes the workbook unusable, in the user's language. */
-function missingStructure(wb: Workbook, keys: SheetKey[]): string | null {
-  for (const key of keys) {
-    const spec = SHEETS[key];
-    const t = wb.tables[key];
-    if (!t) {
-      if (spec.required) return tr(wb.lang, NO_SHEET, { sheet: sheetLabel(spec, wb.lang) });
-      continue;
-    }
-    // An optional sheet with no rows yet (Set up makes Purchases with headers only) is not used:
-    // an empty Purchases sheet must not turn everyone's revenue into 0.
-    if (!spec.required && t.values.length <= 1) {
-      delete wb.tables[key];
-      continue;
-    }
-    // Rows are matched by Customer ID when the run writes back: without the column nothing can be written safely.
-    if (key === 'customers' && t.match.columns.id === undefined)
-      return tr(wb.lang, NO_ID_COLUMN, { sheet: t.sheetName });
-    for (const fieldKey of t.match.missingRequired) {
-      const field = spec.fields.find((f) => f.key === fieldKey);
-      return tr(wb.lang, NO_COLUMN, { sheet: t.sheetName, header: field ? headerLabel(field, wb.lang) : fieldKey });
+/** The parse context of one sheet: the zone, the language, the locale, and its columns of date serials. */
+export function parseContext_(
+  wb: Pick<Workbook, 'clock' | 'lang' | 'locale'>,
+  t: SheetTable | undefined,
+): ParseContext {
+  const ctx: ParseContext = { toCalDate: (d: Date) => wb.clock.toCalDate(d), lang: wb.lang, locale: wb.locale };
+  const keys = t ? DATE_FIELDS[t.spec.key] : undefined;
+  if (t && keys) {
+    const serials = dateSerialFields(t.values, t.headerRow, t.match.columns, keys);
+    if (serials.size > 0) ctx.dateSerials = serials;
+  }
+  return ctx;
+}
+
+function parseAll(wb: Workbook): void {
+  const { tables } = wb;
+  const customers = tables.customers as SheetTable;
+  const c = parseCustomers(customers, parseContext_(wb, customers));
+  wb.customers = c.customers;
+  wb.problems.push(...c.problems);
+  if (c.totals.length > 0) wb.notices.push(totalsNotice(wb, customers, c.totals));
+  const p = tables.purchases ? parsePurchases(tables.purchases, parseContext_(wb, tables.purchases)) : null;
+  wb.purchases = p ? p.purchases : null;
+  const k = tables.contactLog ? parseContacts(tables.contactLog, parseContext_(wb, tables.contactLog)) : null;
+  wb.contacts = k ? k.contacts : [];
+  const h = tables.holidays ? parseHolidays(tables.holidays, parseContext_(wb, tables.holidays)) : null;
+  wb.holidays = h ? h.holidays : [];
+  const t = tables.templates ? parseTemplates(tables.templates, parseContext_(wb, tables.templates)) : null;
+  wb.templates = t ? t.templates : [];
+  for (const part of [p, k, h, t]) if (part) wb.problems.push(...part.problems);
+}
+
+/** The totals rows, said once: their rows and the label of the first. */
+function totalsNotice(wb: Workbook, t: SheetTable, rows: number[]): RowProblem {
+  const nameCol = t.match.columns.name;
+  const first = t.values[rows[0] - 1] ?? [];
+  const label = String((nameCol !== undefined && first[nameCol]) || first.find((v) => v !== '' && v !== null) || '');
+  const header = nameCol === undefined ? undefined : String(t.values[t.headerRow]?.[nameCol] ?? '');
+  const shown = rows.length > 10 ? `${rows.slice(0, 10).join(', ')} …` : rows.join(', ');
+  const p: RowProblem = {
+    sheet: t.sheetName,
+    row: rows[0],
+    field: 'name',
+    message: tr(wb.lang, TOTALS, { rows: shown, label: label.slice(0, 40) }),
+  };
+  if (header) p.column = header;
+  return p;
+}
+
+/** A mapped column that is gone is reported, never guessed (docs/data.md, Column map). */
+function noteUnmapped(wb: Workbook): void {
+  for (const [key, t] of Object.entries(wb.tables) as Array<[SheetKey, SheetTable]>) {
+    for (const field of t.unmapped) {
+      const header = wb.columnMap[key]?.[field] ?? field;
+      wb.gone.push({
+        sheet: t.sheetName,
+        row: t.headerRow + 1,
+        column: header,
+        field,
+        message: mappedColumnGone(key, t.sheetName, field, header, wb.lang),
+      });
     }
   }
-  return null;
 }

@@ -9,8 +9,10 @@
  * their managed cells hold; columns holding a formula are never written; user
  * columns are never part of a write.
  */
-import { matchHeaders } from '../core/headers';
 import { cellText } from '../core/cells';
+import type { FieldMap } from '../core/columnMap';
+import type { HeaderMatch } from '../core/headers';
+import { locateTable } from '../core/headerRow';
 import type { ManagedValues } from '../core/plan';
 import type { Lang } from '../core/model';
 import { fieldOf, headerLabel, SHEETS } from '../core/schema';
@@ -70,13 +72,17 @@ export interface WriteResult {
 }
 
 /**
- * Writes `values` (by Customer ID) into the managed columns of Customers.
- * Rows whose ID appears several times get the entries in order of the plan
- * (they are problem rows; their notes say so).
+ * Writes `values` (by Customer ID) into the managed columns of Customers,
+ * below its header row (docs/data.md, Headers: rows above it are a title,
+ * never written), its columns found with the column map `map`. Rows whose ID
+ * appears several times get the entries in order of the plan (their notes
+ * say so).
  */
-export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>): WriteResult {
+export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>, map?: FieldMap): WriteResult {
   const { values: current, formulas } = reread(sheet);
-  const match = matchHeaders(current[0] ?? [], SHEETS.customers);
+  const found = locateTable(current, SHEETS.customers, map);
+  const top = found.row;
+  const match = found.match;
   const idCol = match.columns.id;
   const result: WriteResult = {
     rowsWritten: 0,
@@ -85,7 +91,7 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
     missing: [],
     formulaColumns: [],
   };
-  if (idCol === undefined || current.length < 2) {
+  if (idCol === undefined || current.length < top + 2) {
     result.missing = Array.from(values.keys());
     return result;
   }
@@ -94,8 +100,8 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
   const keyOfCol = new Map<number, string>();
   for (const f of managed) {
     const col = match.columns[f.key];
-    if (columnHasFormula(formulas, col)) {
-      result.formulaColumns.push(String(current[0][col]));
+    if (columnHasFormula(formulas.slice(top), col)) {
+      result.formulaColumns.push(String(current[top][col]));
       continue;
     }
     writable.push(col);
@@ -104,69 +110,88 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
   }
   // Row → the values it gets now, matched by the ID it holds now.
   const used = new Map<string, number>();
-  const rowValues: Array<RowValues | null> = new Array(current.length - 1).fill(null);
-  for (let i = 1; i < current.length; i++) {
+  const rowValues: Array<RowValues | null> = new Array(current.length - top - 1).fill(null);
+  for (let i = top + 1; i < current.length; i++) {
     const id = cellText(current[i][idCol]).trim();
     const list = id ? values.get(id) : undefined;
     if (!list) continue;
     const n = used.get(id) ?? 0;
     used.set(id, n + 1);
-    rowValues[i - 1] = list[Math.min(n, list.length - 1)];
+    rowValues[i - top - 1] = list[Math.min(n, list.length - 1)];
     result.written.add(id);
   }
   for (const id of values.keys()) if (!used.has(id)) result.missing.push(id);
   if (writable.length === 0) return result;
-  writeColumns_(sheet, writable, current.length - 1, (r, col) => {
-    const v = rowValues[r];
-    if (v) {
-      const out = cellFor(keyOfCol.get(col) as string, v);
-      if (out !== undefined) return out;
-    }
-    return keep(current[r + 1][col]);
-  });
+  const below = top + 1;
+  writeColumns_(
+    sheet,
+    writable,
+    current.length - below,
+    (r, col) => {
+      const v = rowValues[r];
+      if (v) {
+        const out = cellFor(keyOfCol.get(col) as string, v);
+        if (out !== undefined) return out;
+      }
+      return keep(current[r + below][col]);
+    },
+    below + 1,
+  );
   result.rowsWritten = rowValues.filter(Boolean).length;
   return result;
 }
 
 /**
  * Adds a Retain column at the right of the sheet's last column (as Set up
- * would: no user cell moves) and returns its index; `current` gets the header.
+ * would: no user cell moves), its header in the header row `top` (0-based),
+ * and returns its index; `current` gets the header.
  */
-function addColumn(sheet: Sheet, current: unknown[][], header: string): number {
-  const col = current[0].length;
+function addColumn(sheet: Sheet, current: unknown[][], top: number, header: string): number {
+  const col = current[top].length;
   ensureColumns_(sheet, col + 1);
-  setValue_(sheet, 1, col + 1, header);
+  setValue_(sheet, top + 1, col + 1, header);
   for (const row of current) row[col] = '';
-  current[0][col] = header;
+  current[top][col] = header;
   return col;
 }
 
 /**
  * Writes `Thank-you draft` cells of Purchases by purchase key (see
- * purchaseRowKeys in core), after the same re-read. Returns the keys the
- * sheet now records: written now, or recorded before.
+ * purchaseRowKeys in core), after the same re-read, below the header row.
+ * `keysOf` gives each row's key (the whole grid, its header row and match).
+ * Returns the keys the sheet now records: written now, or recorded before.
  */
 export function writePurchaseDrafts_(
   sheet: Sheet,
   byKey: Map<string, string>,
-  keysOf: (rows: unknown[][]) => Array<string | null>,
+  keysOf: (rows: unknown[][], headerRow: number, match: HeaderMatch) => Array<string | null>,
   lang: Lang,
+  map?: FieldMap,
 ): Set<string> {
   const recorded = new Set<string>();
   if (byKey.size === 0) return recorded;
   const { values: current, formulas } = reread(sheet);
-  const match = matchHeaders(current[0] ?? [], SHEETS.purchases);
-  let col = match.columns.thankYouDraft;
-  if (current.length < 2) return recorded;
-  if (col === undefined) col = addColumn(sheet, current, headerLabel(fieldOf(SHEETS.purchases, 'thankYouDraft'), lang));
-  if (columnHasFormula(formulas, col)) return recorded;
-  const keys = keysOf(current);
-  writeColumns_(sheet, [col], current.length - 1, (r) => {
-    const key = keys[r + 1];
-    const text = key ? byKey.get(key) : undefined;
-    if (key && text !== undefined) recorded.add(key);
-    if (text !== undefined && cellText(current[r + 1][col]).trim() === '') return asText(text);
-    return keep(current[r + 1][col]);
-  });
+  const found = locateTable(current, SHEETS.purchases, map);
+  const top = found.row;
+  let col = found.match.columns.thankYouDraft;
+  if (current.length < top + 2) return recorded;
+  if (col === undefined)
+    col = addColumn(sheet, current, top, headerLabel(fieldOf(SHEETS.purchases, 'thankYouDraft'), lang));
+  if (columnHasFormula(formulas.slice(top), col)) return recorded;
+  const keys = keysOf(current, top, found.match);
+  const below = top + 1;
+  writeColumns_(
+    sheet,
+    [col],
+    current.length - below,
+    (r) => {
+      const key = keys[r + below];
+      const text = key ? byKey.get(key) : undefined;
+      if (key && text !== undefined) recorded.add(key);
+      if (text !== undefined && cellText(current[r + below][col]).trim() === '') return asText(text);
+      return keep(current[r + below][col]);
+    },
+    below + 1,
+  );
   return recorded;
 }

@@ -26,6 +26,10 @@ export interface SidebarApi {
   scheduleNightly(req: Record<string, never>): TriggerState;
   stopNightly(req: Record<string, never>): TriggerState;
   previewRun(req: Record<string, never>): RunPreview;
+  /** The column map: for each of the user's sheets, the fields Retain found and the ones to choose a column for. */
+  getColumns(req: Record<string, never>): ColumnsView;
+  /** Saves one sheet's column map (field -> header; '' = not in this sheet): all of it or none. */
+  saveColumns(req: { sheet: ApiSheetKey; map: Record<string, string> }): SaveColumnsResult;
 }
 
 export type ApiName = keyof SidebarApi;
@@ -176,3 +180,39 @@ export interface RunPreview {
   skipped: Array<{ what: string; customer: string; reason: string }>;
   problems: string[];
 }
+
+/** The user's sheets whose columns may be mapped. */
+export type ApiSheetKey = 'customers' | 'purchases' | 'contactLog';
+
+/** A field Retain did not find by its header (or one the user mapped): pick its column from the sheet's headers. */
+export interface ColumnChoice {
+  field: string;
+  /** The field's name in the user's language. */
+  label: string;
+  required: boolean;
+  /** The header the user chose, or ''. */
+  mapped: string;
+  /** The chosen header is no longer in the sheet (renamed or deleted): the field is not read. */
+  gone: boolean;
+  /** The sheet's headers Retain does not use, nearest to the field first; `near` when close enough to suggest. */
+  options: Array<{ header: string; near: boolean }>;
+}
+
+export interface SheetColumns {
+  sheet: ApiSheetKey;
+  /** The sheet's name in the workbook. */
+  name: string;
+  /** 1-based row of its headers. */
+  headerRow: number;
+  /** Fields Retain reads, and the header of each (a name from two columns: "First Name + Last Name"). */
+  found: Array<{ field: string; label: string; header: string }>;
+  choices: ColumnChoice[];
+  /** Messages in the user's language: a mapped column that is gone, a required field with no column. */
+  problems: string[];
+}
+
+export interface ColumnsView {
+  sheets: SheetColumns[];
+}
+
+export type SaveColumnsResult = { ok: true; columns: ColumnsView } | { ok: false; errors: Record<string, string> };

@@ -91,13 +91,14 @@ describe.each(['en', 'zh-CN'])('%s', (locale) => {
     }
   });
 
-  test('Settings tab: the trigger, tonight’s preview, the form, and the form with messages', async () => {
+  test('Settings tab: the trigger, tonight’s preview, the form, the columns, and the form with messages', async () => {
     const emu = newEmulator(built, { locale });
     const s = await openSidebar(browser, built, emu);
     try {
       const { page } = s;
       await page.click('#tab-settings');
       await page.waitForSelector('#setting-nightlyHour');
+      await page.waitForSelector('.columns-form select');
       expect(await violations(page)).toEqual([]);
 
       await page.click('#preview-run');

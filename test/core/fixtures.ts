@@ -74,6 +74,27 @@ export function customer(over: Partial<Customer> = {}): Customer {
   };
 }
 
+/**
+ * The customer with a problem in one cell, as parseCustomers makes it: the
+ * field's value blank (read as blank), the message in problems and the cell
+ * in cellProblems.
+ */
+export function withProblem(c: Customer, field: string, message: string, column = field): Customer {
+  const p = { sheet: 'Customers', row: c.row, column, field, message };
+  const blankValue: Partial<Customer> =
+    field in c && typeof (c as unknown as Record<string, unknown>)[field] === 'string'
+      ? { [field]: '' }
+      : field in c && field !== 'status'
+        ? { [field]: null }
+        : {};
+  return {
+    ...c,
+    ...blankValue,
+    problems: [...c.problems, message],
+    cellProblems: [...(c.cellProblems ?? []), p],
+  };
+}
+
 export function purchase(over: Partial<Purchase> = {}): Purchase {
   return {
     row: over.row ?? nextRow++,

@@ -1,7 +1,7 @@
 import { planNightly, type Plan, type PlanInput } from '../../src/core/plan';
 import { addDays } from '../../src/core/dates';
 import type { Contact, Customer, Purchase } from '../../src/core/model';
-import { contact, customer, plan, planOf, purchase, settings, tiered } from './fixtures';
+import { contact, customer, plan, planOf, purchase, settings, tiered, withProblem } from './fixtures';
 
 const TODAY = '2026-11-20'; // a Friday
 
@@ -48,12 +48,22 @@ describe('planNightly: tiers', () => {
     expect(planOf(p, 'C3').items.find((i) => i.kind === 'recurring')!.detail.tier).toBe('A');
   });
 
-  test('rows with problems are left out of the tiers', () => {
+  test('an unreadable Revenue leaves that customer out of the tiers; another bad cell does not', () => {
     const cs = customers();
-    cs[0] = { ...cs[0], problems: ['Name is blank'] };
+    cs[0] = withProblem(cs[0], 'revenue', 'Revenue: "8k" is not a number');
     const p = plan({ today: TODAY, customers: cs });
     // Without C1's 8,000, C3 (500 after 1,500 of 2,000) is within the first 80 %.
     expect(p.customers.map((c) => c.tier)).toEqual([null, 'A', 'A', null]);
+    // ... and it is kept in touch at the C cadence, and its note says so.
+    expect(planOf(p, 'C1').items.find((i) => i.kind === 'recurring')!.detail.everyDays).toBe(
+      settings().contactEveryDays.C,
+    );
+    expect(planOf(p, 'C1').managed.notes).toBe(
+      'Revenue: "8k" is not a number: no tier; kept in touch at the C cadence',
+    );
+    const named = customers();
+    named[0] = withProblem(named[0], 'name', 'Name is blank');
+    expect(plan({ today: TODAY, customers: named }).customers.map((c) => c.tier)).toEqual(['A', 'B', 'C', null]);
   });
 });
 
@@ -196,41 +206,33 @@ describe('planNightly: thank-you drafts (docs/rules.md, Drafts)', () => {
 });
 
 describe('planNightly: bad rows', () => {
-  test('a customer with problems: no items, drafts or visits; notes list the problems; managed values blank; a row skip', () => {
-    const bad = tiered('A', {
-      id: 'C1',
-      row: 3,
-      email: '',
-      problems: ['Name is blank', 'Birthday "31/31" is not a date'],
-    });
+  test('a blank name and an unreadable birthday: tier and items as usual, no draft or visit; each note says what it costs', () => {
+    let bad = tiered('A', { id: 'C1', row: 3 });
+    bad = withProblem(bad, 'name', 'Name is blank');
+    bad = withProblem(bad, 'birthday', 'Birthday: "31/31" is not a real date');
     const p = plan({ today: TODAY, customers: [bad], purchases: [purchase({ date: TODAY })] });
     const cp = planOf(p, 'C1');
-    expect(cp.items).toEqual([]);
-    expect(cp.next).toBeNull();
-    expect(cp.tier).toBeNull();
-    expect(cp.excluded).toBe('Name is blank; Birthday "31/31" is not a date');
-    expect(cp.managed).toEqual({
-      tier: '',
-      nextFollowUp: '',
-      followUp: '',
-      daysToDue: '',
-      notes: 'Name is blank; Birthday "31/31" is not a date',
+    expect(cp.tier).toBe('A');
+    expect(cp.excluded).toBeUndefined();
+    // Its purchase today still starts the post-sale steps; the visit is still shown as due.
+    expect(cp.items.map((i) => i.kind)).toEqual(expect.arrayContaining(['thank-you', 'visit', 'recurring']));
+    expect(cp.managed).toMatchObject({
+      tier: 'A',
+      nextFollowUp: TODAY,
+      notes: 'Name is blank: no draft or visit event; Birthday: "31/31" is not a real date: treated as blank',
     });
     expect(p.drafts).toEqual([]);
     expect(p.visits).toEqual([]);
-    expect(p.skipped).toEqual([
-      {
-        sheet: 'Customers',
-        row: 3,
-        customerId: 'C1',
-        what: 'row',
-        reason: 'Name is blank; Birthday "31/31" is not a date',
-      },
+    expect(p.skipped.map((s) => [s.sheet, s.row, s.what, s.reason])).toEqual([
+      ['Customers', 3, 'draft', `Name is blank: no thank-you draft for the purchase of ${TODAY}`],
+      ['Customers', 3, 'visit', 'Name is blank: no visit event'],
     ]);
-    expect(p.problems).toHaveLength(2);
+    // Each problem is reported by its cell.
+    expect(p.problems.map((x) => [x.sheet, x.row, x.column, x.message])).toEqual([
+      ['Customers', 3, 'name', 'Name is blank'],
+      ['Customers', 3, 'birthday', 'Birthday: "31/31" is not a real date'],
+    ]);
     expect(p.summary.withProblems).toBe(1);
-    // Its purchases are not reported again: the customer already is.
-    expect(p.problems.every((x) => x.sheet === 'Customers')).toBe(true);
   });
 
   test('purchases and contacts with problems or unknown IDs are ignored, each with a skip and a problem', () => {
@@ -317,7 +319,8 @@ describe('planNightly: managed values', () => {
         tiered('A', { id: 'C1', row: 2, lastContact: '2026-11-06', customerSince: '2026-11-01' }), // recurring today, visit 12-01
         tiered('B', { id: 'C2', row: 3, lastContact: '2026-10-01' }), // recurring 10-31 -> 11-02 overdue, visit today (no base)
         tiered('C', { id: 'C3', row: 4, lastContact: '2026-11-19' }), // recurring in January
-        customer({ id: 'C4', row: 5, problems: ['Name is blank'] }),
+        // A blank name costs its drafts and events only: its recurring contact (no base: today) is counted.
+        withProblem(customer({ id: 'C4', row: 5, lastContact: '2026-11-19' }), 'name', 'Name is blank'),
       ],
     });
     expect(p.summary.customers).toBe(4);
@@ -418,15 +421,15 @@ describe('planNightly at scale', () => {
     const N = 100_000;
     const customers: Customer[] = [];
     for (let i = 0; i < N; i++) {
-      customers.push({
+      const c: Customer = {
         ...customer({ id: `C${i}`, row: i + 2 }),
         owner: i % 2 ? 'a@x.com' : 'b@x.com',
         birthday: i % 3 ? { month: 1 + rnd(12), day: 1 + rnd(28) } : null,
         customerSince: i % 4 ? addDays(TODAY, -rnd(3000)) : null,
         status: i % 50 === 0 ? 'Lost' : i % 40 === 0 ? 'Prospect' : 'Active',
         snoozeUntil: i % 97 === 0 ? addDays(TODAY, rnd(30)) : null,
-        problems: i % 1000 === 0 ? ['Name is blank'] : [],
-      });
+      };
+      customers.push(i % 1000 === 0 ? withProblem(c, 'name', 'Name is blank') : c);
     }
     const purchases: Purchase[] = [];
     for (let i = 0; i < 2 * N; i++)
@@ -460,8 +463,14 @@ describe('planNightly at scale', () => {
     expect(p.summary.withProblems).toBe(N / 1000);
     const tiers: Record<string, number> = { A: 0, B: 0, C: 0, none: 0 };
     for (const c of p.customers) tiers[c.tier ?? 'none']++;
-    expect(tiers.none).toBe(N / 1000);
-    expect(tiers.A + tiers.B + tiers.C).toBe(N - N / 1000);
+    // A blank name costs no tier (revenue comes from Purchases): every customer is tiered.
+    expect(tiers.none).toBe(0);
+    expect(tiers.A + tiers.B + tiers.C).toBe(N);
+    // ... but it costs every draft and visit of those customers.
+    const nameless = new Set(customers.filter((c) => c.name === '').map((c) => c.id));
+    expect(nameless.size).toBe(N / 1000);
+    expect(p.drafts.filter((d) => nameless.has(d.customerId))).toEqual([]);
+    expect(p.visits.filter((v) => nameless.has(v.customerId))).toEqual([]);
     // Every planned active customer has a next follow-up (at least the recurring contact).
     for (const c of p.customers) {
       if (c.excluded === undefined) {

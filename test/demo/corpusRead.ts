@@ -1,21 +1,17 @@
 /**
  * The core's reading of a corpus file (test/fixtures/real/), for the corpus
  * tests: the demo's file reader (tools/demo/readFile.ts), then the product's
- * pure functions, wired the way issue 11's next step wires them into the
- * product (src/core/rows.ts and the server):
- *
- * - the header row is findHeaderRow's; rows above it are not read;
- * - totals rows (isTotalsRow) are not customers: blanked here, so row numbers stay the sheet's;
- * - without a Name column, the name is nameOf(First/Last name);
- * - the parse context has the spreadsheet locale and the date serial fields.
+ * pure functions as the server wires them (src/server/workbook.ts): the
+ * table from findHeaderRow (rows above it are not read), its name parts, the
+ * spreadsheet locale and the date serial fields in the parse context;
+ * parseCustomers leaves totals rows out and joins First/Last name itself.
  *
  * `planWith` then fills blank Customer IDs as Set up would (C0001 ...) and plans.
  */
 import * as path from 'path';
 import { dateSerialFields } from '../../src/core/cells';
-import { findHeaderRow, isTotalsRow, type HeaderRowFound } from '../../src/core/headerRow';
+import { findHeaderRow, type HeaderRowFound } from '../../src/core/headerRow';
 import type { Customer } from '../../src/core/model';
-import { nameOf } from '../../src/core/nameColumns';
 import { planNightly, type Plan } from '../../src/core/plan';
 import {
   parseContacts,
@@ -38,27 +34,27 @@ export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
 export interface CoreReading {
   book: Book;
   found: HeaderRowFound;
-  /** The sheet from its header row down (row 0 is the header), totals rows blanked. */
+  /** The whole sheet, its header row found. */
   table: RawTable;
   customers: Customer[];
   problems: RowProblem[];
+  /** 1-based sheet rows of the totals rows left out. */
+  totals: number[];
   /** 1-based sheet row of a customer. */
   sheetRow: (c: Customer) => number;
   ctx: ParseContext;
 }
 
 function tableOf(key: SheetKey, name: string, rows: unknown[][], found: HeaderRowFound): RawTable {
-  let values = rows.slice(found.row).map((r) => r.slice());
-  let match = found.match;
-  if (key === 'customers') {
-    values = values.map((r, i) => (i > 0 && isTotalsRow(r, match, found.nameParts) ? r.map(() => '') : r));
-    if (match.columns.name === undefined && found.nameParts) {
-      const at = values[0].length;
-      values = values.map((r, i) => [...r, i === 0 ? 'Name' : nameOf(r, undefined, found.nameParts)]);
-      match = { ...match, columns: { ...match.columns, name: at } };
-    }
-  }
-  return { sheetName: name, spec: SHEETS[key], values, formulas: null, match };
+  return {
+    sheetName: name,
+    spec: SHEETS[key],
+    values: rows,
+    formulas: null,
+    match: found.match,
+    headerRow: found.row,
+    nameParts: found.nameParts,
+  };
 }
 
 export async function readWithCore(file: string, locale: string): Promise<CoreReading> {
@@ -71,10 +67,10 @@ export async function readWithCore(file: string, locale: string): Promise<CoreRe
     toCalDate: utcDay,
     lang: 'en',
     locale,
-    dateSerials: dateSerialFields(table.values, 0, table.match.columns, DATE_FIELDS),
+    dateSerials: dateSerialFields(table.values, found.row, table.match.columns, DATE_FIELDS),
   };
-  const { customers, problems } = parseCustomers(table, ctx);
-  return { book, found, table, customers, problems, sheetRow: (c) => c.row + found.row, ctx };
+  const { customers, problems, totals } = parseCustomers(table, ctx);
+  return { book, found, table, customers, problems, totals, sheetRow: (c) => c.row, ctx };
 }
 
 /** Blank IDs filled as Set up fills them, then the night's plan on the export day. */
@@ -83,7 +79,11 @@ export function planWith(reading: CoreReading): Plan {
   const customers = reading.customers.map((c) => {
     if (c.id) return c;
     const id = `C${String(++n).padStart(4, '0')}`;
-    return { ...c, id, problems: c.problems.filter((p) => !/Customer ID/.test(p)) };
+    const cellProblems = c.cellProblems?.filter((p) => !/^no Customer ID/.test(p.message));
+    const rest: Customer = { ...c, id, problems: c.problems.filter((p) => !/^no Customer ID/.test(p)) };
+    if (cellProblems && cellProblems.length) rest.cellProblems = cellProblems;
+    else delete rest.cellProblems;
+    return rest;
   });
   const other = (role: 'purchases' | 'contactLog' | 'holidays') => {
     const sheet = reading.book.sheets[role];

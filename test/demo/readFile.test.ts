@@ -12,7 +12,6 @@ import { parseDemoArgs, runDemo, todayIn } from '../../tools/demo';
 import { REAL_DIR } from '../../tools/fixtures/make-real';
 import { decodeText, isDateFormat, parseCsvText, readBook, serialToUtcFields } from '../../tools/demo/readFile';
 import { describeReading, guessLocale, readSheet } from '../../tools/demo/report';
-import { prepareForProduct } from '../../tools/demo/workbook';
 
 const TEXT = 'Name,Revenue\n王小明,1.2万\nZoe Müller,€ 5\n';
 
@@ -188,41 +187,15 @@ describe('How Retain read your file', () => {
     ];
     expect(guessLocale(dots, readSheet(dots)).locale).toBe('de_DE');
   });
-
-  it('prepares for this version of the product: from the header row, without totals, with a joined Name', () => {
-    const rows = [
-      ['My customers', '', ''],
-      ['First Name', 'Last Name', 'Total Spent'],
-      ['Alice', 'Chen', '10'],
-      ['Total', '', '10'],
-    ];
-    const out = prepareForProduct(rows, readSheet(rows));
-    expect(out.rows).toEqual([
-      ['First Name', 'Last Name', 'Total Spent', 'Name'],
-      ['Alice', 'Chen', '10', 'Alice Chen'],
-    ]);
-    expect(out.changes).toEqual([
-      'loaded the table from its header row 2, without the rows above it',
-      'left out the totals rows (4)',
-      'added a Name column joining the first and last names',
-    ]);
-  });
 });
 
 describe('demo options', () => {
   it('parses the new flags', () => {
     expect(
-      parseDemoArgs([
-        '--customers',
-        'a.csv',
-        '--tz',
-        'Europe/Berlin',
-        '--locale=de_DE',
-        '--holidays',
-        'h.csv',
-        '--as-is',
-      ]),
-    ).toEqual({ customers: 'a.csv', timeZone: 'Europe/Berlin', locale: 'de_DE', holidays: 'h.csv', asIs: true });
+      parseDemoArgs(['--customers', 'a.csv', '--tz', 'Europe/Berlin', '--locale=de_DE', '--holidays', 'h.csv']),
+    ).toEqual({ customers: 'a.csv', timeZone: 'Europe/Berlin', locale: 'de_DE', holidays: 'h.csv' });
+    // The demo no longer prepares a file for the product (the product reads header rows itself).
+    expect(() => parseDemoArgs(['--as-is'])).toThrow(/Unknown option --as-is/);
   });
 
   it("today is the date in the zone's wall clock", () => {
@@ -242,7 +215,11 @@ describe('demo options', () => {
     expect(report).toContain('How Retain read your file (gbk-title-totals.csv: GB18030, comma-separated)');
     expect(report).toContain('Ignored, totals rows: 39 ("合计")');
     expect(report).toContain('No holidays');
-    expect(report).toContain('loaded the table from its header row 3, without the rows above it');
+    // The product reads the file as it is: the header row below the title, the totals row left out.
+    expect(report).toContain('header row 3 (rows 1-2 above it are not read)');
+    expect(report).not.toContain('the demo');
+    const customers = fs.readFileSync(path.join(out, 'Customers.csv'), 'utf8').replace('\ufeff', '');
+    expect(customers.split('\n')[0]).toMatch(/^2026年客户名单/);
     const holidays = fs.readFileSync(path.join(out, 'Holidays.csv'), 'utf8');
     expect(holidays.replace('\ufeff', '').trim().split('\n')).toHaveLength(1);
     await expect(runDemo({ customers: file, timeZone: 'Mars/Base', print: () => undefined })).rejects.toThrow(

@@ -56,6 +56,21 @@ export function sheetKind(
   return null;
 }
 
+const KEY_HEADERS = new Set(['customerid', '客户编号', 'id', 'name', '姓名', 'firstname', 'fullname', 'customername']);
+
+/**
+ * The 0-based header row of a sheet: for Retain's data sheets, the first of
+ * the first ten rows holding a Customer ID or Name header (a title may sit
+ * above the table: docs/data.md, Headers); row 0 otherwise.
+ */
+export function headerRowOf(sheet: string, rows: readonly unknown[][]): number {
+  const kind = sheetKind(sheet);
+  if (kind !== 'customers' && kind !== 'purchases' && kind !== 'contactLog') return 0;
+  for (let r = 0; r < Math.min(rows.length, 10); r++)
+    if ((rows[r] ?? []).some((h) => KEY_HEADERS.has(normalizeName(h)))) return r;
+  return 0;
+}
+
 /** 0-based indexes of the columns Retain manages in this sheet (the first column of each managed field). */
 export function managedColumns(sheet: string, header: unknown[]): Map<number, string> {
   const kind = sheetKind(sheet);
@@ -109,8 +124,17 @@ export function userCellChanges(before: Snapshot, after: Snapshot, opts: { appen
       diffs.push(`${sheet}: sheet removed`);
       continue;
     }
-    const headerBefore = rowsBefore[0] ?? [];
-    const headerAfter = rowsAfter[0] ?? [];
+    const top = headerRowOf(sheet, rowsBefore);
+    // Rows above the header row (a title) are the user's, cell for cell.
+    for (let r = 0; r < top; r++)
+      (rowsBefore[r] ?? []).forEach((v, c) => {
+        if (norm(v) !== norm(rowsAfter[r]?.[c]))
+          diffs.push(
+            `${sheet}!R${r + 1}C${c + 1} (above the header row): ${JSON.stringify(norm(v))} became ${JSON.stringify(norm(rowsAfter[r]?.[c]))}`,
+          );
+      });
+    const headerBefore = rowsBefore[top] ?? [];
+    const headerAfter = rowsAfter[top] ?? [];
     const managed = managedColumns(sheet, headerBefore);
     // Columns are matched by header text; a user column must keep its header and position.
     const userCols: Array<{ before: number; after: number; name: string }> = [];
@@ -118,20 +142,22 @@ export function userCellChanges(before: Snapshot, after: Snapshot, opts: { appen
       const name = typeof h === 'string' ? h : String(h);
       if (managed.has(c)) return;
       if (norm(headerAfter[c]) !== norm(h))
-        diffs.push(`${sheet}!R1C${c + 1}: header ${JSON.stringify(h)} became ${JSON.stringify(headerAfter[c])}`);
+        diffs.push(
+          `${sheet}!R${top + 1}C${c + 1}: header ${JSON.stringify(h)} became ${JSON.stringify(headerAfter[c])}`,
+        );
       userCols.push({ before: c, after: c, name });
     });
     const idCol = keyColumn(headerBefore);
     const rowKey = (row: unknown[]) => (idCol >= 0 ? String(norm(row[idCol])) : '');
     const afterByKey = new Map<string, unknown[][]>();
-    for (let r = 1; r < rowsAfter.length; r++) {
+    for (let r = top + 1; r < rowsAfter.length; r++) {
       const k = idCol >= 0 ? rowKey(rowsAfter[r]) : '';
       const list = afterByKey.get(k) ?? [];
       list.push(rowsAfter[r]);
       afterByKey.set(k, list);
     }
     const usedAfter = new Set<unknown[]>();
-    for (let r = 1; r < rowsBefore.length; r++) {
+    for (let r = top + 1; r < rowsBefore.length; r++) {
       const rb = rowsBefore[r];
       const userText = userCols.map((u) => norm(rb[u.before]));
       if (userText.every((v) => v === '')) continue;
@@ -400,7 +426,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
   // Purchases can record a draft only in a Thank-you draft column free of formulas.
   let purchasesCanRecord = false;
   if (purchasesName && purchaseRows.length > 1) {
-    const h = purchaseRows[0];
+    const h = purchaseRows[headerRowOf(purchasesName, purchaseRows)];
     const c = {
       id: columnOf(h, 'Customer ID', '客户编号'),
       date: columnOf(h, 'Date', '日期'),
@@ -416,7 +442,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     if (c.draft >= 0) noteRecorded(purchasesName, purchaseRows, c.draft, purchaseKeyOfRow);
   }
   if (customersName && customerRows.length > 1) {
-    const h = customerRows[0];
+    const h = customerRows[headerRowOf(customersName, customerRows)];
     let idc = columnOf(h, 'Customer ID', '客户编号');
     if (idc < 0) idc = columnOf(h, 'ID', 'ID');
     const dc = columnOf(h, 'Thank-you draft', '感谢信');
@@ -466,7 +492,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
       v.push(`customer ${cid} has ${list.length} upcoming Retain visits: ${list.map((e) => e.key).join(', ')}`);
   const deleted = new Set(opts.deletedCustomers ?? []);
   if (customersName) {
-    const h = customerRows[0] ?? [];
+    const h = customerRows[headerRowOf(customersName, customerRows)] ?? [];
     let idc = columnOf(h, 'Customer ID', '客户编号');
     if (idc < 0) idc = columnOf(h, 'ID', 'ID');
     const nv = columnOf(h, 'Next visit', '下次拜访');

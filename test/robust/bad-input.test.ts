@@ -10,7 +10,7 @@
  * bad-input-100k.test.ts.
  */
 import { simpleParser } from 'mailparser';
-import { retainEvents } from '../helpers/invariant';
+import { draftKey, retainEvents } from '../helpers/invariant';
 import { baseWorkbook, catalogueCases, cloneSheets, generatedCases, handwrittenCases, putCell } from './corpus';
 import { baseRun, runCase } from './check';
 
@@ -67,9 +67,10 @@ describe('what a bad row means', () => {
     expect(r.violations).toEqual([]);
   });
 
-  test('a customer whose Retain notes list a problem gets no event: a Visit logged with an unreadable date', () => {
+  test("a Visit logged with an unreadable date holds back that customer's visit events, and only those", () => {
     // C0001 (tier A) was visited last week, but the date was typed so that it cannot be read. Scheduling a visit
-    // as if there had been none would be wrong; the brief's rule: a row whose notes list a problem gets no action.
+    // as if there had been none would be wrong (docs/data.md, Numbers and dates): a bad Contact log row that may
+    // be a visit holds back the customer's visit events until it is fixed; its draft is still made.
     const s = cloneSheets(baseWorkbook());
     s['Contact log'].push([
       '2026-11-10 16:00',
@@ -95,11 +96,49 @@ describe('what a bad row means', () => {
     expect(r.violations).toEqual([]);
     const rows = r.emu.sheetValues('Customers');
     const notes = String(rows[1][rows[0].indexOf('Retain notes')]);
-    expect(notes).toMatch(/Contact log row 6/);
+    expect(notes).toMatch(/Contact log row 6: .*last Tuesday.*: no visit event until it is fixed/);
     expect(
       retainEvents(r.emu)
         .filter((e) => e.customer === 'C0001')
         .map((e) => e.key),
     ).toEqual([]);
+    expect(r.emu.gmail.drafts().some((d) => draftKey(d.raw).startsWith('C0001|'))).toBe(true);
+  });
+
+  test('a bad Contact log row that is not a visit (a Call) holds back nothing', () => {
+    const s = cloneSheets(baseWorkbook());
+    s['Contact log'].push(['', 'C0001', 'Alice Chen', 'last Tuesday', 'Call', '', '', '', '', '', '', '']);
+    const r = runCase({
+      name: 'unreadable call date',
+      sheets: s,
+      bad: [{ sheet: 'Contact log', row: 6, column: 'Date' }],
+      fromBase: true,
+      touched: [],
+      sameAsBase: false,
+    });
+    expect(r.violations).toEqual([]);
+    expect(
+      retainEvents(r.emu)
+        .map((e) => e.key)
+        .sort(),
+    ).toEqual(baseRun().eventKeys);
+  });
+
+  test('a totals row is not a customer: Set up gives it no ID, the run does not read it and says so once', () => {
+    const s = cloneSheets(baseWorkbook());
+    const w = s.Customers[0].length;
+    const total = new Array(w).fill('');
+    total[s.Customers[0].indexOf('Name')] = 'Total';
+    total[s.Customers[0].indexOf('Revenue')] = '=SUM(I2:I9)';
+    s.Customers.push(total);
+    const r = runCase({ name: 'totals row with Set up', sheets: s, fromBase: true, touched: [] });
+    expect(r.violations).toEqual([]);
+    const rows = r.emu.sheetValues('Customers');
+    expect(rows[9][0]).toBe('');
+    expect(r.summary!.customersRead).toBe(8);
+    const notes = r.summary!.problems.filter((p) => p.row === 10);
+    expect(notes.map((p) => [p.sheet, p.column, p.message])).toEqual([
+      ['Customers', 'Name', 'Row(s) 10 are totals rows ("Total"), not customers: not read'],
+    ]);
   });
 });

@@ -6,8 +6,11 @@
  *    the user also finds in `Retain log`;
  *  - every cell the case marks bad is reported, naming the sheet, the row
  *    and the column; cells marked ok are not;
- *  - no draft or event is made for a bad row: a Customers row with a problem
- *    of its own (the case's or the run's), or a Purchases row with a problem;
+ *  - a bad cell costs only what needs it (docs/data.md, Numbers and dates):
+ *    no draft for a Customers row whose Email, Name, Customer ID or Status
+ *    has a problem, no event for one whose Name, Customer ID or Status has
+ *    one (a row problem without a column: neither), no draft for a Purchases
+ *    row with a problem;
  *  - the drafts of customers the case did not touch are all made (one bad
  *    row never stops the rest);
  *  - no message holds "undefined", "NaN" or "[object Object]";
@@ -60,6 +63,28 @@ export function baseRun(): Baseline {
 }
 
 const GARBAGE = /\bundefined\b|\bNaN\b|\[object \w+\]/;
+
+/** Customers headers (normalized) whose bad cell stops the row's drafts, and its events (src/core/cellProblems.ts, restated). */
+const NO_DRAFT = new Set([
+  'email',
+  '邮箱',
+  'name',
+  '姓名',
+  'customer',
+  'customerid',
+  '客户编号',
+  'id',
+  'status',
+  '状态',
+]);
+const NO_EVENT = new Set(['name', '姓名', 'customer', 'customerid', '客户编号', 'id', 'status', '状态']);
+
+/** What a bad Customers cell forbids: a row problem without a column forbids both. */
+function forbids(column: string | undefined): { draft: boolean; event: boolean } {
+  if (!column) return { draft: true, event: true };
+  const n = normalizeName(column);
+  return { draft: NO_DRAFT.has(n), event: NO_EVENT.has(n) };
+}
 
 function sameSheet(a: string, b: string): boolean {
   return normalizeName(a) === normalizeName(b) || (sheetKind(a) !== null && sheetKind(a) === sheetKind(b));
@@ -148,7 +173,7 @@ export function runCase(c: Case): CaseResult {
       );
   }
 
-  // No draft or event for a bad row.
+  // No draft or event that needs a bad cell.
   const customersName = emu.sheetNames().find((n) => sheetKind(n) === 'customers');
   const purchasesName = emu.sheetNames().find((n) => sheetKind(n) === 'purchases');
   const drafts = emu.gmail.drafts().map((d) => ({ id: d.id, key: draftKey(d.raw), to: draftTo(d.raw) }));
@@ -158,26 +183,34 @@ export function runCase(c: Case): CaseResult {
     const h = rows[0] ?? [];
     const idc = h.findIndex((x) => ['customerid', '客户编号', 'id'].includes(normalizeName(x)));
     const ec = h.findIndex((x) => ['email', '邮箱'].includes(normalizeName(x)));
-    const badRows = new Set<number>();
-    for (const b of c.bad ?? []) if (sameSheet(b.sheet, 'Customers')) badRows.add(b.row);
-    for (const p of s.problems) if (sameSheet(p.sheet, 'Customers')) badRows.add(p.row);
+    const badRows = new Map<number, { draft: boolean; event: boolean }>();
+    const mark = (row: number, column: string | undefined) => {
+      const f = forbids(column);
+      const was = badRows.get(row) ?? { draft: false, event: false };
+      badRows.set(row, { draft: was.draft || f.draft, event: was.event || f.event });
+    };
+    for (const b of c.bad ?? []) if (sameSheet(b.sheet, 'Customers')) mark(b.row, b.column);
+    for (const p of s.problems) if (sameSheet(p.sheet, 'Customers')) mark(p.row, p.column);
     const goodEmails = new Set<string>();
     rows.forEach((r, i) => {
-      if (i > 0 && !badRows.has(i + 1) && ec >= 0) goodEmails.add(text(r[ec]).toLowerCase());
+      if (i > 0 && !badRows.get(i + 1)?.draft && ec >= 0) goodEmails.add(text(r[ec]).toLowerCase());
     });
-    for (const row of badRows) {
+    for (const [row, f] of badRows) {
       const r = rows[row - 1];
       if (!r) continue;
       const id = idc >= 0 ? text(r[idc]) : '';
       const email = ec >= 0 ? text(r[ec]).toLowerCase() : '';
       if (id) {
-        for (const d of drafts)
-          if (d.key.split('|')[0] === id)
-            v.push(`draft ${d.key} made for ${customersName} row ${row}, which has a problem`);
-        for (const e of events)
-          if (e.customer === id) v.push(`event ${e.key} made for ${customersName} row ${row}, which has a problem`);
+        if (f.draft)
+          for (const d of drafts)
+            if (d.key.split('|')[0] === id)
+              v.push(`draft ${d.key} made for ${customersName} row ${row}, whose cell it needs has a problem`);
+        if (f.event)
+          for (const e of events)
+            if (e.customer === id)
+              v.push(`event ${e.key} made for ${customersName} row ${row}, whose cell it needs has a problem`);
       }
-      if (email && !goodEmails.has(email))
+      if (f.draft && email && !goodEmails.has(email))
         for (const d of drafts)
           if (d.to === email) v.push(`draft to ${email} made for ${customersName} row ${row}, which has a problem`);
     }

@@ -59,6 +59,8 @@ const ENTRY_POINTS: Record<string, { kind: Kind; input: string }> = {
   scheduleNightly: { kind: 'sidebar', input: '{}' },
   stopNightly: { kind: 'sidebar', input: '{}' },
   previewRun: { kind: 'sidebar', input: '{}' },
+  getColumns: { kind: 'sidebar', input: '{}' },
+  saveColumns: { kind: 'sidebar', input: '{sheet: "customers" | "purchases" | "contactLog", map: {field: header}}' },
 };
 
 const HUGE = 'A'.repeat(1_000_000);
@@ -176,6 +178,19 @@ const SPECIFIC: Record<string, Array<[string, unknown]>> = {
     ['teamMode a word', { values: { teamMode: 'maybe' } }],
     ['runBudgetSeconds beyond 6 minutes', { values: { runBudgetSeconds: 100000 } }],
   ],
+  saveColumns: [
+    ['sheet __proto__', { sheet: '__proto__', map: {} }],
+    ["sheet Templates (not the user's data)", { sheet: 'templates', map: { key: 'Key' } }],
+    ['sheet an array', { sheet: ['customers'], map: {} }],
+    ['map an array', { sheet: 'customers', map: ['Name'] }],
+    ['map null', { sheet: 'customers', map: null }],
+    ['map with __proto__', { sheet: 'customers', map: protoKey({}) }],
+    ['a header the sheet does not have', { sheet: 'customers', map: { email: 'Customer list 2026' } }],
+    ['a huge header', { sheet: 'customers', map: { email: HUGE } }],
+    ['a header with markup', { sheet: 'customers', map: { email: '<script>alert(1)</script>' } }],
+    ['a managed field', { sheet: 'customers', map: { tier: 'Name' } }],
+    ['one header for two fields', { sheet: 'customers', map: { company: 'My own notes', address: 'My own notes' } }],
+  ],
   RETAIN_TIER: [['a range of junk', [[{}], [null], ['__proto__'], [HUGE]]]],
 };
 
@@ -200,7 +215,7 @@ const UNCLEAR =
 function settingsProps(emu: Emulator): string {
   return JSON.stringify(
     Object.entries(emu.properties.document())
-      .filter(([k]) => k.startsWith('setting.'))
+      .filter(([k]) => k.startsWith('setting.') || k === 'columns')
       .sort(),
   );
 }
@@ -270,7 +285,7 @@ describe('hostile input from google.script.run', () => {
     }
     // Whatever comes back is bounded: a megabyte sent is not a megabyte shown.
     expect(shown.length).toBeLessThan(200000);
-    if (fn === 'logContact' || fn === 'saveSettings') {
+    if (fn === 'logContact' || fn === 'saveSettings' || fn === 'saveColumns') {
       // Validation: {ok: false, errors: {field: message}}, every message a sentence.
       const v = r.value as { ok?: boolean; errors?: Record<string, unknown> } | undefined;
       if (r.error === undefined) {

@@ -13,6 +13,7 @@ import type {
   LogContactRequest,
   LogContactResult,
   SettingField,
+  SheetColumns,
   SidebarApi,
   SidebarData,
   TriggerState,
@@ -164,6 +165,30 @@ export function createFakeBackend(
     { key: 'senderName', label: 'Sender name', help: '', value: settings.senderName, kind: 'text' },
   ];
 
+  const columns: SheetColumns = {
+    sheet: 'customers',
+    name: 'Customers',
+    headerRow: 1,
+    found: [
+      { field: 'id', label: 'Customer ID', header: 'Customer ID' },
+      { field: 'name', label: 'Name', header: 'Name' },
+    ],
+    choices: [
+      {
+        field: 'email',
+        label: 'Email',
+        required: false,
+        mapped: '',
+        gone: false,
+        options: [
+          { header: 'Work mail', near: true },
+          { header: 'Notes', near: false },
+        ],
+      },
+    ],
+    problems: [],
+  };
+
   const impl: Impl = {
     getSidebarData(req): SidebarData {
       return {
@@ -290,6 +315,13 @@ export function createFakeBackend(
         ],
         problems: [],
       };
+    },
+    getColumns() {
+      return { sheets: [columns] };
+    },
+    saveColumns(req) {
+      for (const c of columns.choices) c.mapped = req.map[c.field] ?? '';
+      return { ok: true, columns: { sheets: [columns] } };
     },
   };
   return impl;

@@ -15,3 +15,4 @@ export { logContact } from './log';
 export { getDueItems } from './due';
 export { getSettings, saveSettings, scheduleNightly, stopNightly } from './settings';
 export { previewRun } from './preview';
+export { getColumns, saveColumns } from './columns';

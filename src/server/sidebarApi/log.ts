@@ -8,7 +8,6 @@
  */
 import { byOf } from '../../core/contactBy';
 import { cellText } from '../../core/cells';
-import { matchHeaders } from '../../core/headers';
 import { tr, type Msg } from '../../core/i18n';
 import { validateLogRequest, type ContactRequest } from '../../core/logRequest';
 import type { Customer } from '../../core/model';
@@ -16,7 +15,7 @@ import { headerLabel, SHEETS, sheetLabel } from '../../core/schema';
 import { asText } from '../../core/textCells';
 import { documentLock_ } from '../../gas/lock';
 import { freezeHeader_, lastRow_, setValue_, writeHeader_ } from '../../gas/ranges';
-import { findSheet_, headerRow_, sheetsByName_, writeRows_ } from '../../gas/sheets';
+import { findHeaderRow_, findSheet_, sheetsByName_, writeRows_ } from '../../gas/sheets';
 import { flush_, insertSheet_ } from '../../gas/spreadsheet';
 import type { LogContactRequest, LogContactResult } from '../../shared/api';
 import { openSpreadsheetOrThrow_ } from '../spreadsheet';
@@ -53,7 +52,7 @@ export function logContact(req: LogContactRequest): LogContactResult {
       if (cp) values.set(id, [{ ...cp.managed }]);
     }
     const sheet = ctx.wb.tables.customers?.sheet;
-    if (sheet) writeCustomers_(sheet, values);
+    if (sheet) writeCustomers_(sheet, values, ctx.wb.columnMap.customers);
     flush_();
     return { ok: true, logged: v.customerIds.length, cards: v.customerIds.map((id) => cardOf(ctx, id)) };
   } finally {
@@ -74,9 +73,9 @@ function appendContacts(ctx: Context, v: ContactRequest, byId: Map<string, Custo
     );
     freezeHeader_(sheet);
   }
-  const header = headerRow_(sheet);
+  const { header, found } = findHeaderRow_(sheet, spec, ctx.wb.columnMap.contactLog);
   const width = Math.max(header.length, 1);
-  const cols = matchHeaders(header, spec).columns;
+  const cols = found.match.columns;
   const by = byOf(v.by, safeUserEmail_());
   const loggedAt = ctx.wb.clock.toLocalDateTime(new Date());
   const rows = v.customerIds.map((id) => {
@@ -99,7 +98,7 @@ function appendContacts(ctx: Context, v: ContactRequest, byId: Map<string, Custo
     put('resolvedOn', v.resolvedOn);
     return row;
   });
-  writeRows_(sheet, Math.max(lastRow_(sheet), 1) + 1, rows);
+  writeRows_(sheet, Math.max(lastRow_(sheet), found.row + 1) + 1, rows);
 }
 
 /**
@@ -125,7 +124,7 @@ function updateLastContact(ctx: Context, v: ContactRequest, byId: Map<string, Cu
   const table = ctx.wb.tables.customers;
   const col = table?.match.columns.lastContact;
   if (!table || col === undefined) return;
-  if (table.formulas && table.formulas.slice(1).some((r) => r[col])) return;
+  if (table.formulas && table.formulas.slice(table.headerRow + 1).some((r) => r[col])) return;
   for (const id of v.customerIds) {
     const c = byId.get(id);
     if (!c || (c.lastContact && c.lastContact >= v.date)) continue;

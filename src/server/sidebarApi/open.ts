@@ -25,7 +25,8 @@ function selectedIds(ctx: Context): string[] {
   for (const row of rows) {
     const v = table.values[row - 1];
     const id = v ? cellText(v[idCol]).trim() : '';
-    if (row > 1 && id && !ids.includes(id)) ids.push(id);
+    // Rows above and at the header row are a title and the headers, never a customer.
+    if (row > table.headerRow + 1 && id && !ids.includes(id)) ids.push(id);
   }
   return ids;
 }
