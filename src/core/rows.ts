@@ -24,6 +24,7 @@ import type { HeaderMatch } from './headers';
 import { tr, type Msg } from './i18n';
 import type { Contact, Customer, Holiday, Lang, Purchase, RowProblem, Tier } from './model';
 import type { SheetSpec } from './schema';
+import { anchorHasFormula } from './textCells';
 
 /** One sheet as read: row 0 is the header row; `formulas` parallel to `values` when read. */
 export interface RawTable {
@@ -188,6 +189,9 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
   const customers: Customer[] = [];
   const problems: RowProblem[] = [];
   const tierCol = t.match.columns.tier;
+  // A formula in the Tier column's first data row (a spilled =RETAIN_TIER(I2:I)) owns the whole column:
+  // every row's tier is the value shown, formula or not (docs/platform.md, Custom functions).
+  const tierColumnIsFormula = anchorHasFormula(t.formulas, tierCol);
   const cells = cellLocale(ctx.locale);
   for (let i = 1; i < t.values.length; i++) {
     const row = t.values[i];
@@ -200,7 +204,7 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): { customers: Cus
     const email = r.field('email');
     if (email && !isValidEmail(email))
       r.problem('email', tr(ctx.lang, BAD_EMAIL, { value: email.length > 60 ? email.slice(0, 59) + '…' : email }));
-    const tierFormula = tierCol !== undefined && !!t.formulas && !!t.formulas[i]?.[tierCol];
+    const tierFormula = tierColumnIsFormula || (tierCol !== undefined && !!t.formulas && !!t.formulas[i]?.[tierCol]);
     customers.push({
       row: i + 1,
       id,

@@ -11,7 +11,7 @@ import type { RawTable } from '../core/rows';
 import type { SheetKey, SheetSpec } from '../core/schema';
 import { SHEETS } from '../core/schema';
 import { cellValue, contiguousRuns } from '../core/textCells';
-import { retrySheets } from './retry';
+import { classifyError, errorMessage, retrySheets, stopsKind } from './retry';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 
 export interface SheetTable extends RawTable {
@@ -61,20 +61,58 @@ export function headerRow_(sheet: Sheet): unknown[] {
   return retrySheets(() => sheet.getRange(1, 1, 1, lastCol).getValues()[0]) as unknown[];
 }
 
+/** A row a write could not take, even alone (0-based data row index), and why. */
+export interface FailedRow {
+  row: number;
+  error: string;
+}
+
+/**
+ * setValues of `block` at data row `first` (0-based) of the run's columns.
+ * When the batch fails for a reason that is not the service being down (one
+ * cell Sheets refuses, an error it does not explain), the block is written
+ * in halves, down to single rows, so a bad row costs only itself
+ * (docs/platform.md, Limits and errors); a quota, a dead service or the kill
+ * is thrown as it is.
+ */
+function writeBlock(
+  sheet: Sheet,
+  cols: number[],
+  first: number,
+  block: unknown[][],
+  failed: FailedRow[],
+  range?: GoogleAppsScript.Spreadsheet.Range,
+): void {
+  try {
+    const target = range ?? retrySheets(() => sheet.getRange(2 + first, cols[0] + 1, block.length, cols.length));
+    retrySheets(() => target.setValues(block));
+  } catch (e) {
+    if (stopsKind(e) || classifyError(e) === 'killed') throw e;
+    if (block.length === 1) {
+      failed.push({ row: first, error: errorMessage(e) });
+      return;
+    }
+    const half = Math.ceil(block.length / 2);
+    writeBlock(sheet, cols, first, block.slice(0, half), failed);
+    writeBlock(sheet, cols, first + half, block.slice(half), failed);
+  }
+}
+
 /**
  * Writes `cell(row, col)` for rows 2..rowCount+1 in each run of columns: one
  * getRange, one getNumberFormats (to know which cells are plain text) and one
  * setValues per run (managed columns sit side by side after Set up, so
  * normally one run). `cell` returns the value for a 0-based data row index.
+ * Returns the rows that could not be written.
  */
 export function writeColumns_(
   sheet: Sheet,
   cols: number[],
   rowCount: number,
   cell: (rowIndex: number, col: number) => unknown,
-): number {
-  if (rowCount <= 0) return 0;
-  let runs = 0;
+): FailedRow[] {
+  const failed: FailedRow[] = [];
+  if (rowCount <= 0) return failed;
   for (const run of contiguousRuns(cols)) {
     const range = retrySheets(() => sheet.getRange(2, run[0] + 1, rowCount, run.length));
     const formats = retrySheets(() => range.getNumberFormats()) as string[][];
@@ -84,10 +122,9 @@ export function writeColumns_(
       for (let j = 0; j < run.length; j++) line[j] = cellValue(cell(i, run[j]), formats[i]?.[j] ?? '');
       block[i] = line;
     }
-    retrySheets(() => range.setValues(block));
-    runs++;
+    writeBlock(sheet, run, 0, block, failed, range);
   }
-  return runs;
+  return failed;
 }
 
 /** Writes whole rows from row `startRow`, column 1, each value as cellValue makes it for the cell's format. */

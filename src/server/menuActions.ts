@@ -14,7 +14,7 @@ import { clearFollowUps_, nightlyScheduled_, scheduleNightly_, stopNightly_ } fr
 import { loadSettings_ } from './settingsStore';
 import { setupSheets_, type SetupResult } from './setup';
 import { openSpreadsheetOrThrow_, triggerSpreadsheet_ } from './spreadsheet';
-import { userLang_ } from './user';
+import { schedulingUser_, userLang_ } from './user';
 
 export function runNightlyTrigger_(e?: { triggerUid?: string }): RunSummary {
   const ss = triggerSpreadsheet_(e);
@@ -109,7 +109,7 @@ export function scheduleNightlyRun_(): { scheduled: boolean; hour: number; timeZ
   const lang = userLang_(ss);
   const hour = loadSettings_().settings.nightlyHour;
   const tz = timeZone_(ss);
-  scheduleNightly_(spreadsheetId_(ss), hour, tz);
+  scheduleNightly_(spreadsheetId_(ss), hour, tz, schedulingUser_());
   const message = tr(lang, SCHEDULED, { hour: String(hour).padStart(2, '0'), tz });
   return { scheduled: true, hour, timeZone: tz, message };
 }

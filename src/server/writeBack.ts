@@ -9,15 +9,28 @@
  * their managed cells hold; columns holding a formula are never written; user
  * columns are never part of a write.
  */
+import { cellText, type ToCalDate } from '../core/cells';
+import { customerIdText } from '../core/customerId';
 import { matchHeaders } from '../core/headers';
-import { cellText } from '../core/cells';
+import { tr, type Msg } from '../core/i18n';
 import type { ManagedValues } from '../core/plan';
 import type { Lang } from '../core/model';
 import { fieldOf, headerLabel, SHEETS } from '../core/schema';
-import { asText, columnHasFormula } from '../core/textCells';
+import { asText, capNotes, columnHasFormula } from '../core/textCells';
 import { ensureColumns_, setValue_ } from '../gas/ranges';
-import { readGrid_, writeColumns_ } from '../gas/sheets';
+import { readGrid_, writeColumns_, type FailedRow } from '../gas/sheets';
 import type { Sheet } from '../gas/spreadsheet';
+
+const MORE_PROBLEMS: Msg = {
+  en: '... and {n} more problems: see Retain log',
+  zh: '……另有 {n} 个问题：见 Retain 运行记录',
+};
+
+/** How cells are read and written: dates in the spreadsheet's zone (the Customer ID as the plan read it), texts in the user's language. */
+export interface WriteOptions {
+  toCalDate: ToCalDate;
+  lang: Lang;
+}
 
 /** What Retain has for one customer row: the plan's values plus what the actions recorded. */
 export interface RowValues extends ManagedValues {
@@ -25,7 +38,12 @@ export interface RowValues extends ManagedValues {
   nextVisit?: string;
 }
 
-function cellFor(key: string, v: RowValues): unknown {
+/** `Retain notes` within MAX_NOTES characters (core/textCells.ts, capNotes). */
+export function notesCell(notes: string, lang: Lang): { text: string; left: number } {
+  return capNotes(notes, (n) => tr(lang, MORE_PROBLEMS, { n }));
+}
+
+function cellFor(key: string, v: RowValues, lang: Lang): unknown {
   switch (key) {
     case 'tier':
       return v.tier;
@@ -37,7 +55,7 @@ function cellFor(key: string, v: RowValues): unknown {
     case 'daysToDue':
       return v.daysToDue;
     case 'retainNotes':
-      return asText(v.notes);
+      return asText(notesCell(v.notes, lang).text);
     case 'thankYouDraft':
       return v.thankYouDraft === undefined ? undefined : asText(v.thankYouDraft);
     case 'nextVisit':
@@ -67,6 +85,12 @@ export interface WriteResult {
   /** IDs in `values` that were not found in the sheet any more (the row was deleted meanwhile). */
   missing: string[];
   formulaColumns: string[];
+  /** Sheet rows the write could not take, even alone, and why. */
+  failedRows: Array<{ row: number; error: string }>;
+}
+
+function sheetRows(failed: FailedRow[]): Array<{ row: number; error: string }> {
+  return failed.map((f) => ({ row: f.row + 2, error: f.error }));
 }
 
 /**
@@ -74,7 +98,7 @@ export interface WriteResult {
  * Rows whose ID appears several times get the entries in order of the plan
  * (they are problem rows; their notes say so).
  */
-export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>): WriteResult {
+export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>, opts: WriteOptions): WriteResult {
   const { values: current, formulas } = reread(sheet);
   const match = matchHeaders(current[0] ?? [], SHEETS.customers);
   const idCol = match.columns.id;
@@ -84,6 +108,7 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
     columns: new Set(),
     missing: [],
     formulaColumns: [],
+    failedRows: [],
   };
   if (idCol === undefined || current.length < 2) {
     result.missing = Array.from(values.keys());
@@ -106,7 +131,7 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
   const used = new Map<string, number>();
   const rowValues: Array<RowValues | null> = new Array(current.length - 1).fill(null);
   for (let i = 1; i < current.length; i++) {
-    const id = cellText(current[i][idCol]).trim();
+    const id = customerIdText(current[i][idCol], opts.toCalDate);
     const list = id ? values.get(id) : undefined;
     if (!list) continue;
     const n = used.get(id) ?? 0;
@@ -116,15 +141,20 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>):
   }
   for (const id of values.keys()) if (!used.has(id)) result.missing.push(id);
   if (writable.length === 0) return result;
-  writeColumns_(sheet, writable, current.length - 1, (r, col) => {
+  const failed = writeColumns_(sheet, writable, current.length - 1, (r, col) => {
     const v = rowValues[r];
     if (v) {
-      const out = cellFor(keyOfCol.get(col) as string, v);
+      const out = cellFor(keyOfCol.get(col) as string, v, opts.lang);
       if (out !== undefined) return out;
     }
     return keep(current[r + 1][col]);
   });
-  result.rowsWritten = rowValues.filter(Boolean).length;
+  result.failedRows = sheetRows(failed);
+  for (const f of failed) {
+    const id = customerIdText(current[f.row + 1][idCol], opts.toCalDate);
+    if (id) result.written.delete(id);
+  }
+  result.rowsWritten = rowValues.filter(Boolean).length - failed.length;
   return result;
 }
 
@@ -151,22 +181,27 @@ export function writePurchaseDrafts_(
   byKey: Map<string, string>,
   keysOf: (rows: unknown[][]) => Array<string | null>,
   lang: Lang,
-): Set<string> {
+): { recorded: Set<string>; failedRows: Array<{ row: number; error: string }> } {
   const recorded = new Set<string>();
-  if (byKey.size === 0) return recorded;
+  const none = { recorded, failedRows: [] };
+  if (byKey.size === 0) return none;
   const { values: current, formulas } = reread(sheet);
   const match = matchHeaders(current[0] ?? [], SHEETS.purchases);
   let col = match.columns.thankYouDraft;
-  if (current.length < 2) return recorded;
+  if (current.length < 2) return none;
   if (col === undefined) col = addColumn(sheet, current, headerLabel(fieldOf(SHEETS.purchases, 'thankYouDraft'), lang));
-  if (columnHasFormula(formulas, col)) return recorded;
+  if (columnHasFormula(formulas, col)) return none;
   const keys = keysOf(current);
-  writeColumns_(sheet, [col], current.length - 1, (r) => {
+  const failed = writeColumns_(sheet, [col], current.length - 1, (r) => {
     const key = keys[r + 1];
     const text = key ? byKey.get(key) : undefined;
     if (key && text !== undefined) recorded.add(key);
     if (text !== undefined && cellText(current[r + 1][col]).trim() === '') return asText(text);
     return keep(current[r + 1][col]);
   });
-  return recorded;
+  for (const f of failed) {
+    const key = keys[f.row + 1];
+    if (key) recorded.delete(key);
+  }
+  return { recorded, failedRows: sheetRows(failed) };
 }

@@ -1,10 +1,12 @@
 /**
  * Logging a contact from the sidebar (docs/architecture.md, A sidebar save):
- * under the document lock, the request is checked (core/logRequest.ts), one
- * Contact log row per customer appended, open complaints closed when a
- * resolution is logged, `Last contact` moved forward, and the customers'
- * managed columns written from a fresh plan, so the sheet shows the new next
- * follow-up at once.
+ * the request is checked (core/logRequest.ts); under the document lock one
+ * Contact log row per customer is appended, open complaints closed when a
+ * resolution is logged, `Last contact` moved forward; then, from a fresh plan
+ * made outside the lock, the customers' managed columns are written under it
+ * again, so the sheet shows the new next follow-up at once. The lock is never
+ * held through a whole re-plan: another rep's save or run waits seconds, not
+ * minutes.
  */
 import { byOf } from '../../core/contactBy';
 import { cellText } from '../../core/cells';
@@ -32,33 +34,43 @@ const BUSY: Msg = {
 
 export function logContact(req: LogContactRequest): LogContactResult {
   const lang = userLang_(openSpreadsheetOrThrow_());
-  // The nightly run writes the same rows: one writer at a time.
+  // Reading, checking and planning change nothing: they run outside the lock, which the nightly run
+  // (or another rep's) may hold for minutes. The lock guards the writes only, twice briefly.
+  let ctx = context_();
+  const byId = customersById(ctx.wb);
+  const checked = validateLogRequest(req, { lang, today: ctx.today, known: (id) => byId.has(id) });
+  if (!checked.ok) return checked;
+  const v = checked.value;
   const lock = documentLock_();
   if (!lock.tryLock(15000)) return { ok: false, errors: { form: tr(lang, BUSY) } };
   try {
-    let ctx = context_();
-    const byId = customersById(ctx.wb);
-    const checked = validateLogRequest(req, { lang, today: ctx.today, known: (id) => byId.has(id) });
-    if (!checked.ok) return checked;
-    const v = checked.value;
     resolveOpenComplaints(ctx, v);
     appendContacts(ctx, v, byId);
     updateLastContact(ctx, v, byId);
-    // Recompute with the new contact and write this customer's managed columns at once.
-    ctx = context_();
-    const plans = plansById(ctx.plan);
-    const values = new Map<string, RowValues[]>();
-    for (const id of v.customerIds) {
-      const cp = plans.get(id);
-      if (cp) values.set(id, [{ ...cp.managed }]);
-    }
-    const sheet = ctx.wb.tables.customers?.sheet;
-    if (sheet) writeCustomers_(sheet, values);
     flush_();
-    return { ok: true, logged: v.customerIds.length, cards: v.customerIds.map((id) => cardOf(ctx, id)) };
   } finally {
     lock.release();
   }
+  // Plan again with the new row, then write those customers' managed columns: writeCustomers_ reads the
+  // sheet again under the lock and matches rows by ID. When the lock is busy now, the contact is saved
+  // and the next run writes the columns.
+  ctx = context_();
+  const plans = plansById(ctx.plan);
+  const values = new Map<string, RowValues[]>();
+  for (const id of v.customerIds) {
+    const cp = plans.get(id);
+    if (cp) values.set(id, [{ ...cp.managed }]);
+  }
+  const sheet = ctx.wb.tables.customers?.sheet;
+  if (sheet && lock.tryLock(15000)) {
+    try {
+      writeCustomers_(sheet, values, { toCalDate: (d) => ctx.wb.clock.toCalDate(d), lang });
+      flush_();
+    } finally {
+      lock.release();
+    }
+  }
+  return { ok: true, logged: v.customerIds.length, cards: v.customerIds.map((id) => cardOf(ctx, id)) };
 }
 
 /** Appends one Contact log row per customer in one write; makes the sheet when missing. */
