@@ -7,6 +7,7 @@
  *  - no row was deleted: every customer ID before is still there;
  *  - every draft and event made is recorded in the sheet, once.
  */
+import { createHash } from 'crypto';
 import type { Emulator } from '../../tools/emulator';
 import { wallTime } from '../../tools/emulator';
 
@@ -235,6 +236,20 @@ export interface NothingLostOptions {
   deletedCustomers?: Iterable<string>;
 }
 
+/**
+ * A purchase key as Retain bounds it (src/core/digest.ts, docs/platform.md,
+ * Limits and errors): over 200 characters, its first 120 (no half surrogate
+ * pair), '~' and the SHA-256 of the whole, computed here with Node's own
+ * crypto so the product's hash is checked, not copied.
+ */
+export function boundedKey(key: string): string {
+  if (key.length <= 200) return key;
+  let head = key.slice(0, 120);
+  const last = head.charCodeAt(head.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
+  return `${head}~${createHash('sha256').update(key, 'utf8').digest('hex')}`;
+}
+
 /** The idempotency key of a draft (its X-Retain-Key header, base64url of the UTF-8 key). */
 export function draftKey(raw: string): string {
   const m = /^X-Retain-Key:\s*(\S+)/im.exec(raw.split(/\r?\n\r?\n/)[0] ?? '');
@@ -412,7 +427,9 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     purchasesCanRecord = c.draft >= 0 && !pf.slice(1).some((r) => r[c.draft]);
     if (c.id < 0) c.id = columnOf(h, 'ID', 'ID');
     purchaseKeyOfRow = (row) =>
-      `${plainText(row[c.id])}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`;
+      boundedKey(
+        `${plainText(row[c.id])}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`,
+      );
     if (c.draft >= 0) noteRecorded(purchasesName, purchaseRows, c.draft, purchaseKeyOfRow);
   }
   if (customersName && customerRows.length > 1) {
