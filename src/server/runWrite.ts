@@ -67,6 +67,8 @@ function recordedByActions(drafts: DraftsResult, visits: VisitsResult, today: Ca
     if (o.start && (o.status === 'made' || o.status === 'found' || o.status === 'skipped'))
       r.nextVisit.set(o.need.customerId, o.start);
     if (o.status === 'skipped' && !o.start && o.reason) addNote(o.need.customerId, o.reason);
+    // The visit the user deleted is not shown as the next one any more (unless another is booked).
+    if (o.deleted && !visits.upcoming.has(o.need.customerId)) r.nextVisit.set(o.need.customerId, '');
     if (o.status === 'failed' && o.reason) addNote(o.need.customerId, o.reason);
   }
   return r;

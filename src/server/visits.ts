@@ -39,6 +39,8 @@ export interface VisitOutcome {
   /** 'YYYY-MM-DD HH:mm' local start in the spreadsheet's zone, for the `Next visit` cell. */
   start?: string;
   reason?: string;
+  /** The user deleted Retain's visit for this due date: `Next visit` no longer shows it. */
+  deleted?: boolean;
 }
 
 export interface VisitContext {
@@ -171,7 +173,12 @@ function openNeeds(needs: VisitNeed[], known: Known, zones: Zones, ctx: VisitCon
       continue;
     }
     if (deletedByUser(need, key, known, ctx)) {
-      result.outcomes.push({ need, status: 'skipped', reason: tr(ctx.lang, DELETED, { due: need.due }) });
+      result.outcomes.push({
+        need,
+        status: 'skipped',
+        deleted: true,
+        reason: tr(ctx.lang, DELETED, { due: need.due }),
+      });
       continue;
     }
     const booked = result.upcoming.get(need.customerId);

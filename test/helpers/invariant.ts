@@ -428,7 +428,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     if (c.id < 0) c.id = columnOf(h, 'ID', 'ID');
     purchaseKeyOfRow = (row) =>
       boundedKey(
-        `${plainText(row[c.id])}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`,
+        `${plainText(row[c.id], tz)}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`,
       );
     if (c.draft >= 0) noteRecorded(purchasesName, purchaseRows, c.draft, purchaseKeyOfRow);
   }
@@ -437,7 +437,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     let idc = columnOf(h, 'Customer ID', '客户编号');
     if (idc < 0) idc = columnOf(h, 'ID', 'ID');
     const dc = columnOf(h, 'Thank-you draft', '感谢信');
-    if (dc >= 0) noteRecorded(customersName, customerRows, dc, (row) => (idc >= 0 ? plainText(row[idc]) : ''));
+    if (dc >= 0) noteRecorded(customersName, customerRows, dc, (row) => (idc >= 0 ? plainText(row[idc], tz) : ''));
   }
   for (const d of drafts) {
     const key = draftKey(d.raw);
@@ -489,7 +489,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     const nv = columnOf(h, 'Next visit', '下次拜访');
     for (const [cid, list] of upcomingByCustomer) {
       if (deleted.has(cid)) continue;
-      const rows = customerRows.slice(1).filter((r) => idc >= 0 && plainText(r[idc]) === cid);
+      const rows = customerRows.slice(1).filter((r) => idc >= 0 && plainText(r[idc], tz) === cid);
       if (rows.length === 0) {
         v.push(`event ${list[0].key} belongs to customer ${cid}, who has no row in ${customersName}`);
         continue;
