@@ -122,10 +122,19 @@ export function withRetry<T>(fn: () => T, opts: RetryOptions<T>): T {
         if (kind === 'rate' || kind === 'transient') throw new UnavailableError(opts.service, e);
         throw e;
       }
-      Utilities.sleep(base * Math.pow(2, attempt - 1));
+      pause(base * Math.pow(2, attempt - 1));
       const found = opts.recover ? opts.recover() : null;
       if (found !== null) return found;
     }
+  }
+}
+
+/** Utilities.sleep is a service call too: one that fails only shortens the wait. */
+function pause(ms: number): void {
+  try {
+    Utilities.sleep(ms);
+  } catch (e) {
+    if (classifyError(e) === 'killed') throw e;
   }
 }
 

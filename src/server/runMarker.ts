@@ -42,10 +42,11 @@ export function leftMarker(all: Record<string, string>): RunMarker | null {
  */
 export function markerWriter(onError: (e: unknown) => void): (m: RunMarker | null) => void {
   let broken = false;
+  let props: ReturnType<typeof documentProperties_> | null = null;
   return (m) => {
     if (broken) return;
     try {
-      const props = documentProperties_();
+      props ??= documentProperties_();
       if (m) props.set(KEY, JSON.stringify(m));
       else props.remove(KEY);
     } catch (e) {
