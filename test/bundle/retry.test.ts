@@ -85,7 +85,9 @@ describe('Spreadsheet calls through the adapters are retried', () => {
  */
 describe('every catalogued error is classed as the platform means it', () => {
   const { classifyError } = jest.requireActual('../../src/gas/retry') as typeof import('../../src/gas/retry');
-  const { Emulator, FAULT_CATALOG } = jest.requireActual('../../tools/emulator') as typeof import('../../tools/emulator');
+  const { Emulator, FAULT_CATALOG } = jest.requireActual(
+    '../../tools/emulator',
+  ) as typeof import('../../tools/emulator');
   const PROBE = `
     function probe(service) {
       try {
