@@ -6,6 +6,7 @@
 import { escapeHtml } from '../core/html';
 import { tr, type Msg } from '../core/i18n';
 import type { Lang } from '../core/model';
+import { classifyError } from '../gas/retry';
 import { spreadsheetId_, timeZone_ } from '../gas/spreadsheet';
 import { alert_, showDialog_, toast_ } from '../gas/ui';
 import { runRetain_ } from './nightly';
@@ -23,7 +24,12 @@ export function runNightlyTrigger_(e?: { triggerUid?: string }): RunSummary {
 
 export function runFollowUpTrigger_(e?: { triggerUid?: string }): RunSummary {
   const ss = triggerSpreadsheet_(e);
-  clearFollowUps_(spreadsheetId_(ss));
+  try {
+    clearFollowUps_(spreadsheetId_(ss));
+  } catch (err) {
+    // A spent one-off trigger left listed costs nothing tonight; the run and its log row matter more.
+    if (classifyError(err) === 'killed') throw err;
+  }
   return runRetain_(ss, 'followup', { lang: userLang_(ss) });
 }
 

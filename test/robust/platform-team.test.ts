@@ -160,3 +160,32 @@ describe('as a published Editor add-on (one time trigger per user and document)'
     expect(checkNothingLost(before, emu)).toEqual([]);
   });
 });
+
+describe('a sidebar save whose re-plan fails', () => {
+  test('the contact is saved once and the answer says so (a retry would log it twice); the next run writes the columns', () => {
+    const emu = prepared(baseWorkbook());
+    const rowsBefore = emu.sheetValues('Contact log').length;
+    // Once the Contact log row is in and the lock released, every read fails: the re-plan cannot be made.
+    emu.faults.afterCall(
+      1,
+      () => emu.faults.inject({ error: 'server', filter: { method: 'Range.getValues' }, count: Infinity }),
+      { method: 'Lock.releaseLock' },
+    );
+    const r = emu.invoke('logContact', {
+      customerIds: ['C0004'],
+      date: '2026-11-16',
+      type: 'Visit',
+      outcome: 'ok',
+      notes: '',
+      nextStep: '',
+      nextStepDate: '',
+      complaintSize: '',
+      resolvedOn: '',
+    }) as { ok: boolean; logged: number };
+    emu.faults.clear();
+    expect(r).toMatchObject({ ok: true, logged: 1 });
+    expect(emu.sheetValues('Contact log').length).toBe(rowsBefore + 1);
+    const s = runNightly(emu);
+    expect(s.fatal).toBe('');
+  });
+});

@@ -13,10 +13,11 @@ import { cellText } from '../../core/cells';
 import { matchHeaders } from '../../core/headers';
 import { tr, type Msg } from '../../core/i18n';
 import { validateLogRequest, type ContactRequest } from '../../core/logRequest';
-import type { Customer } from '../../core/model';
+import type { Customer, Lang } from '../../core/model';
 import { headerLabel, SHEETS, sheetLabel } from '../../core/schema';
 import { asText } from '../../core/textCells';
-import { documentLock_ } from '../../gas/lock';
+import { documentLock_, type DocumentLock } from '../../gas/lock';
+import { classifyError } from '../../gas/retry';
 import { freezeHeader_, lastRow_, setValue_, writeHeader_ } from '../../gas/ranges';
 import { findSheet_, headerRow_, sheetsByName_, writeRows_ } from '../../gas/sheets';
 import { flush_, insertSheet_ } from '../../gas/spreadsheet';
@@ -52,12 +53,23 @@ export function logContact(req: LogContactRequest): LogContactResult {
     lock.release();
   }
   // Plan again with the new row, then write those customers' managed columns: writeCustomers_ reads the
-  // sheet again under the lock and matches rows by ID. When the lock is busy now, the contact is saved
-  // and the next run writes the columns.
-  ctx = context_();
+  // sheet again under the lock and matches rows by ID. When that fails, or the lock is busy now, the
+  // contact is saved all the same (the answer must say so, or a retry would log it twice) and the next
+  // run writes the columns.
+  try {
+    ctx = refreshColumns(v.customerIds, lang, lock);
+  } catch (e) {
+    if (classifyError(e) === 'killed') throw e;
+  }
+  return { ok: true, logged: v.customerIds.length, cards: v.customerIds.map((id) => cardOf(ctx, id)) };
+}
+
+/** The fresh plan, and the customers' managed columns written from it (when the lock can be had). */
+function refreshColumns(ids: string[], lang: Lang, lock: DocumentLock): Context {
+  const ctx = context_();
   const plans = plansById(ctx.plan);
   const values = new Map<string, RowValues[]>();
-  for (const id of v.customerIds) {
+  for (const id of ids) {
     const cp = plans.get(id);
     if (cp) values.set(id, [{ ...cp.managed }]);
   }
@@ -70,7 +82,7 @@ export function logContact(req: LogContactRequest): LogContactResult {
       lock.release();
     }
   }
-  return { ok: true, logged: v.customerIds.length, cards: v.customerIds.map((id) => cardOf(ctx, id)) };
+  return ctx;
 }
 
 /** Appends one Contact log row per customer in one write; makes the sheet when missing. */
