@@ -5,16 +5,18 @@
  * purchase's row again after the user sorted the sheet (purchaseRowKeys).
  */
 import type { CalDate } from './dates';
+import { boundKey } from './digest';
 import type { Purchase } from './model';
 
 /**
  * 'C0001|2026-11-20|1200|Widget'. It only uses what the user typed, so it
  * survives sorting and inserted rows; identical purchases (same customer,
  * day, amount and product, e.g. two of the same item on two lines) are told
- * apart by their order, see withOrdinal.
+ * apart by their order, see withOrdinal. A key too long for a property or a
+ * mail header (a pasted paragraph as Product) is bounded by boundKey.
  */
 export function purchaseKey(customerId: string, date: CalDate, amount: number | null, product: string): string {
-  return `${customerId}|${date}|${amount === null ? '' : amount}|${product}`;
+  return boundKey(`${customerId}|${date}|${amount === null ? '' : amount}|${product}`);
 }
 
 /** The n-th identical purchase (1-based, in row order): the base key, then 'base#2', 'base#3', ... */

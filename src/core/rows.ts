@@ -23,6 +23,7 @@ import { tr, type Msg } from './i18n';
 import type { Contact, Customer, Holiday, Lang, Purchase, RowProblem, Tier } from './model';
 import { nameOf } from './nameColumns';
 import { eachRow, headerOf, isBlankRow, RowReader, type ParseContext, type RawTable } from './rowReader';
+import { anchorHasFormula } from './textCells';
 
 export type { ParseContext, RawTable } from './rowReader';
 
@@ -70,6 +71,9 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): CustomersRead {
   const tierCol = t.match.columns.tier;
   const nameCol = t.match.columns.name;
   const parts = nameCol === undefined ? (t.nameParts ?? null) : null;
+  // A formula in the Tier column's first data row (a spilled =RETAIN_TIER(I2:I)) owns the whole column:
+  // every row's tier is the value shown, formula or not (docs/platform.md, Custom functions).
+  const tierColumnIsFormula = anchorHasFormula(t.formulas, tierCol, t.headerRow ?? 0);
   const cells = cellLocale(ctx.locale);
   for (let i = (t.headerRow ?? 0) + 1; i < t.values.length; i++) {
     const row = t.values[i];
@@ -87,7 +91,7 @@ export function parseCustomers(t: RawTable, ctx: ParseContext): CustomersRead {
     const email = r.field('email');
     if (email && !isValidEmail(email))
       r.problem('email', tr(ctx.lang, BAD_EMAIL, { value: email.length > 60 ? email.slice(0, 59) + '…' : email }));
-    const tierFormula = tierCol !== undefined && !!t.formulas && !!t.formulas[i]?.[tierCol];
+    const tierFormula = tierColumnIsFormula || (tierCol !== undefined && !!t.formulas && !!t.formulas[i]?.[tierCol]);
     const c: Customer = {
       row: i + 1,
       id,

@@ -43,8 +43,8 @@ export interface Busy {
 
 /**
  * The busy time of one event given its local start and end ('YYYY-MM-DD
- * HH:mm' in the spreadsheet's zone): one piece per day it covers (a
- * multi-day block fills the days between).
+ * HH:mm' in the calendar's zone, the zone the visit windows are in): one
+ * piece per day it covers (a multi-day block fills the days between).
  */
 export function busyOfLocal(start: string, end: string): Busy[] {
   const [ad, at] = start.split(' ');

@@ -14,23 +14,28 @@ function events(): GoogleAppsScript.Calendar.Collection.EventsCollection {
   return Calendar.Events;
 }
 
-/** Every event matching `args` (Events.list parameters), all pages. */
-export function listEvents_(calendarId: string, args: Record<string, unknown>): CalendarEvent[] {
+/** Every event matching `args` (Events.list parameters), all pages, and the calendar's own time zone ('' if not given). */
+export function listEvents_(
+  calendarId: string,
+  args: Record<string, unknown>,
+): { items: CalendarEvent[]; timeZone: string } {
   const items: CalendarEvent[] = [];
+  let timeZone = '';
   let pageToken: string | undefined;
   do {
     const page = withRetry(() => events().list(calendarId, { ...args, pageToken, maxResults: 2500 }), {
       service: 'Calendar',
     });
     items.push(...(page.items ?? []));
+    if (!timeZone && page.timeZone) timeZone = page.timeZone;
     pageToken = page.nextPageToken;
   } while (pageToken);
-  return items;
+  return { items, timeZone };
 }
 
 /** The event whose private property `name` is `value` (not cancelled), or null. */
 export function findEvent_(calendarId: string, name: string, value: string): CalendarEvent | null {
-  const found = listEvents_(calendarId, { privateExtendedProperty: [`${name}=${value}`], singleEvents: true });
+  const found = listEvents_(calendarId, { privateExtendedProperty: [`${name}=${value}`], singleEvents: true }).items;
   return found.find((e) => e.status !== 'cancelled') ?? null;
 }
 

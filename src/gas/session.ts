@@ -11,3 +11,12 @@ export function activeUserLocale_(): string {
     return '';
   }
 }
+
+/** A key unique to the user (Session.getTemporaryActiveUserKey: no scope needed; it changes every 30 days), or ''. */
+export function temporaryUserKey_(): string {
+  try {
+    return retryService('Session', () => Session.getTemporaryActiveUserKey()) || '';
+  } catch (e) {
+    return '';
+  }
+}

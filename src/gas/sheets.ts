@@ -13,7 +13,7 @@ import type { RawTable } from '../core/rows';
 import type { SheetKey, SheetSpec } from '../core/schema';
 import { SHEETS } from '../core/schema';
 import { cellValue, contiguousRuns } from '../core/textCells';
-import { retrySheets } from './retry';
+import { classifyError, errorMessage, retrySheets, stopsKind } from './retry';
 import type { Sheet, Spreadsheet } from './spreadsheet';
 
 export interface SheetTable extends RawTable {
@@ -88,6 +88,44 @@ export function headerRow_(sheet: Sheet): unknown[] {
   return retrySheets(() => sheet.getRange(1, 1, 1, lastCol).getValues()[0]) as unknown[];
 }
 
+/** A row a write could not take, even alone (0-based data row index), and why. */
+export interface FailedRow {
+  row: number;
+  error: string;
+}
+
+/**
+ * setValues of `block` at data row `first` (0-based) of the run's columns.
+ * When the batch fails for a reason that is not the service being down (one
+ * cell Sheets refuses, an error it does not explain), the block is written
+ * in halves, down to single rows, so a bad row costs only itself
+ * (docs/platform.md, Limits and errors); a quota, a dead service or the kill
+ * is thrown as it is.
+ */
+function writeBlock(
+  sheet: Sheet,
+  cols: number[],
+  first: number,
+  block: unknown[][],
+  failed: FailedRow[],
+  firstRow: number,
+  range?: GoogleAppsScript.Spreadsheet.Range,
+): void {
+  try {
+    const target = range ?? retrySheets(() => sheet.getRange(firstRow + first, cols[0] + 1, block.length, cols.length));
+    retrySheets(() => target.setValues(block));
+  } catch (e) {
+    if (stopsKind(e) || classifyError(e) === 'killed') throw e;
+    if (block.length === 1) {
+      failed.push({ row: first, error: errorMessage(e) });
+      return;
+    }
+    const half = Math.ceil(block.length / 2);
+    writeBlock(sheet, cols, first, block.slice(0, half), failed, firstRow);
+    writeBlock(sheet, cols, first + half, block.slice(half), failed, firstRow);
+  }
+}
+
 /**
  * The header row of a user's sheet (one read of its first ten rows): its
  * 1-based row, its cells as far as the last column, and its match. Row 1
@@ -114,6 +152,7 @@ export function findHeaderRow_(
  * getRange, one getNumberFormats (to know which cells are plain text) and one
  * setValues per run (managed columns sit side by side after Set up, so
  * normally one run). `cell` returns the value for a 0-based data row index.
+ * Returns the rows that could not be written.
  */
 export function writeColumns_(
   sheet: Sheet,
@@ -121,9 +160,9 @@ export function writeColumns_(
   rowCount: number,
   cell: (rowIndex: number, col: number) => unknown,
   firstRow = 2,
-): number {
-  if (rowCount <= 0) return 0;
-  let runs = 0;
+): FailedRow[] {
+  const failed: FailedRow[] = [];
+  if (rowCount <= 0) return failed;
   for (const run of contiguousRuns(cols)) {
     const range = retrySheets(() => sheet.getRange(firstRow, run[0] + 1, rowCount, run.length));
     const formats = retrySheets(() => range.getNumberFormats()) as string[][];
@@ -133,10 +172,9 @@ export function writeColumns_(
       for (let j = 0; j < run.length; j++) line[j] = cellValue(cell(i, run[j]), formats[i]?.[j] ?? '');
       block[i] = line;
     }
-    retrySheets(() => range.setValues(block));
-    runs++;
+    writeBlock(sheet, run, 0, block, failed, firstRow, range);
   }
-  return runs;
+  return failed;
 }
 
 /** Writes whole rows from row `startRow`, column 1, each value as cellValue makes it for the cell's format. */

@@ -43,18 +43,46 @@ function create(handler: string, build: () => Trigger, known: readonly string[])
   return info(made, handler);
 }
 
-/** Every day at `hour` o'clock in `timeZone`. */
+/**
+ * Every day at `hour` o'clock in `timeZone`, near `minute`: Apps Script picks
+ * the minute once (within 15 of the one asked for) and keeps it, so two
+ * users' triggers asked for different minutes do not start together every
+ * night (docs/platform.md, Triggers).
+ */
 export function createDailyTrigger_(
   handler: string,
-  hour: number,
-  timeZone: string,
+  at: { hour: number; minute: number; timeZone: string },
   known: readonly string[],
 ): TriggerInfo {
   return create(
     handler,
-    () => ScriptApp.newTrigger(handler).timeBased().everyDays(1).atHour(hour).inTimezone(timeZone).create(),
+    () =>
+      ScriptApp.newTrigger(handler)
+        .timeBased()
+        .everyDays(1)
+        .atHour(at.hour)
+        .nearMinute(at.minute)
+        .inTimezone(at.timeZone)
+        .create(),
     known,
   );
+}
+
+/**
+ * Whether the script runs as a published Editor add-on
+ * (ScriptApp.getInstallationSource(): NONE for a bound script). An add-on may
+ * hold one time trigger per user and document (docs/platform.md, Triggers),
+ * and shows its menu under Extensions. When the answer cannot be had (it
+ * throws in some contexts), the bound script is assumed: that is how Retain
+ * is installed.
+ */
+export function isAddOn_(): boolean {
+  try {
+    const source = ScriptApp.getInstallationSource();
+    return String(source) !== String(ScriptApp.InstallationSource.NONE);
+  } catch (e) {
+    return false;
+  }
 }
 
 /** Once, `ms` from now. */

@@ -1,6 +1,6 @@
 /**
  * What the user sees of Retain inside Sheets (docs/platform.md, Sidebar and
- * web app): the add-on menu, the sidebar, a dialog, an alert, a toast. The
+ * web app): the Retain menu, the sidebar, a dialog, an alert, a toast. The
  * pages come from HtmlService: the sidebar from its built file (never a
  * template: nothing in the bundle is run as a scriptlet), a dialog from HTML
  * the caller has escaped.
@@ -12,9 +12,19 @@ function ui(): GoogleAppsScript.Base.Ui {
   return retrySheets(() => SpreadsheetApp.getUi());
 }
 
-/** The Extensions > Retain menu; null entries are separators. */
-export function addonMenu_(items: ReadonlyArray<{ caption: string; fn: string } | null>): void {
-  const menu = retrySheets(() => ui().createAddonMenu());
+/**
+ * The menu; null entries are separators. A bound script gets a top-level
+ * menu titled `title`; a published add-on must use the add-on menu under
+ * Extensions, which Sheets titles with the add-on's name (in a bound script
+ * it would carry the project's name, "Untitled project" until renamed:
+ * docs/platform.md, Entry points and the bundle).
+ */
+export function menu_(
+  title: string,
+  addOn: boolean,
+  items: ReadonlyArray<{ caption: string; fn: string } | null>,
+): void {
+  const menu = retrySheets(() => (addOn ? ui().createAddonMenu() : ui().createMenu(title)));
   for (const item of items) {
     if (item === null) retrySheets(() => menu.addSeparator());
     else retrySheets(() => menu.addItem(item.caption, item.fn));

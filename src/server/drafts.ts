@@ -13,8 +13,9 @@ import type { Customer, Lang } from '../core/model';
 import type { DraftNeed } from '../core/plan';
 import type { TemplateRow } from '../core/rows';
 import { createDraft_, findDraft_ } from '../gas/gmail';
-import { classifyError, errorMessage, QuotaError } from '../gas/retry';
+import { classifyError, errorMessage, stopsKind } from '../gas/retry';
 import type { Journal } from './journal';
+import { stopMessage } from './serviceStops';
 
 export interface DraftOutcome {
   need: DraftNeed;
@@ -46,10 +47,6 @@ export interface DraftsResult {
   deferred: DraftNeed[];
 }
 
-const QUOTA: Msg = {
-  en: 'Gmail quota reached: the remaining drafts wait for the next run',
-  zh: 'Gmail 配额已用完：其余草稿等下次运行',
-};
 const FAILED: Msg = { en: 'Thank-you draft failed: {error}', zh: '感谢信草稿创建失败：{error}' };
 
 const KEY_HEADER = 'X-Retain-Key';
@@ -122,8 +119,9 @@ export function makeDrafts_(needs: DraftNeed[], ctx: DraftContext): DraftsResult
     try {
       result.outcomes.push(send(need, d.raw, d.subject, !!journaled && journaled.state === 'pending', ctx));
     } catch (e) {
-      if (e instanceof QuotaError) {
-        result.stopped = tr(ctx.lang, QUOTA);
+      // A spent quota or a service (Gmail, or the journal's Properties) that stopped answering: no more drafts this run.
+      if (stopsKind(e)) {
+        result.stopped = stopMessage(e, 'drafts', needs.length - i, ctx.lang);
         result.deferred = needs.slice(i);
         break;
       }

@@ -1,12 +1,15 @@
 /**
- * The Retain menu (docs/platform.md, Entry points and the bundle). onOpen may
- * run in the add-on's no-authorization mode, where properties and most
- * services are off limits: it only builds the menu. The locale is read when
- * allowed, to label the menu in the user's language; English otherwise.
+ * The Retain menu (docs/platform.md, Entry points and the bundle): a
+ * top-level menu named Retain in the bound script, the add-on menu when
+ * published as an add-on. onOpen may run in the add-on's no-authorization
+ * mode, where properties and most services are off limits: it only builds
+ * the menu. The locale is read when allowed, to label the menu in the user's
+ * language; English otherwise.
  */
 import { langOfLocale, tr, type Msg } from '../core/i18n';
 import { activeUserLocale_ } from '../gas/session';
-import { addonMenu_ } from '../gas/ui';
+import { isAddOn_ } from '../gas/triggers';
+import { menu_ } from '../gas/ui';
 
 export interface MenuItem {
   caption: Msg;
@@ -30,5 +33,6 @@ export const MENU: Array<MenuItem | null> = [
 
 export function buildMenu_(): void {
   const lang = langOfLocale(activeUserLocale_());
-  addonMenu_(MENU.map((item) => (item === null ? null : { caption: tr(lang, item.caption), fn: item.fn })));
+  const items = MENU.map((item) => (item === null ? null : { caption: tr(lang, item.caption), fn: item.fn }));
+  menu_('Retain', isAddOn_(), items);
 }

@@ -6,6 +6,7 @@
 import { escapeHtml } from '../core/html';
 import { tr, type Msg } from '../core/i18n';
 import type { Lang } from '../core/model';
+import { classifyError } from '../gas/retry';
 import { spreadsheetId_, timeZone_ } from '../gas/spreadsheet';
 import { alert_, showDialog_, toast_ } from '../gas/ui';
 import { runRetain_ } from './nightly';
@@ -14,7 +15,7 @@ import { clearFollowUps_, nightlyScheduled_, scheduleNightly_, stopNightly_ } fr
 import { loadSettings_ } from './settingsStore';
 import { setupSheets_, type SetupResult } from './setup';
 import { openSpreadsheetOrThrow_, triggerSpreadsheet_ } from './spreadsheet';
-import { userLang_ } from './user';
+import { schedulingUser_, userLang_ } from './user';
 
 export function runNightlyTrigger_(e?: { triggerUid?: string }): RunSummary {
   const ss = triggerSpreadsheet_(e);
@@ -23,7 +24,12 @@ export function runNightlyTrigger_(e?: { triggerUid?: string }): RunSummary {
 
 export function runFollowUpTrigger_(e?: { triggerUid?: string }): RunSummary {
   const ss = triggerSpreadsheet_(e);
-  clearFollowUps_(spreadsheetId_(ss));
+  try {
+    clearFollowUps_(spreadsheetId_(ss));
+  } catch (err) {
+    // A spent one-off trigger left listed costs nothing tonight; the run and its log row matter more.
+    if (classifyError(err) === 'killed') throw err;
+  }
   return runRetain_(ss, 'followup', { lang: userLang_(ss) });
 }
 
@@ -109,7 +115,7 @@ export function scheduleNightlyRun_(): { scheduled: boolean; hour: number; timeZ
   const lang = userLang_(ss);
   const hour = loadSettings_().settings.nightlyHour;
   const tz = timeZone_(ss);
-  scheduleNightly_(spreadsheetId_(ss), hour, tz);
+  scheduleNightly_(spreadsheetId_(ss), hour, tz, schedulingUser_());
   const message = tr(lang, SCHEDULED, { hour: String(hour).padStart(2, '0'), tz });
   return { scheduled: true, hour, timeZone: tz, message };
 }

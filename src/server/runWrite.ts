@@ -16,11 +16,19 @@ import type { DraftsResult } from './drafts';
 import type { RunSummary } from './runSummary';
 import type { VisitsResult } from './visits';
 import { parseContext_, type Workbook } from './workbook';
-import { writeCustomers_, writePurchaseDrafts_, type RowValues } from './writeBack';
+import { notesCell, writeCustomers_, writePurchaseDrafts_, type RowValues } from './writeBack';
 
 const NOT_WRITTEN: Msg = {
   en: 'Customer {id} was not found when writing (row deleted or its ID changed during the run).',
   zh: '写入时找不到客户 {id}（运行期间该行被删除或编号被修改）。',
+};
+const ROW_FAILED: Msg = {
+  en: '{sheet} row {row} could not be written ({error}): its Retain columns keep their old values.',
+  zh: '{sheet} 第 {row} 行无法写入（{error}）：其 Retain 列保持原值。',
+};
+const LONG_NOTES: Msg = {
+  en: 'Customer {id} (row {row}) has more problems than Retain notes can show; the rest: {rest}',
+  zh: '客户 {id}（第 {row} 行）的问题多于“提示”列能显示的；其余：{rest}',
 };
 const FORMULA_COLUMN: Msg = {
   en: 'Column "{header}" holds formulas: Retain read it and did not write it.',
@@ -58,6 +66,8 @@ function recordedByActions(drafts: DraftsResult, visits: VisitsResult, today: Ca
     if (o.start && (o.status === 'made' || o.status === 'found' || o.status === 'skipped'))
       r.nextVisit.set(o.need.customerId, o.start);
     if (o.status === 'skipped' && !o.start && o.reason) addNote(o.need.customerId, o.reason);
+    // The visit the user deleted is not shown as the next one any more (unless another is booked).
+    if (o.deleted && !visits.upcoming.has(o.need.customerId)) r.nextVisit.set(o.need.customerId, '');
     if (o.status === 'failed' && o.reason) addNote(o.need.customerId, o.reason);
   }
   return r;
@@ -82,11 +92,28 @@ function rowValues(plan: Plan, r: Recorded): Map<string, RowValues[]> {
   return values;
 }
 
+/** The problems cut from a row's `Retain notes` go to the log, so none is lost from sight. */
+function reportLongNotes(values: Map<string, RowValues[]>, plan: Plan, summary: RunSummary, lang: Lang): void {
+  for (const cp of plan.customers) {
+    const v = values.get(cp.customerId)?.[0];
+    if (!v || notesCell(v.notes, lang).left === 0) continue;
+    const shown = notesCell(v.notes, lang).text.split('; ').length - 1;
+    const rest = v.notes.split('; ').slice(shown).join('; ');
+    summary.errors.push(tr(lang, LONG_NOTES, { id: cp.customerId, row: cp.row, rest }));
+  }
+}
+
 /** The Purchases sheet's `Thank-you draft` cells, found again by purchase key after a re-read. */
-function writePurchaseCells(wb: Workbook, cells: Map<string, string>, lang: Lang, recorded: Set<string>): void {
+function writePurchaseCells(
+  wb: Workbook,
+  cells: Map<string, string>,
+  lang: Lang,
+  recorded: Set<string>,
+  summary: RunSummary,
+): void {
   const purchases = wb.tables.purchases;
   if (!purchases || cells.size === 0) return;
-  const keys = writePurchaseDrafts_(
+  const written = writePurchaseDrafts_(
     purchases.sheet,
     cells,
     (rows, headerRow, match) => {
@@ -98,7 +125,9 @@ function writePurchaseCells(wb: Workbook, cells: Map<string, string>, lang: Lang
     lang,
     wb.columnMap.purchases,
   );
-  for (const k of keys) recorded.add(k);
+  for (const k of written.recorded) recorded.add(k);
+  for (const f of written.failedRows)
+    summary.errors.push(tr(lang, ROW_FAILED, { sheet: purchases.sheetName, row: f.row, error: f.error }));
 }
 
 /** Writes the run's values; returns the draft keys the sheet now records (their journal entries can go). */
@@ -112,10 +141,18 @@ export function writeRun_(
 ): Set<string> {
   const recorded = new Set<string>();
   const r = recordedByActions(drafts, visits, plan.today);
-  const customersSheet = wb.tables.customers?.sheet;
-  if (customersSheet) {
-    const w = writeCustomers_(customersSheet, rowValues(plan, r), wb.columnMap.customers);
+  const customers = wb.tables.customers;
+  if (customers) {
+    const values = rowValues(plan, r);
+    const w = writeCustomers_(customers.sheet, values, {
+      toCalDate: (d) => wb.clock.toCalDate(d),
+      lang,
+      map: wb.columnMap.customers,
+    });
     for (const id of w.missing) summary.errors.push(tr(lang, NOT_WRITTEN, { id }));
+    for (const f of w.failedRows)
+      summary.errors.push(tr(lang, ROW_FAILED, { sheet: customers.sheetName, row: f.row, error: f.error }));
+    if (w.columns.has('retainNotes')) reportLongNotes(values, plan, summary, lang);
     for (const header of w.formulaColumns)
       if (header !== 'Tier' && header !== '等级') summary.errors.push(tr(lang, FORMULA_COLUMN, { header }));
     // Drafts for a Customers row's Last purchase are recorded in that row.
@@ -124,6 +161,6 @@ export function writeRun_(
         if (o.need.purchaseRow === null && w.written.has(o.need.customerId)) recorded.add(o.need.key);
     }
   }
-  writePurchaseCells(wb, r.purchaseCells, lang, recorded);
+  writePurchaseCells(wb, r.purchaseCells, lang, recorded, summary);
   return recorded;
 }

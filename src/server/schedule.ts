@@ -8,11 +8,13 @@
  * are matched by handler name and that stored ID, so one user's triggers for
  * another spreadsheet are never touched.
  */
+import { sha256Hex } from '../core/digest';
 import { userProperties_, type PropertyStore } from '../gas/properties';
 import {
   createDailyTrigger_,
   createOneOffTrigger_,
   deleteTrigger_,
+  isAddOn_,
   triggersOf_,
   type TriggerInfo,
 } from '../gas/triggers';
@@ -43,12 +45,23 @@ function forget(t: TriggerInfo, props: PropertyStore): void {
   deleteTrigger_(t);
 }
 
-export function scheduleNightly_(spreadsheetId: string, hour: number, timeZone: string): void {
+/**
+ * The minute a user's nightly trigger asks for: the same for the same user,
+ * spread over the hour for different users, so the reps of one shared sheet
+ * do not all start at once and wait for each other's lock every night
+ * (docs/platform.md, Triggers).
+ */
+export function nightlyMinute(user: string): number {
+  return parseInt(sha256Hex(user.trim().toLowerCase()).slice(0, 8), 16) % 60;
+}
+
+/** `user`: who schedules (their address, or any stable key of theirs); their trigger gets its own minute. */
+export function scheduleNightly_(spreadsheetId: string, hour: number, timeZone: string, user: string): void {
   const props = userProperties_();
   const { mine, all } = triggersFor(NIGHTLY_HANDLER, spreadsheetId, props);
   for (const t of mine) forget(t, props);
   const others = all.filter((id) => !mine.some((t) => t.id === id));
-  const trigger = createDailyTrigger_(NIGHTLY_HANDLER, hour, timeZone, others);
+  const trigger = createDailyTrigger_(NIGHTLY_HANDLER, { hour, minute: nightlyMinute(user), timeZone }, others);
   props.set(KEY + trigger.id, spreadsheetId);
   props.set(LAST_SS, spreadsheetId);
 }
@@ -64,13 +77,20 @@ export function nightlyScheduled_(spreadsheetId: string): boolean {
   return triggersFor(NIGHTLY_HANDLER, spreadsheetId, userProperties_()).mine.length > 0;
 }
 
-/** A one-off run a minute from now to finish what the time budget cut short; at most one waits at a time. */
-export function scheduleFollowUp_(spreadsheetId: string): void {
+/**
+ * A one-off run `ms` from now, to finish what the time budget cut short or
+ * to run when the lock is free again; at most one waits at a time. False when
+ * none can be made: a published add-on may hold only its nightly trigger
+ * (docs/platform.md, Triggers), so there the next night does the rest.
+ */
+export function scheduleFollowUp_(spreadsheetId: string, ms: number): boolean {
+  if (isAddOn_()) return false;
   const props = userProperties_();
   const { mine, all } = triggersFor(FOLLOW_UP_HANDLER, spreadsheetId, props);
-  if (mine.length > 0) return;
-  const trigger = createOneOffTrigger_(FOLLOW_UP_HANDLER, 60 * 1000, all);
+  if (mine.length > 0) return true;
+  const trigger = createOneOffTrigger_(FOLLOW_UP_HANDLER, ms, all);
   props.set(KEY + trigger.id, spreadsheetId);
+  return true;
 }
 
 /** Removes the follow-up trigger that is firing now (one-off triggers stay listed until deleted). */

@@ -11,8 +11,11 @@ import { documentProperties_ } from '../gas/properties';
 
 const PREFIX = 'setting.';
 
-export function loadSettings_(): { settings: Settings; errors: Record<string, string> } {
-  const all = documentProperties_().all();
+/** `all`: the document properties when the caller has read them already (the nightly run reads them once). */
+export function loadSettings_(all: Record<string, string> = documentProperties_().all()): {
+  settings: Settings;
+  errors: Record<string, string>;
+} {
   const mine: Record<string, string> = {};
   for (const k of Object.keys(all)) if (k.indexOf(PREFIX) === 0) mine[k.slice(PREFIX.length)] = all[k];
   return settingsFromProperties(mine);

@@ -10,7 +10,7 @@ import { langOfLocale } from '../core/i18n';
 import type { Lang } from '../core/model';
 import { profileEmail_ } from '../gas/gmail';
 import { userProperties_ } from '../gas/properties';
-import { activeUserLocale_ } from '../gas/session';
+import { activeUserLocale_, temporaryUserKey_ } from '../gas/session';
 import { spreadsheetLocale_, type Spreadsheet } from '../gas/spreadsheet';
 
 const KEY = 'retain.userEmail';
@@ -34,9 +34,24 @@ export function safeUserEmail_(): string {
   }
 }
 
-/** The user's language: their Google locale, else the spreadsheet's (a trigger may have no user locale). */
+/**
+ * Who schedules the nightly run, for its own trigger minute: the address
+ * (asked now, and kept, so the nightly run in team mode never has to ask
+ * Gmail), else the session's user key.
+ */
+export function schedulingUser_(): string {
+  return safeUserEmail_() || temporaryUserKey_();
+}
+
+/** The user's language: their Google locale, else the spreadsheet's (a trigger may have no user locale); English when neither answers. */
 export function userLang_(ss: Spreadsheet | null): Lang {
   let locale = activeUserLocale_();
-  if (!locale && ss) locale = spreadsheetLocale_(ss);
+  if (!locale && ss) {
+    try {
+      locale = spreadsheetLocale_(ss);
+    } catch (e) {
+      // The run still has to say what happened: in English, then.
+    }
+  }
   return langOfLocale(locale);
 }

@@ -9,17 +9,32 @@
  * their managed cells hold; columns holding a formula are never written; user
  * columns are never part of a write.
  */
-import { cellText } from '../core/cells';
+import { cellText, type ToCalDate } from '../core/cells';
 import type { FieldMap } from '../core/columnMap';
+import { customerIdText } from '../core/customerId';
 import type { HeaderMatch } from '../core/headers';
 import { locateTable } from '../core/headerRow';
+import { tr, type Msg } from '../core/i18n';
 import type { ManagedValues } from '../core/plan';
 import type { Lang } from '../core/model';
 import { fieldOf, headerLabel, SHEETS } from '../core/schema';
-import { asText, columnHasFormula } from '../core/textCells';
+import { asText, capNotes, columnHasFormula } from '../core/textCells';
 import { ensureColumns_, setValue_ } from '../gas/ranges';
-import { readGrid_, writeColumns_ } from '../gas/sheets';
+import { readGrid_, writeColumns_, type FailedRow } from '../gas/sheets';
 import type { Sheet } from '../gas/spreadsheet';
+
+const MORE_PROBLEMS: Msg = {
+  en: '... and {n} more problems: see Retain log',
+  zh: '……另有 {n} 个问题：见 Retain 运行记录',
+};
+
+/** How cells are read and written: dates in the spreadsheet's zone (the Customer ID as the plan read it), texts in the user's language. */
+export interface WriteOptions {
+  toCalDate: ToCalDate;
+  lang: Lang;
+  /** The column map (docs/data.md, Column map). */
+  map?: FieldMap;
+}
 
 /** What Retain has for one customer row: the plan's values plus what the actions recorded. */
 export interface RowValues extends ManagedValues {
@@ -27,7 +42,12 @@ export interface RowValues extends ManagedValues {
   nextVisit?: string;
 }
 
-function cellFor(key: string, v: RowValues): unknown {
+/** `Retain notes` within MAX_NOTES characters (core/textCells.ts, capNotes). */
+export function notesCell(notes: string, lang: Lang): { text: string; left: number } {
+  return capNotes(notes, (n) => tr(lang, MORE_PROBLEMS, { n }));
+}
+
+function cellFor(key: string, v: RowValues, lang: Lang): unknown {
   switch (key) {
     case 'tier':
       return v.tier;
@@ -39,7 +59,7 @@ function cellFor(key: string, v: RowValues): unknown {
     case 'daysToDue':
       return v.daysToDue;
     case 'retainNotes':
-      return asText(v.notes);
+      return asText(notesCell(v.notes, lang).text);
     case 'thankYouDraft':
       return v.thankYouDraft === undefined ? undefined : asText(v.thankYouDraft);
     case 'nextVisit':
@@ -69,6 +89,12 @@ export interface WriteResult {
   /** IDs in `values` that were not found in the sheet any more (the row was deleted meanwhile). */
   missing: string[];
   formulaColumns: string[];
+  /** Sheet rows the write could not take, even alone, and why. */
+  failedRows: Array<{ row: number; error: string }>;
+}
+
+function sheetRows(failed: FailedRow[], firstRow: number): Array<{ row: number; error: string }> {
+  return failed.map((f) => ({ row: f.row + firstRow, error: f.error }));
 }
 
 /**
@@ -78,9 +104,9 @@ export interface WriteResult {
  * appears several times get the entries in order of the plan (their notes
  * say so).
  */
-export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>, map?: FieldMap): WriteResult {
+export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>, opts: WriteOptions): WriteResult {
   const { values: current, formulas } = reread(sheet);
-  const found = locateTable(current, SHEETS.customers, map);
+  const found = locateTable(current, SHEETS.customers, opts.map);
   const top = found.row;
   const match = found.match;
   const idCol = match.columns.id;
@@ -90,6 +116,7 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>, 
     columns: new Set(),
     missing: [],
     formulaColumns: [],
+    failedRows: [],
   };
   if (idCol === undefined || current.length < top + 2) {
     result.missing = Array.from(values.keys());
@@ -112,7 +139,7 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>, 
   const used = new Map<string, number>();
   const rowValues: Array<RowValues | null> = new Array(current.length - top - 1).fill(null);
   for (let i = top + 1; i < current.length; i++) {
-    const id = cellText(current[i][idCol]).trim();
+    const id = customerIdText(current[i][idCol], opts.toCalDate);
     const list = id ? values.get(id) : undefined;
     if (!list) continue;
     const n = used.get(id) ?? 0;
@@ -123,21 +150,26 @@ export function writeCustomers_(sheet: Sheet, values: Map<string, RowValues[]>, 
   for (const id of values.keys()) if (!used.has(id)) result.missing.push(id);
   if (writable.length === 0) return result;
   const below = top + 1;
-  writeColumns_(
+  const failed = writeColumns_(
     sheet,
     writable,
     current.length - below,
     (r, col) => {
       const v = rowValues[r];
       if (v) {
-        const out = cellFor(keyOfCol.get(col) as string, v);
+        const out = cellFor(keyOfCol.get(col) as string, v, opts.lang);
         if (out !== undefined) return out;
       }
       return keep(current[r + below][col]);
     },
     below + 1,
   );
-  result.rowsWritten = rowValues.filter(Boolean).length;
+  result.failedRows = sheetRows(failed, below + 1);
+  for (const f of failed) {
+    const id = customerIdText(current[f.row + below][idCol], opts.toCalDate);
+    if (id) result.written.delete(id);
+  }
+  result.rowsWritten = rowValues.filter(Boolean).length - failed.length;
   return result;
 }
 
@@ -167,20 +199,21 @@ export function writePurchaseDrafts_(
   keysOf: (rows: unknown[][], headerRow: number, match: HeaderMatch) => Array<string | null>,
   lang: Lang,
   map?: FieldMap,
-): Set<string> {
+): { recorded: Set<string>; failedRows: Array<{ row: number; error: string }> } {
   const recorded = new Set<string>();
-  if (byKey.size === 0) return recorded;
+  const none = { recorded, failedRows: [] };
+  if (byKey.size === 0) return none;
   const { values: current, formulas } = reread(sheet);
   const found = locateTable(current, SHEETS.purchases, map);
   const top = found.row;
   let col = found.match.columns.thankYouDraft;
-  if (current.length < top + 2) return recorded;
+  if (current.length < top + 2) return none;
   if (col === undefined)
     col = addColumn(sheet, current, top, headerLabel(fieldOf(SHEETS.purchases, 'thankYouDraft'), lang));
-  if (columnHasFormula(formulas.slice(top), col)) return recorded;
+  if (columnHasFormula(formulas.slice(top), col)) return none;
   const keys = keysOf(current, top, found.match);
   const below = top + 1;
-  writeColumns_(
+  const failed = writeColumns_(
     sheet,
     [col],
     current.length - below,
@@ -193,5 +226,9 @@ export function writePurchaseDrafts_(
     },
     below + 1,
   );
-  return recorded;
+  for (const f of failed) {
+    const key = keys[f.row + below];
+    if (key) recorded.delete(key);
+  }
+  return { recorded, failedRows: sheetRows(failed, below + 1) };
 }

@@ -84,7 +84,9 @@ describe('dist/Code.js', () => {
     const emu = loadBundle();
     emu.invokeAs({ authMode: 'NONE' }, 'onOpen', { authMode: 'NONE' });
     expect(emu.ui.menus().length).toBe(1);
-    expect(emu.ui.menus()[0].addon).toBe(true);
+    // A top-level menu named Retain (createMenu), not the add-on menu a bound script would title "Untitled project".
+    expect(emu.ui.menus()[0].addon).toBe(false);
+    expect(emu.ui.menus()[0].title).toBe('Retain');
     const items = emu.ui.menuItems().map((i) => [i.caption, i.functionName]);
     expect(items).toEqual([
       ['Log a contact…', 'showLogContact'],

@@ -7,6 +7,7 @@
  *  - no row was deleted: every customer ID before is still there;
  *  - every draft and event made is recorded in the sheet, once.
  */
+import { createHash } from 'crypto';
 import type { Emulator } from '../../tools/emulator';
 import { wallTime } from '../../tools/emulator';
 
@@ -261,6 +262,20 @@ export interface NothingLostOptions {
   deletedCustomers?: Iterable<string>;
 }
 
+/**
+ * A purchase key as Retain bounds it (src/core/digest.ts, docs/platform.md,
+ * Limits and errors): over 200 characters, its first 120 (no half surrogate
+ * pair), '~' and the SHA-256 of the whole, computed here with Node's own
+ * crypto so the product's hash is checked, not copied.
+ */
+export function boundedKey(key: string): string {
+  if (key.length <= 200) return key;
+  let head = key.slice(0, 120);
+  const last = head.charCodeAt(head.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) head = head.slice(0, -1);
+  return `${head}~${createHash('sha256').update(key, 'utf8').digest('hex')}`;
+}
+
 /** The idempotency key of a draft (its X-Retain-Key header, base64url of the UTF-8 key). */
 export function draftKey(raw: string): string {
   const m = /^X-Retain-Key:\s*(\S+)/im.exec(raw.split(/\r?\n\r?\n/)[0] ?? '');
@@ -438,7 +453,9 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     purchasesCanRecord = c.draft >= 0 && !pf.slice(1).some((r) => r[c.draft]);
     if (c.id < 0) c.id = columnOf(h, 'ID', 'ID');
     purchaseKeyOfRow = (row) =>
-      `${plainText(row[c.id])}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`;
+      boundedKey(
+        `${plainText(row[c.id], tz)}|${cellDateText(row[c.date], tz, false)}|${plainText(row[c.amount])}|${c.product >= 0 ? plainText(row[c.product], tz) : ''}`,
+      );
     if (c.draft >= 0) noteRecorded(purchasesName, purchaseRows, c.draft, purchaseKeyOfRow);
   }
   if (customersName && customerRows.length > 1) {
@@ -446,7 +463,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     let idc = columnOf(h, 'Customer ID', '客户编号');
     if (idc < 0) idc = columnOf(h, 'ID', 'ID');
     const dc = columnOf(h, 'Thank-you draft', '感谢信');
-    if (dc >= 0) noteRecorded(customersName, customerRows, dc, (row) => (idc >= 0 ? plainText(row[idc]) : ''));
+    if (dc >= 0) noteRecorded(customersName, customerRows, dc, (row) => (idc >= 0 ? plainText(row[idc], tz) : ''));
   }
   for (const d of drafts) {
     const key = draftKey(d.raw);
@@ -498,7 +515,7 @@ export function checkNothingLost(before: Snapshot, emu: Emulator, opts: NothingL
     const nv = columnOf(h, 'Next visit', '下次拜访');
     for (const [cid, list] of upcomingByCustomer) {
       if (deleted.has(cid)) continue;
-      const rows = customerRows.slice(1).filter((r) => idc >= 0 && plainText(r[idc]) === cid);
+      const rows = customerRows.slice(1).filter((r) => idc >= 0 && plainText(r[idc], tz) === cid);
       if (rows.length === 0) {
         v.push(`event ${list[0].key} belongs to customer ${cid}, who has no row in ${customersName}`);
         continue;

@@ -73,7 +73,7 @@ import { isValidTimeZone, wallTime } from './tz';
 
 export type { ServiceName } from './calls';
 export type { CalendarEvent } from './calendar';
-export type { FaultKind } from './calls';
+export type { FaultKind, FaultSpec } from './calls';
 export type { FaultKey } from './faultCatalog';
 export { FAULT_CATALOG } from './faultCatalog';
 export type { FiredRun } from './triggerClock';

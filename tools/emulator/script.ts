@@ -10,6 +10,12 @@ import { isValidTimeZone } from './tz';
 import { isDateValue } from './realm';
 
 export const AuthMode = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' } as const;
+/** How the script came to be installed as an add-on (reference/script/installation-source): NONE when it is not one. */
+export const InstallationSource = {
+  APPS_MARKETPLACE_DOMAIN_ADD_ON: 'APPS_MARKETPLACE_DOMAIN_ADD_ON',
+  NONE: 'NONE',
+  WEB_STORE_ADD_ON: 'WEB_STORE_ADD_ON',
+} as const;
 export const EventType = {
   CLOCK: 'CLOCK',
   ON_OPEN: 'ON_OPEN',
@@ -375,6 +381,7 @@ export class ScriptAppService extends FakeObject {
   readonly TriggerSource = TriggerSource;
   readonly WeekDay = WeekDay;
   readonly AuthorizationStatus = AuthorizationStatus;
+  readonly InstallationSource = InstallationSource;
   constructor(private readonly h: ScriptHost) {
     super(h.env);
   }
@@ -421,6 +428,10 @@ export class ScriptAppService extends FakeObject {
   getAuthorizationInfo(_authMode: string): FakeAuthorizationInfo {
     return new FakeAuthorizationInfo(this.env);
   }
+  /** NONE for a bound script; a published add-on the user installed (addOnMode) is WEB_STORE_ADD_ON. */
+  getInstallationSource(): string {
+    return this.h.addOnMode ? InstallationSource.WEB_STORE_ADD_ON : InstallationSource.NONE;
+  }
   getOAuthToken(): string {
     return 'emulator-oauth-token';
   }
@@ -430,4 +441,5 @@ instrument(ScriptAppService, 'ScriptApp', '', {
   getService: 'script',
   getScriptId: 'free',
   getAuthorizationInfo: 'free',
+  getInstallationSource: 'free',
 });

@@ -1,19 +1,22 @@
 /**
  * Logging a contact from the sidebar (docs/architecture.md, A sidebar save):
- * under the document lock, the request is checked (core/logRequest.ts), one
- * Contact log row per customer appended, open complaints closed when a
- * resolution is logged, `Last contact` moved forward, and the customers'
- * managed columns written from a fresh plan, so the sheet shows the new next
- * follow-up at once.
+ * the request is checked (core/logRequest.ts); under the document lock one
+ * Contact log row per customer is appended, open complaints closed when a
+ * resolution is logged, `Last contact` moved forward; then, from a fresh plan
+ * made outside the lock, the customers' managed columns are written under it
+ * again, so the sheet shows the new next follow-up at once. The lock is never
+ * held through a whole re-plan: another rep's save or run waits seconds, not
+ * minutes.
  */
 import { byOf } from '../../core/contactBy';
 import { cellText } from '../../core/cells';
 import { tr, type Msg } from '../../core/i18n';
 import { validateLogRequest, type ContactRequest } from '../../core/logRequest';
-import type { Customer } from '../../core/model';
+import type { Customer, Lang } from '../../core/model';
 import { headerLabel, SHEETS, sheetLabel } from '../../core/schema';
 import { asText } from '../../core/textCells';
-import { documentLock_ } from '../../gas/lock';
+import { documentLock_, type DocumentLock } from '../../gas/lock';
+import { classifyError } from '../../gas/retry';
 import { freezeHeader_, lastRow_, setValue_, writeHeader_ } from '../../gas/ranges';
 import { findHeaderRow_, findSheet_, sheetsByName_, writeRows_ } from '../../gas/sheets';
 import { flush_, insertSheet_ } from '../../gas/spreadsheet';
@@ -31,33 +34,58 @@ const BUSY: Msg = {
 
 export function logContact(req: LogContactRequest): LogContactResult {
   const lang = userLang_(openSpreadsheetOrThrow_());
-  // The nightly run writes the same rows: one writer at a time.
+  // Reading, checking and planning change nothing: they run outside the lock, which the nightly run
+  // (or another rep's) may hold for minutes. The lock guards the writes only, twice briefly.
+  let ctx = context_();
+  const byId = customersById(ctx.wb);
+  const checked = validateLogRequest(req, { lang, today: ctx.today, known: (id) => byId.has(id) });
+  if (!checked.ok) return checked;
+  const v = checked.value;
   const lock = documentLock_();
   if (!lock.tryLock(15000)) return { ok: false, errors: { form: tr(lang, BUSY) } };
   try {
-    let ctx = context_();
-    const byId = customersById(ctx.wb);
-    const checked = validateLogRequest(req, { lang, today: ctx.today, known: (id) => byId.has(id) });
-    if (!checked.ok) return checked;
-    const v = checked.value;
     resolveOpenComplaints(ctx, v);
     appendContacts(ctx, v, byId);
     updateLastContact(ctx, v, byId);
-    // Recompute with the new contact and write this customer's managed columns at once.
-    ctx = context_();
-    const plans = plansById(ctx.plan);
-    const values = new Map<string, RowValues[]>();
-    for (const id of v.customerIds) {
-      const cp = plans.get(id);
-      if (cp) values.set(id, [{ ...cp.managed }]);
-    }
-    const sheet = ctx.wb.tables.customers?.sheet;
-    if (sheet) writeCustomers_(sheet, values, ctx.wb.columnMap.customers);
     flush_();
-    return { ok: true, logged: v.customerIds.length, cards: v.customerIds.map((id) => cardOf(ctx, id)) };
   } finally {
     lock.release();
   }
+  // Plan again with the new row, then write those customers' managed columns: writeCustomers_ reads the
+  // sheet again under the lock and matches rows by ID. When that fails, or the lock is busy now, the
+  // contact is saved all the same (the answer must say so, or a retry would log it twice) and the next
+  // run writes the columns.
+  try {
+    ctx = refreshColumns(v.customerIds, lang, lock);
+  } catch (e) {
+    if (classifyError(e) === 'killed') throw e;
+  }
+  return { ok: true, logged: v.customerIds.length, cards: v.customerIds.map((id) => cardOf(ctx, id)) };
+}
+
+/** The fresh plan, and the customers' managed columns written from it (when the lock can be had). */
+function refreshColumns(ids: string[], lang: Lang, lock: DocumentLock): Context {
+  const ctx = context_();
+  const plans = plansById(ctx.plan);
+  const values = new Map<string, RowValues[]>();
+  for (const id of ids) {
+    const cp = plans.get(id);
+    if (cp) values.set(id, [{ ...cp.managed }]);
+  }
+  const sheet = ctx.wb.tables.customers?.sheet;
+  if (sheet && lock.tryLock(15000)) {
+    try {
+      writeCustomers_(sheet, values, {
+        toCalDate: (d) => ctx.wb.clock.toCalDate(d),
+        lang,
+        map: ctx.wb.columnMap.customers,
+      });
+      flush_();
+    } finally {
+      lock.release();
+    }
+  }
+  return ctx;
 }
 
 /** Appends one Contact log row per customer in one write; makes the sheet when missing. */

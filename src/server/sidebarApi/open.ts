@@ -1,5 +1,5 @@
 /** The sidebar opens: its first data (docs/architecture.md, A sidebar save). */
-import { cellText } from '../../core/cells';
+import { customerIdText } from '../../core/customerId';
 import { MAX_SELECTED } from '../../core/logRequest';
 import { CONTACT_TYPES, type Customer } from '../../core/model';
 import { selectionOn_, timeZone_ } from '../../gas/spreadsheet';
@@ -24,7 +24,8 @@ function selectedIds(ctx: Context): string[] {
   const ids: string[] = [];
   for (const row of rows) {
     const v = table.values[row - 1];
-    const id = v ? cellText(v[idCol]).trim() : '';
+    // Read as the plan reads it: a date or number typed as an ID matches its customer.
+    const id = v ? customerIdText(v[idCol], (d) => ctx.wb.clock.toCalDate(d)) : '';
     // Rows above and at the header row are a title and the headers, never a customer.
     if (row > table.headerRow + 1 && id && !ids.includes(id)) ids.push(id);
   }
