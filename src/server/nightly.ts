@@ -12,6 +12,7 @@
  * (runMarker.ts) lets the next run's log row say so. A new step goes into
  * runSteps, in its place in that order.
  */
+import type { ColumnMap } from '../core/columnMap';
 import { tr, type Msg } from '../core/i18n';
 import type { Lang, Settings } from '../core/model';
 import { planNightly } from '../core/plan';
@@ -27,7 +28,7 @@ import { cutOffMessage, leftMarker, markerWriter, type RunMarker, type RunStep }
 import { emptySummary, fillFromPlan, type RunMode, type RunSummary } from './runSummary';
 import { writeRun_ } from './runWrite';
 import { scheduleFollowUp_ } from './schedule';
-import { loadSettings_ } from './settingsStore';
+import { loadColumnMap_, loadSettings_ } from './settingsStore';
 import { safeUserEmail_ } from './user';
 import { readWorkbook_, type Workbook } from './workbook';
 
@@ -84,6 +85,8 @@ interface Run {
   preview: boolean;
   started: number;
   settings: Settings | null;
+  /** Read with the settings, in the same one look at the document properties. */
+  columnMap: ColumnMap | null;
   deadline: number;
   summary: RunSummary;
   lang: Lang;
@@ -110,6 +113,7 @@ export function runRetain_(ss: Spreadsheet, mode: RunMode, opts: RunOptions): Ru
     preview,
     started: started.getTime(),
     settings: null,
+    columnMap: null,
     deadline: started.getTime(),
     summary: emptySummary(mode, started),
     lang: opts.lang,
@@ -186,6 +190,7 @@ function startRun(run: Run): boolean {
     return false;
   }
   run.settings = loadSettings_(all).settings;
+  run.columnMap = loadColumnMap_(all);
   run.deadline = run.started + run.settings.runBudgetSeconds * 1000;
   if (run.preview) return true;
   try {
@@ -206,7 +211,7 @@ function runSteps(run: Run): void {
   const { summary, lang } = run;
   const settings = run.settings as Settings;
   // 2. Read.
-  const wb = readWorkbook_(run.ss, lang);
+  const wb = readWorkbook_(run.ss, lang, undefined, run.columnMap ?? undefined);
   run.known.sheets = wb.sheets;
   run.known.clock = wb.clock;
   if (run.previous) summary.errors.push(cutOffMessage(run.previous, run.journal ?? readOnlyJournal(), wb.clock, lang));

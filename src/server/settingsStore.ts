@@ -42,8 +42,9 @@ export function saveSettings_(
 /** The column map (docs/data.md, Column map): one document property of its own, JSON by sheet and field. */
 const COLUMNS = 'columns';
 
-export function loadColumnMap_(): ColumnMap {
-  return readColumnMap(documentProperties_().get(COLUMNS));
+/** `all`: the document properties when the caller has read them already (the nightly run reads them once). */
+export function loadColumnMap_(all?: Record<string, string>): ColumnMap {
+  return readColumnMap(all ? all[COLUMNS] : documentProperties_().get(COLUMNS));
 }
 
 /** Saves the whole map (what readColumnMap keeps of it); an empty map removes the property. */

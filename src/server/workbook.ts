@@ -68,10 +68,10 @@ export function readWorkbook_(
   ss: Spreadsheet,
   lang: Lang,
   keys: SheetKey[] = ['customers', 'purchases', 'contactLog', 'holidays', 'templates'],
+  columnMap: ColumnMap = loadColumnMap_(),
 ): Workbook {
   const clock = zoneClock(timeZone_(ss));
   const sheets = sheetsByName_(ss);
-  const columnMap = loadColumnMap_();
   const wb: Workbook = {
     ss,
     clock,

@@ -93,8 +93,11 @@ describe('the lock held by another run', () => {
     const emu = prepared(teamWorkbook(), {
       schedule: false,
       settings: { teamMode: true },
-      emulator: { triggerMinuteJitter: 0, latencyMs: { SpreadsheetApp: 3000 } },
+      emulator: { triggerMinuteJitter: 0 },
     });
+    // Slow Spreadsheet calls from now on, so each run outlasts the other's wait (Set up, above, is a one-off
+    // the user runs by hand: its chart building is not what this test is about).
+    emu.setLatency({ SpreadsheetApp: 3000 });
     emu.invoke('scheduleNightlyRun');
     emu.invokeAs({ user: REP_B }, 'scheduleNightlyRun');
     const runs = emu.triggers.runUntil('2026-11-17T06:00:00+08:00');
